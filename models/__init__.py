@@ -1,0 +1,1 @@
+"""Summarizer and translator backends behind two small interfaces (see models.base)."""

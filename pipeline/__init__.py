@@ -1,0 +1,1 @@
+"""Pure stages of the vnbrief pipeline: ingest, clean, segment, render, store."""

@@ -1,0 +1,30 @@
+"""Data passed between the pure stages, kept free of I/O so every stage can be tested on text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """One input line the cleaner dropped, kept so editors can audit every removal."""
+
+    line: int  # 1-based line number in the input text
+    text: str
+    reason: str  # short machine-friendly family name, e.g. "photo-caption", "related-links"
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """An article reduced to its body paragraphs plus the metadata the brief shows."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    published: str | None = None  # YYYY-MM-DD
+    outlet: str | None = None
+    author: str | None = None
+    removed: tuple[RemovedLine, ...] = field(default_factory=tuple)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)

@@ -1,0 +1,187 @@
+"""Typed, validated configuration: a typo in YAML must fail loudly with the key's name, not later."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ConfigError(ValueError):
+    """One clear line naming the offending key; the CLI prints it and exits 2."""
+
+
+@dataclass(frozen=True)
+class SummarizerConfig:
+    backend: str = "seq2seq"  # "seq2seq" (falls back to extractive) | "extractive"
+    model: str = "VietAI/vit5-base-vietnews-summarization"  # hub id or local directory
+    sentences: int = 3  # extractive summary length, in sentences
+    key_points: int = 4
+    max_input_tokens: int = 1024
+    max_new_tokens: int = 256
+    num_beams: int = 4
+    no_repeat_ngram_size: int = 3
+    device: str = "cpu"
+
+
+@dataclass(frozen=True)
+class TranslatorConfig:
+    backend: str = "seq2seq"  # "seq2seq" | "none"
+    model: str = "vinai/vinai-translate-vi2en-v2"  # or "Helsinki-NLP/opus-mt-vi-en", or a local dir
+    src_lang: str | None = "vi_VN"  # mBART-style models only; ignored by Marian
+    tgt_lang: str | None = "en_XX"
+    batch_size: int = 8
+    max_input_tokens: int = 512
+    max_new_tokens: int = 256
+    num_beams: int = 4
+    no_repeat_ngram_size: int = 3
+    glossary: str | None = "configs/glossary.yaml"
+    device: str = "cpu"
+
+
+@dataclass(frozen=True)
+class ScheduleConfig:
+    cron: str = "0 6 * * *"
+    timezone: str = "Asia/Ho_Chi_Minh"
+
+
+@dataclass(frozen=True)
+class Config:
+    inbox: str = "samples"
+    outputs: str = "outputs"
+    summarizer: SummarizerConfig = field(default_factory=SummarizerConfig)
+    translator: TranslatorConfig = field(default_factory=TranslatorConfig)
+    schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
+    base_dir: str = "."  # directory relative paths resolve against; set by load_config, not YAML
+
+    def resolve(self, path: str) -> Path:
+        p = Path(path).expanduser()
+        return p if p.is_absolute() else Path(self.base_dir) / p
+
+    def fingerprint(self) -> str:
+        """Hash of everything that changes a brief's content, used to decide whether a rerun can skip."""
+        data = dataclasses.asdict(self)
+        for key in ("inbox", "outputs", "schedule", "base_dir"):
+            data.pop(key)
+        blob = json.dumps(data, sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+
+_YAML_ONLY_EXCLUDED = {"base_dir"}
+
+
+def _type_ok(value: Any, annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return any(_type_ok(value, arg) for arg in typing.get_args(annotation))
+    if annotation is type(None):
+        return value is None
+    if annotation is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if annotation is str:
+        return isinstance(value, str)
+    return isinstance(value, annotation)
+
+
+def _type_name(annotation: Any) -> str:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_type_name(a) for a in typing.get_args(annotation))
+    return "null" if annotation is type(None) else getattr(annotation, "__name__", str(annotation))
+
+
+def _build(cls: type, data: Any, prefix: str) -> Any:
+    if not isinstance(data, dict):
+        raise ConfigError(f"config key '{prefix or '<root>'}' must be a mapping")
+    hints = typing.get_type_hints(cls)
+    fields = {f.name for f in dataclasses.fields(cls)} - _YAML_ONLY_EXCLUDED
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        dotted = f"{prefix}{key}"
+        if key not in fields:
+            raise ConfigError(f"unknown config key '{dotted}' (allowed: {', '.join(sorted(fields))})")
+        annotation = hints[key]
+        if dataclasses.is_dataclass(annotation):
+            kwargs[key] = _build(annotation, value, f"{dotted}.")
+        elif not _type_ok(value, annotation):
+            raise ConfigError(
+                f"config key '{dotted}' must be {_type_name(annotation)}, got {value!r}"
+            )
+        else:
+            kwargs[key] = value
+    return cls(**kwargs)
+
+
+def _check_values(cfg: Config) -> None:
+    if cfg.summarizer.backend not in ("seq2seq", "extractive"):
+        raise ConfigError(
+            f"config key 'summarizer.backend' must be 'seq2seq' or 'extractive', "
+            f"got {cfg.summarizer.backend!r}"
+        )
+    if cfg.translator.backend not in ("seq2seq", "none"):
+        raise ConfigError(
+            f"config key 'translator.backend' must be 'seq2seq' or 'none', "
+            f"got {cfg.translator.backend!r}"
+        )
+    positive = {
+        "summarizer.sentences": cfg.summarizer.sentences,
+        "summarizer.max_input_tokens": cfg.summarizer.max_input_tokens,
+        "summarizer.max_new_tokens": cfg.summarizer.max_new_tokens,
+        "summarizer.num_beams": cfg.summarizer.num_beams,
+        "translator.batch_size": cfg.translator.batch_size,
+        "translator.max_input_tokens": cfg.translator.max_input_tokens,
+        "translator.max_new_tokens": cfg.translator.max_new_tokens,
+        "translator.num_beams": cfg.translator.num_beams,
+    }
+    for key, value in positive.items():
+        if value < 1:
+            raise ConfigError(f"config key '{key}' must be at least 1, got {value}")
+    if cfg.summarizer.key_points < 0:
+        raise ConfigError("config key 'summarizer.key_points' must be 0 or more")
+    if len(cfg.schedule.cron.split()) != 5:
+        raise ConfigError(
+            f"config key 'schedule.cron' must have 5 fields, got {cfg.schedule.cron!r}"
+        )
+    try:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(cfg.schedule.timezone)
+    except Exception as exc:  # ZoneInfoNotFoundError or ValueError for odd names
+        raise ConfigError(
+            f"config key 'schedule.timezone' is not a known time zone: {cfg.schedule.timezone!r}"
+        ) from exc
+
+
+def config_from_dict(data: dict[str, Any] | None, base_dir: str | Path = ".") -> Config:
+    cfg = _build(Config, data or {}, "")
+    cfg = dataclasses.replace(cfg, base_dir=str(base_dir))
+    _check_values(cfg)
+    return cfg
+
+
+def load_config(path: str | Path) -> Config:
+    """Relative paths inside the file resolve against the directory the file's project root.
+
+    A config in `<project>/configs/x.yaml` resolves `samples` as `<project>/samples`, so runs work
+    from any working directory.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"config file {path} is not valid YAML: {exc}") from exc
+    base = path.resolve().parent
+    if base.name == "configs":
+        base = base.parent
+    return config_from_dict(data, base_dir=base)

@@ -1,0 +1,3 @@
+"""Shared pytest setup: fixtures for tiny real models live in tests/tiny_models.py."""
+
+pytest_plugins = ["tests.tiny_models"]
