@@ -1,4 +1,4 @@
-"""Typed, validated configuration: a typo in YAML must fail loudly with the key's name, not later."""
+"""Typed, validated configuration: a YAML typo must fail loudly with the key's name, not later."""
 
 from __future__ import annotations
 
@@ -56,6 +56,7 @@ class ScheduleConfig:
 class Config:
     inbox: str = "samples"
     outputs: str = "outputs"
+    max_input_kb: int = 1024  # larger inputs are skipped: no single news article is that big
     summarizer: SummarizerConfig = field(default_factory=SummarizerConfig)
     translator: TranslatorConfig = field(default_factory=TranslatorConfig)
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
@@ -66,9 +67,9 @@ class Config:
         return p if p.is_absolute() else Path(self.base_dir) / p
 
     def fingerprint(self) -> str:
-        """Hash of everything that changes a brief's content, used to decide whether a rerun can skip."""
+        """Hash of all that shapes a brief's content: a rerun may skip only when it matches."""
         data = dataclasses.asdict(self)
-        for key in ("inbox", "outputs", "schedule", "base_dir"):
+        for key in ("inbox", "outputs", "max_input_kb", "schedule", "base_dir"):
             data.pop(key)
         blob = json.dumps(data, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
@@ -106,7 +107,8 @@ def _build(cls: type, data: Any, prefix: str) -> Any:
     for key, value in data.items():
         dotted = f"{prefix}{key}"
         if key not in fields:
-            raise ConfigError(f"unknown config key '{dotted}' (allowed: {', '.join(sorted(fields))})")
+            allowed = ", ".join(sorted(fields))
+            raise ConfigError(f"unknown config key '{dotted}' (allowed: {allowed})")
         annotation = hints[key]
         if dataclasses.is_dataclass(annotation):
             kwargs[key] = _build(annotation, value, f"{dotted}.")
@@ -131,6 +133,7 @@ def _check_values(cfg: Config) -> None:
             f"got {cfg.translator.backend!r}"
         )
     positive = {
+        "max_input_kb": cfg.max_input_kb,
         "summarizer.sentences": cfg.summarizer.sentences,
         "summarizer.max_input_tokens": cfg.summarizer.max_input_tokens,
         "summarizer.max_new_tokens": cfg.summarizer.max_new_tokens,

@@ -1,0 +1,276 @@
+"""The on-demand flow: every input article becomes one bilingual brief, plus the day's index.
+
+Stages run as mapped Prefect tasks, one stage at a time, so one bad article is reported and the
+rest of the batch goes on. Models come from models.registry, loaded once per process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.futures import PrefectFuture
+
+from models.base import BackendStatus, Summary
+from models.registry import get_summarizer, get_translator
+from pipeline.article import CleanArticle
+from pipeline.clean import clean_text
+from pipeline.config import Config, load_config
+from pipeline.htmltext import html_to_text
+from pipeline.ingest import (
+    IngestError,
+    SourceDocument,
+    check_vietnamese,
+    discover_inputs,
+    read_source,
+)
+from pipeline.render import Brief, English, render_brief, render_index, slugify
+from pipeline.report import (
+    FAILED,
+    SKIPPED,
+    UNCHANGED,
+    WRITTEN,
+    ArticleOutcome,
+    RunReport,
+    render_report,
+)
+from pipeline.store import Manifest, ManifestEntry, atomic_write_text, index_entries, run_lock
+
+DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "configs" / "default.yaml"
+MODEL_RETRIES = 2
+MODEL_RETRY_DELAYS = [2, 10]  # seconds: a transient OOM or file lock gets a second chance
+
+
+@task(name="load-models", retries=MODEL_RETRIES, retry_delay_seconds=MODEL_RETRY_DELAYS)
+def load_models(cfg: Config) -> tuple[BackendStatus, BackendStatus]:
+    """Load both backends once for the process; a model that cannot load becomes a fallback."""
+    _, summarizer_status = get_summarizer(cfg.summarizer)
+    _, translator_status = get_translator(cfg.translator, Path(cfg.base_dir))
+    return summarizer_status, translator_status
+
+
+@task(name="ingest")
+def ingest_article(path: str, max_bytes: int) -> SourceDocument:
+    return read_source(path, max_bytes)
+
+
+@task(name="clean")
+def clean_article(doc: SourceDocument) -> CleanArticle:
+    text = doc.text
+    if doc.is_html:
+        try:
+            text = html_to_text(text)
+        except ValueError as exc:
+            raise IngestError(str(exc)) from exc
+    article = clean_text(text)
+    if not article.paragraphs:
+        raise IngestError("no article text left after removing boilerplate")
+    check_vietnamese(article.title + "\n" + article.body)
+    return article
+
+
+@task(name="summarize", retries=MODEL_RETRIES, retry_delay_seconds=MODEL_RETRY_DELAYS)
+def summarize_article(article: CleanArticle, cfg: Config) -> Summary:
+    summarizer, _ = get_summarizer(cfg.summarizer)
+    return summarizer.summarize(article)
+
+
+@task(name="translate", retries=MODEL_RETRIES, retry_delay_seconds=MODEL_RETRY_DELAYS)
+def translate_article(article: CleanArticle, summary: Summary, cfg: Config) -> English:
+    translator, status = get_translator(cfg.translator, Path(cfg.base_dir))
+    if translator is None:
+        return English(unavailable=status.reason or "no translator configured")
+    texts = [article.title, summary.text, *summary.key_points]
+    out = translator.translate(texts)
+    return English(title=out[0], summary=out[1], key_points=tuple(out[2:]))
+
+
+@task(name="write-brief")
+def write_brief(brief: Brief, day_dir: Path) -> str:
+    path = day_dir / f"{brief.slug}.md"
+    markdown = render_brief(brief)
+    atomic_write_text(path, markdown)
+    try:
+        create_markdown_artifact(
+            markdown=markdown, key=f"brief-{brief.slug}"[:100], description=brief.article.title
+        )
+    except Exception as exc:  # an artifact is a copy for the UI; the file on disk is the brief
+        get_run_logger().warning("could not publish artifact for %s: %s", brief.slug, exc)
+    return str(path)
+
+
+def _settle(futures: list[PrefectFuture]) -> list[tuple[object | None, BaseException | None]]:
+    """Wait for mapped futures and split each into (value, error) without raising."""
+    settled: list[tuple[object | None, BaseException | None]] = []
+    for future in futures:
+        future.wait()
+        state = future.state
+        if state.is_completed():
+            settled.append((state.result(), None))
+        else:
+            err = state.result(raise_on_failure=False)
+            if not isinstance(err, BaseException):
+                err = RuntimeError(str(err))
+            settled.append((None, err))
+    return settled
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, IngestError):
+        return err.reason
+    return f"{type(err).__name__}: {err}"
+
+
+def _failure(path: str, err: BaseException) -> ArticleOutcome:
+    status = SKIPPED if isinstance(err, IngestError) and err.skip else FAILED
+    return ArticleOutcome(path, status, _reason(err))
+
+
+def today(cfg: Config) -> str:
+    return datetime.now(ZoneInfo(cfg.schedule.timezone)).date().isoformat()
+
+
+@flow(name="brief_articles", log_prints=True)
+def brief_articles(
+    paths: list[str] | None = None,
+    config_path: str | None = None,
+    out_dir: str | None = None,
+    day: str | None = None,
+    force: bool = False,
+) -> RunReport:
+    """Brief every article in `paths` (files or folders; default: the config's inbox)."""
+    logger = get_run_logger()
+    cfg = load_config(config_path or DEFAULT_CONFIG)
+    out = Path(out_dir).expanduser() if out_dir else cfg.resolve(cfg.outputs)
+    day = day or today(cfg)
+    day_dir = out / day
+    files, missing = discover_inputs(paths or [str(cfg.resolve(cfg.inbox))])
+    outcomes: dict[str, ArticleOutcome] = {
+        str(p): ArticleOutcome(str(p), FAILED, reason) for p, reason in missing
+    }
+    order = [str(p) for p, _ in missing] + [str(p) for p in files]
+    total = len(files)
+    logger.info("%d input article(s); writing to %s", total, day_dir)
+
+    summarizer_status, translator_status = load_models(cfg)
+    for status in (summarizer_status, translator_status):
+        if status.fell_back or not status.available:
+            logger.warning("%s: %s", status.role, status.reason)
+
+    with run_lock(out, timeout_s=3600, on_wait=logger.info):
+        manifest = Manifest(out)
+        fingerprint = cfg.fingerprint()
+
+        docs: dict[str, SourceDocument] = {}
+        first_by_sha: dict[str, str] = {}
+        futures = ingest_article.map([str(p) for p in files], max_bytes=cfg.max_input_kb * 1024)
+        for path, (doc, err) in zip([str(p) for p in files], _settle(futures), strict=True):
+            if err is not None:
+                outcomes[path] = _failure(path, err)
+            elif doc.sha256 in first_by_sha:
+                outcomes[path] = ArticleOutcome(
+                    path, UNCHANGED, f"duplicate of {first_by_sha[doc.sha256]} (same content)"
+                )
+            elif not force and (earlier := manifest.unchanged(doc.sha256, fingerprint)):
+                first_by_sha[doc.sha256] = path
+                outcomes[path] = ArticleOutcome(
+                    path, UNCHANGED, f"unchanged since last run: {out / earlier.brief}"
+                )
+            else:
+                first_by_sha[doc.sha256] = path
+                docs[path] = doc
+
+        pending = list(docs)
+        articles: dict[str, CleanArticle] = {}
+        for path, (article, err) in zip(
+            pending, _settle(clean_article.map([docs[p] for p in pending])), strict=True
+        ):
+            if err is not None:
+                outcomes[path] = _failure(path, err)
+            else:
+                articles[path] = article
+
+        pending = list(articles)
+        summaries: dict[str, Summary] = {}
+        sum_futures = summarize_article.map([articles[p] for p in pending], cfg=cfg)
+        for n, (path, (summary, err)) in enumerate(
+            zip(pending, _settle(sum_futures), strict=True), 1
+        ):
+            if err is not None:
+                outcomes[path] = ArticleOutcome(path, FAILED, f"summarizer: {_reason(err)}")
+            else:
+                summaries[path] = summary
+                logger.info("[%d/%d] summarized %s", n, len(pending), Path(path).name)
+
+        pending = list(summaries)
+        tr_futures = translate_article.map(
+            [articles[p] for p in pending], [summaries[p] for p in pending], cfg=cfg
+        )
+        englishes: dict[str, English] = {}
+        for n, (path, (english, err)) in enumerate(
+            zip(pending, _settle(tr_futures), strict=True), 1
+        ):
+            if err is not None:
+                outcomes[path] = ArticleOutcome(path, FAILED, f"translator: {_reason(err)}")
+            else:
+                englishes[path] = english
+                logger.info("[%d/%d] translated %s", n, len(pending), Path(path).name)
+
+        generated_at = datetime.now(ZoneInfo(cfg.schedule.timezone)).isoformat(timespec="seconds")
+        briefs = [
+            Brief(
+                slug=slugify(articles[p].title, docs[p].sha256),
+                input_file=p,
+                input_sha256=docs[p].sha256,
+                article=articles[p],
+                summary=summaries[p],
+                english=englishes[p],
+                summarizer=summarizer_status,
+                translator=translator_status,
+                generated_at=generated_at,
+            )
+            for p in englishes
+        ]
+        wr_futures = write_brief.map(briefs, day_dir=day_dir)
+        for brief, (written, err) in zip(briefs, _settle(wr_futures), strict=True):
+            path = brief.input_file
+            if err is not None:
+                outcomes[path] = ArticleOutcome(path, FAILED, f"writing brief: {_reason(err)}")
+                continue
+            outcomes[path] = ArticleOutcome(path, WRITTEN, str(written), brief.slug)
+            manifest.record(
+                ManifestEntry(
+                    sha256=brief.input_sha256,
+                    config=fingerprint,
+                    brief=str(Path(str(written)).relative_to(out)),
+                    input_file=path,
+                )
+            )
+        manifest.save()
+
+        index_path = None
+        entries = index_entries(day_dir) if day_dir.exists() else []
+        if entries:
+            index_path = day_dir / "index.md"
+            atomic_write_text(index_path, render_index(day, entries))
+
+        report = RunReport(
+            day=day,
+            out_dir=str(out),
+            outcomes=tuple(outcomes[p] for p in order),
+            summarizer=summarizer_status,
+            translator=translator_status,
+            index_path=str(index_path) if index_path else None,
+        )
+        stamp = datetime.now(ZoneInfo(cfg.schedule.timezone)).strftime("%H%M%S")
+        report_md = render_report(report, markdown=True)
+        atomic_write_text(out / "reports" / f"{day}-{stamp}.md", report_md)
+        try:
+            create_markdown_artifact(markdown=report_md, key="run-report")
+        except Exception as exc:
+            logger.warning("could not publish the run report artifact: %s", exc)
+    return dataclasses.replace(report)
