@@ -100,7 +100,7 @@ def _type_name(annotation: Any) -> str:
 
 def _build(cls: type, data: Any, prefix: str) -> Any:
     if not isinstance(data, dict):
-        raise ConfigError(f"config key '{prefix or '<root>'}' must be a mapping")
+        raise ConfigError(f"config key '{prefix.rstrip('.') or '<root>'}' must be a mapping")
     hints = typing.get_type_hints(cls)
     fields = {f.name for f in dataclasses.fields(cls)} - _YAML_ONLY_EXCLUDED
     kwargs: dict[str, Any] = {}
