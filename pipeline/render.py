@@ -101,10 +101,24 @@ def _model_line(status: BackendStatus) -> str:
     return line
 
 
+def _model_notes(brief: Brief) -> list[str]:
+    """A visible note under the title whenever a configured model was not used."""
+    notes = []
+    if brief.summarizer.fell_back:
+        notes.append(
+            f"> **Note:** summary made by the {brief.summarizer.used} fallback: "
+            f"{brief.summarizer.requested} could not be loaded ({brief.summarizer.reason})."
+        )
+    if not brief.translator.available:
+        notes.append(f"> **Note:** no English translation: {brief.translator.reason}.")
+    return [*"\n>\n".join(notes).split("\n"), ""] if notes else []
+
+
 def render_brief(brief: Brief) -> str:
     art, en = brief.article, brief.english
     meta = yaml.safe_dump(front_matter(brief), allow_unicode=True, sort_keys=False, width=1000)
     lines = ["---", meta.rstrip("\n"), "---", "", f"# {art.title}", ""]
+    lines += _model_notes(brief)
     lines += ["## English title", "", en.title if en.title else _unavailable(en), ""]
     lines += ["## Tóm tắt", "", brief.summary.text, ""]
     lines += ["## Summary", "", en.summary if en.summary else _unavailable(en), ""]

@@ -82,6 +82,11 @@ def test_brief_without_translator_says_so_plainly_in_text_and_front_matter():
     ]
     assert md.count("_English translation unavailable: 'vinai/x' is not cached (offline)_") == 2
     assert "fallback: seq2seq:VietAI/vit5 could not be loaded" in md
+    assert (
+        "> **Note:** summary made by the extractive fallback: seq2seq:VietAI/vit5 could not be "
+        "loaded ('VietAI/vit5' is not cached (offline)).\n>\n"
+        "> **Note:** no English translation: 'vinai/x' is not cached (offline).\n"
+    ) in md
 
 
 def test_brief_with_translation_pairs_key_points():
@@ -90,7 +95,8 @@ def test_brief_with_translation_pairs_key_points():
     md = render_brief(_brief(english, ok))
     assert "## English title\n\nGeneral Secretary To Lam holds talks\n" in md
     assert "- Hai bên nhất trí.\n  - _EN:_ Agreed." in md
-    assert "unavailable" not in md.split("---", 2)[2]
+    body = md.split("---", 2)[2]
+    assert "unavailable" not in body and "no English translation" not in body
 
 
 def test_atomic_write_replaces_whole_file_and_leaves_no_temp(tmp_path):
