@@ -48,7 +48,7 @@ MODEL_RETRY_DELAYS = [2, 10]  # seconds: a transient OOM or file lock gets a sec
 @task(name="load-models", retries=MODEL_RETRIES, retry_delay_seconds=MODEL_RETRY_DELAYS)
 def load_models(cfg: Config) -> tuple[BackendStatus, BackendStatus]:
     """Load both backends once for the process; a model that cannot load becomes a fallback."""
-    _, summarizer_status = get_summarizer(cfg.summarizer)
+    _, summarizer_status = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
     _, translator_status = get_translator(cfg.translator, Path(cfg.base_dir))
     return summarizer_status, translator_status
 
@@ -75,7 +75,7 @@ def clean_article(doc: SourceDocument) -> CleanArticle:
 
 @task(name="summarize", retries=MODEL_RETRIES, retry_delay_seconds=MODEL_RETRY_DELAYS)
 def summarize_article(article: CleanArticle, cfg: Config) -> Summary:
-    summarizer, _ = get_summarizer(cfg.summarizer)
+    summarizer, _ = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
     return summarizer.summarize(article)
 
 

@@ -1,0 +1,169 @@
+"""End to end through `vnbrief run` (in process, one Prefect test server for the module)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from flows.cli import main
+from pipeline.render import parse_front_matter
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+DAY = "2025-12-01"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prefect_server():
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def offline_hub(monkeypatch):
+    """This machine has no hub access; say so up front so fallbacks are immediate."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+def write_config(tmp_path: Path, **overrides) -> Path:
+    data = yaml.safe_load((ROOT / "configs" / "default.yaml").read_text(encoding="utf-8"))
+    for key, value in overrides.items():
+        if isinstance(value, dict):
+            data.setdefault(key, {}).update(value)
+        else:
+            data[key] = value
+    data["translator"]["glossary"] = str(ROOT / "configs" / "glossary.yaml")
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> int:
+    return main(["run", *args])
+
+
+def briefs_in(day_dir: Path) -> list[Path]:
+    return sorted(p for p in day_dir.glob("*.md") if p.name != "index.md")
+
+
+def test_samples_become_briefs_with_plain_fallback_notes(tmp_path, capsys):
+    out = tmp_path / "out"
+    config = write_config(tmp_path)
+    assert run(str(SAMPLES), "--config", str(config), "--out", str(out), "--date", DAY) == 0
+    report = capsys.readouterr().out
+    briefs = briefs_in(out / DAY)
+    assert len(briefs) == 3
+    assert report.count("WRITTEN") == 3
+    vit5 = "seq2seq:VietAI/vit5-base-vietnews-summarization"
+    assert f"summarizer: extractive (FALLBACK: {vit5} could not be loaded" in report
+    assert "translator: NOT AVAILABLE" in report
+
+    by_input = {}
+    for path in briefs:
+        meta = parse_front_matter(path.read_text(encoding="utf-8"))
+        by_input[Path(meta["input_file"]).name] = (path, meta)
+    path, meta = by_input["vnexpress-to-lam-hoc-vien-lao.txt"]
+    text = path.read_text(encoding="utf-8")
+    raw = (SAMPLES / "vnexpress-to-lam-hoc-vien-lao.txt").read_bytes()
+    assert meta["input_sha256"] == hashlib.sha256(raw).hexdigest()
+    assert meta["title_vi"].startswith("Tổng Bí thư Tô Lâm")
+    assert meta["models"]["summarizer"]["used"] == "extractive"
+    assert meta["models"]["summarizer"]["fell_back"] is True
+    assert meta["models"]["translator"]["used"] == "none"
+    assert "not in the local Hugging Face cache" in meta["english_unavailable"]
+    tom_tat = text.split("## Tóm tắt\n\n", 1)[1].split("\n\n## ", 1)[0]
+    assert tom_tat.startswith("Tổng Bí thư Tô Lâm")
+    assert "Ảnh: TTXVN" not in text  # the photo caption never reaches the brief
+    _, meta = by_input["hoi-dam-to-lam-thongloun.txt"]
+    assert meta["author"] == "Hòa Bình"
+
+    index = (out / DAY / "index.md").read_text(encoding="utf-8")
+    for path in briefs:
+        assert f"]({path.name})" in index
+    assert list((out / "reports").glob(f"{DAY}-*.md"))
+
+
+def test_rerun_skips_unchanged_redoes_changed_and_force_redoes_all(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES, inbox)
+    out = tmp_path / "out"
+    config = write_config(
+        tmp_path, summarizer={"backend": "extractive"}, translator={"backend": "none"}
+    )
+    args = (str(inbox), "--config", str(config), "--out", str(out), "--date", DAY)
+    assert run(*args) == 0
+    capsys.readouterr()
+    assert run(*args) == 0
+    assert capsys.readouterr().out.count("UNCHANGED") == 3
+
+    changed = inbox / "vnexpress-to-lam-hoc-vien-lao.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThêm một đoạn mới.\n", "utf-8")
+    assert run(*args) == 0
+    report = capsys.readouterr().out
+    assert report.count("UNCHANGED") == 2 and report.count("WRITTEN") == 1
+
+    assert run(*args, "--force") == 0
+    assert capsys.readouterr().out.count("WRITTEN") == 3
+
+
+def test_bad_inputs_never_stop_the_batch_and_are_never_modified(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good = inbox / "good.txt"
+    shutil.copy(SAMPLES / "vnexpress-to-lam-hoc-vien-lao.txt", good)
+    shutil.copy(good, inbox / "good-copy.txt")
+    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    (inbox / "english.txt").write_text(
+        "Vietnam and Laos agree to deepen ties\n\nThe two leaders held talks in Vientiane on "
+        "Monday and agreed to raise trade to 5 billion dollars.\n",
+        encoding="utf-8",
+    )
+    legacy = (SAMPLES / "hoi-dam-to-lam-thongloun.txt").read_text(encoding="utf-8")
+    from tests.test_ingest import _cp1258
+
+    (inbox / "legacy-cp1258.txt").write_bytes(_cp1258(legacy))
+    big = (legacy + "\n") * (5 * 1000 * 1000 // len(legacy.encode()) + 1)
+    (inbox / "huge.txt").write_text(big, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in inbox.iterdir()}
+
+    out = tmp_path / "out"
+    config = write_config(tmp_path, translator={"backend": "none"})
+    code = run(str(inbox), str(tmp_path / "missing.txt"), "--config", str(config),
+               "--out", str(out), "--date", DAY)
+    report = capsys.readouterr().out
+    assert code == 1
+    lines = {
+        name: line for line in report.splitlines() for name in before if f"/{name}:" in line
+    }
+    assert "WRITTEN" in lines["good.txt"]
+    assert "UNCHANGED" in lines["good-copy.txt"] and "duplicate of" in lines["good-copy.txt"]
+    assert "FAILED" in lines["empty.txt"] and "empty file" in lines["empty.txt"]
+    assert "FAILED" in lines["image.txt"] and "binary file" in lines["image.txt"]
+    assert "SKIPPED" in lines["english.txt"] and "not Vietnamese" in lines["english.txt"]
+    assert "WRITTEN" in lines["legacy-cp1258.txt"]
+    assert "SKIPPED" in lines["huge.txt"] and "too large" in lines["huge.txt"]
+    assert "FAILED" in report and "missing.txt: no such file or folder" in report
+    assert {p.name: p.read_bytes() for p in inbox.iterdir()} == before
+    assert len(briefs_in(out / DAY)) == 2
+    assert not [p for p in (out / DAY).iterdir() if p.name.endswith(".tmp")]
+
+
+def test_config_error_is_one_line_and_exit_2(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("summarizer:\n  beams: 4\n", encoding="utf-8")
+    assert run(str(SAMPLES), "--config", str(bad)) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert "unknown config key 'summarizer.beams'" in err
