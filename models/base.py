@@ -11,7 +11,7 @@ from pipeline.article import CleanArticle
 
 @dataclass(frozen=True)
 class Summary:
-    """A Vietnamese summary plus key points; key points are always sentences of the article itself."""
+    """A Vietnamese summary plus key points, which are always sentences of the article itself."""
 
     text: str
     key_points: tuple[str, ...]
@@ -38,7 +38,7 @@ class ModelLoadError(RuntimeError):
 
 @dataclass(frozen=True)
 class BackendStatus:
-    """What was asked for, what is actually used, and why they differ: shown in briefs and reports."""
+    """What was asked for, what is used, and why they differ: shown in briefs and reports."""
 
     role: str  # "summarizer" | "translator"
     requested: str  # e.g. "seq2seq:vinai/vinai-translate-vi2en-v2"

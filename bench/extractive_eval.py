@@ -1,0 +1,170 @@
+"""Sanity benchmark for the extractive summarizer on the bundled samples.
+
+There are no reference summaries for the samples, so this reports what can be checked without
+them: the chosen sentences (to read), ROUGE against Lead-3 (how far the scorer departs from the
+strong news baseline) and against the title (the editor's own one-line summary), and speed.
+
+Run: .venv/bin/python bench/extractive_eval.py [--runs 7] [--clean]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from models.extractive import ExtractiveSummarizer  # noqa: E402
+from pipeline.article import CleanArticle  # noqa: E402
+from pipeline.segment import split_sentences  # noqa: E402
+
+# Hand-picked bodies (1-based line numbers of samples/*.txt): captions, related links and the
+# "read more" tail left out, as the cleaner should. Titles of the first two are not in the files
+# (the scrapes start at the lead), so they are written by hand from the captions/lead.
+HAND_PICKED: dict[str, tuple[str, tuple[int, ...]]] = {
+    "vnexpress-to-lam-hoc-vien-lao.txt": (
+        "Tổng Bí thư đề xuất ba hướng gắn kết chiến lược Việt - Lào",
+        (1, 3, 5, 7, 9, 11, 13, 17, 19, 21, 23),
+    ),
+    "hoi-dam-to-lam-thongloun.txt": (
+        "Tổng Bí thư Tô Lâm hội đàm với Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith",
+        (1, 2, 3, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22, 23),
+    ),
+    "baoquocte-giu-lua-hop-tac.txt": (
+        "Giữ “lửa” trong mọi lĩnh vực hợp tác",
+        (
+            3,
+            9,
+            11,
+            13,
+            18,
+            20,
+            22,
+            24,
+            26,
+            28,
+            30,
+            35,
+            37,
+            39,
+            43,
+            45,
+            47,
+            49,
+            51,
+            53,
+            55,
+            57,
+            59,
+            61,
+        ),
+    ),
+}
+
+
+def hand_picked(name: str) -> CleanArticle:
+    title, lines = HAND_PICKED[name]
+    text = (ROOT / "samples" / name).read_text(encoding="utf-8").splitlines()
+    return CleanArticle(title=title, paragraphs=tuple(text[i - 1].strip() for i in lines))
+
+
+def cleaned(name: str) -> CleanArticle | None:
+    """The real cleaner's output, when pipeline/clean.py exists and works on this sample."""
+    try:
+        from pipeline.clean import clean_text  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    try:
+        return clean_text((ROOT / "samples" / name).read_text(encoding="utf-8"))
+    except Exception as exc:  # a benchmark should report the cleaner's failure, not stop on it
+        print(f"{name}: pipeline.clean failed ({exc!r}); using the hand-picked body")
+        return None
+
+
+def syllables(text: str) -> list[str]:
+    """ROUGE units: lowercased syllables with punctuation stripped."""
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
+
+
+def rouge_n(candidate: str, reference: str, n: int = 1) -> float:
+    """ROUGE-N F1 over syllable n-grams (clipped counts), as in the usual ROUGE definition."""
+
+    def grams(text: str) -> Counter[tuple[str, ...]]:
+        s = syllables(text)
+        return Counter(tuple(s[i : i + n]) for i in range(len(s) - n + 1))
+
+    c, r = grams(candidate), grams(reference)
+    overlap = sum((c & r).values())
+    if not overlap:
+        return 0.0
+    p, rec = overlap / sum(c.values()), overlap / sum(r.values())
+    return 2 * p * rec / (p + rec)
+
+
+def lead(article: CleanArticle, k: int) -> str:
+    """Lead-k over real sentences (headings and credits without final punctuation skipped)."""
+    sents = [
+        s
+        for p in article.paragraphs
+        for s in split_sentences(p)
+        if len(syllables(s)) >= 6 and re.search(r"[.!?…][”’\"'»)]*$|[”\"]$", s)
+    ]
+    return " ".join(sents[:k])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timing runs; the median is shown")
+    parser.add_argument("--clean", action="store_true", help="use pipeline.clean if available")
+    args = parser.parse_args()
+
+    summarizer = ExtractiveSummarizer()
+    articles: dict[str, CleanArticle] = {}
+    for name in HAND_PICKED:
+        article = cleaned(name) if args.clean else None
+        articles[name] = article or hand_picked(name)
+        source = "pipeline.clean" if article else "hand-picked"
+        print(f"{name} ({source}; {len(articles[name].paragraphs)} paragraphs)")
+
+    r1_lead, r1_title = [], []
+    for name, article in articles.items():
+        summary = summarizer.summarize(article)
+        lead3 = lead(article, 3)
+        print(f"\n=== {name}\ntitle: {article.title}")
+        for sent in split_sentences(summary.text):
+            print(f"  [S] {sent}")
+        for point in summary.key_points:
+            print(f"  [K] {point}")
+        r1_lead.append(rouge_n(summary.text, lead3, 1))
+        r1_title.append(rouge_n(summary.text, article.title, 1))
+        print(
+            f"  ROUGE-1 F vs Lead-3 {r1_lead[-1]:.3f}  ROUGE-2 F vs Lead-3 "
+            f"{rouge_n(summary.text, lead3, 2):.3f}  |  ROUGE-1 F vs title: summary "
+            f"{r1_title[-1]:.3f}, Lead-3 {rouge_n(lead3, article.title, 1):.3f}"
+        )
+
+    per_run = 50
+    rates = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        for _ in range(per_run):
+            for article in articles.values():
+                summarizer.summarize(article)
+        elapsed = time.perf_counter() - start
+        rates.append(per_run * len(articles) / elapsed * 60)
+    print(
+        f"\nmean ROUGE-1 F vs Lead-3 {statistics.mean(r1_lead):.3f}, vs title "
+        f"{statistics.mean(r1_title):.3f}\nspeed: {statistics.median(rates):,.0f} articles/min "
+        f"(median of {args.runs} runs x {per_run * len(articles)} summaries)"
+    )
+
+
+if __name__ == "__main__":
+    main()

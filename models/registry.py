@@ -1,0 +1,120 @@
+"""Configured backends, loaded once per process, with an honest status of what is really used.
+
+Loading a seq2seq model takes seconds and hundreds of MB, and a flow asks for its backends per
+article, so results are cached on the (frozen, hashable) config plus base directory. Failures
+are cached as well: a model that could not load at 06:00 is not retried for every article of
+the batch, and every brief of the run reports the same fallback reason.
+
+Glossary decision: a missing or malformed glossary does NOT disable translation. A translation
+without house terms is still far more useful to an editor than none, so the translator runs
+without the glossary and the status reason says so (it appears in briefs and reports).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from models.base import BackendStatus, ModelLoadError, Summarizer, Translator
+from models.extractive import ExtractiveSummarizer
+from models.glossary import Glossary, GlossaryError
+from models.hf_loading import load_seq2seq, resolve_model_ref
+from pipeline.config import SummarizerConfig, TranslatorConfig
+
+TRANSLATION_DISABLED = "translation disabled in config (translator.backend: none)"
+
+
+def get_summarizer(
+    cfg: SummarizerConfig, base_dir: Path | str | None = None
+) -> tuple[Summarizer, BackendStatus]:
+    """The configured summarizer, or the extractive one with the reason it had to be used."""
+    return _summarizer(cfg, None if base_dir is None else str(base_dir))
+
+
+def get_translator(
+    cfg: TranslatorConfig, base_dir: Path | str = "."
+) -> tuple[Translator | None, BackendStatus]:
+    """The configured translator, or None with the reason translation is unavailable."""
+    return _translator(cfg, str(base_dir))
+
+
+def clear_cache() -> None:
+    """Forget loaded backends (tests; a long-lived server after a config change)."""
+    _summarizer.cache_clear()
+    _translator.cache_clear()
+
+
+@functools.cache
+def _summarizer(cfg: SummarizerConfig, base_dir: str | None) -> tuple[Summarizer, BackendStatus]:
+    extractive = ExtractiveSummarizer(sentences=cfg.sentences, key_points=cfg.key_points)
+    if cfg.backend == "extractive":
+        status = BackendStatus(
+            role="summarizer", requested="extractive", used="extractive", fell_back=False
+        )
+        return extractive, status
+    requested = f"{cfg.backend}:{cfg.model}"
+    if cfg.backend != "seq2seq":
+        reason = f"unknown summarizer backend {cfg.backend!r}"
+        return extractive, _fallback(requested, reason)
+    try:
+        from models.seq2seq_summarizer import Seq2SeqSummarizer
+
+        tokenizer, model = load_seq2seq(resolve_model_ref(cfg.model, base_dir), cfg.device)
+        summarizer = Seq2SeqSummarizer(tokenizer, model, cfg, cfg.model)
+    except ModelLoadError as err:
+        return extractive, _fallback(requested, str(err))
+    status = BackendStatus(
+        role="summarizer", requested=requested, used=summarizer.name, fell_back=False
+    )
+    return summarizer, status
+
+
+def _fallback(requested: str, reason: str) -> BackendStatus:
+    return BackendStatus(
+        role="summarizer", requested=requested, used="extractive", fell_back=True, reason=reason
+    )
+
+
+@functools.cache
+def _translator(cfg: TranslatorConfig, base_dir: str) -> tuple[Translator | None, BackendStatus]:
+    if cfg.backend == "none":
+        status = BackendStatus(
+            role="translator",
+            requested="none",
+            used=None,
+            fell_back=False,
+            reason=TRANSLATION_DISABLED,
+        )
+        return None, status
+    requested = f"{cfg.backend}:{cfg.model}"
+    if cfg.backend != "seq2seq":
+        return None, _unavailable(requested, f"unknown translator backend {cfg.backend!r}")
+
+    glossary: Glossary | None = None
+    note: str | None = None
+    if cfg.glossary:
+        path = Path(cfg.glossary).expanduser()
+        if not path.is_absolute():
+            path = Path(base_dir) / path
+        try:
+            glossary = Glossary.from_yaml(path)
+        except GlossaryError as err:
+            note = f"{err}; translating without glossary"
+
+    try:
+        from models.seq2seq_translator import Seq2SeqTranslator
+
+        tokenizer, model = load_seq2seq(resolve_model_ref(cfg.model, base_dir), cfg.device)
+        translator = Seq2SeqTranslator(tokenizer, model, cfg, cfg.model, glossary)
+    except ModelLoadError as err:
+        return None, _unavailable(requested, str(err))
+    status = BackendStatus(
+        role="translator", requested=requested, used=translator.name, fell_back=False, reason=note
+    )
+    return translator, status
+
+
+def _unavailable(requested: str, reason: str) -> BackendStatus:
+    return BackendStatus(
+        role="translator", requested=requested, used=None, fell_back=True, reason=reason
+    )

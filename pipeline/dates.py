@@ -1,0 +1,153 @@
+"""Vietnamese date recognition for the cleaner.
+
+Kept apart from the line rules because dates are read in three places (header, timestamp lines,
+lead paragraphs) and the rule "never invent a year" must hold in all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MIN_YEAR, _MAX_YEAR = 1945, 2100
+
+# " date 2025-12-01 " header written by the HTML extractor / scrapers.
+_HEADER_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\s*$", re.IGNORECASE)
+
+# Time-of-day words that introduce the event date in a Vietnamese lead ("Sáng 1/12", "chiều qua").
+_PREFIX = r"(?:rạng sáng|sáng|trưa|chiều|tối|đêm|ngày|hôm|hôm nay|khuya)"
+_NUMERIC_RE = re.compile(
+    r"(?<![\d/.-])(?:\b(?P<prefix>" + _PREFIX + r")\s+(?:nay\s+|qua\s+)?\(?\s*)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])",
+    re.IGNORECASE,
+)
+_WORDY_RE = re.compile(
+    r"(?:\b(?P<prefix>" + _PREFIX + r")\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?",
+    re.IGNORECASE,
+)
+_ISO_RE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+
+_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
+_TIMESTAMP_NOISE_RE = re.compile(
+    r"(?:" + _WEEKDAY + r"|cập nhật(?: lúc)?|đăng(?: lúc| ngày)?|ngày đăng|ngày|thời gian|lúc|"
+    r"gmt\s*[+-]\s*\d{1,2}(?::?\d{2})?|utc\s*[+-]?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?|"
+    r"am|pm|sa|ch|t\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?)",
+    re.IGNORECASE,
+)
+_RELATIVE_TIME_RE = re.compile(
+    r"^\d{1,3}\s*(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date written in the text; year is None when the text does not state it."""
+
+    day: int
+    month: int
+    year: int | None
+    prefixed: bool  # introduced by "sáng/chiều/ngày..." i.e. an event date, not a range end
+    start: int
+
+    def iso(self) -> str | None:
+        """ISO form, or None when the year is unknown (a year is never guessed here)."""
+        if self.year is None:
+            return None
+        return to_iso(self.year, self.month, self.day)
+
+
+def to_iso(year: int, month: int, day: int) -> str | None:
+    """Validated YYYY-MM-DD; None for impossible dates such as 31/2 or year 20."""
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_header(line: str) -> str | None:
+    """Date from a " date YYYY-MM-DD " header line, else None."""
+    m = _HEADER_RE.match(line)
+    if not m:
+        return None
+    return to_iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """All plausible day/month(/year) mentions, in text order."""
+    found: dict[int, DateMention] = {}
+    for m in _ISO_RE.finditer(text):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if to_iso(y, mo, d):
+            found[m.start()] = DateMention(d, mo, y, False, m.start())
+    for rx in (_NUMERIC_RE, _WORDY_RE):
+        for m in rx.finditer(text):
+            d, mo = int(m["d"]), int(m["m"])
+            if not (1 <= d <= 31 and 1 <= mo <= 12):
+                continue
+            if any(abs(m.start("d") - k) < 3 for k in found):
+                continue
+            y = int(m["y"]) if m["y"] else None
+            if y is not None and not _MIN_YEAR <= y <= _MAX_YEAR:
+                continue
+            found[m.start("d")] = DateMention(d, mo, y, bool(m["prefix"]), m.start("d"))
+    return [found[k] for k in sorted(found)]
+
+
+def is_timestamp_line(line: str) -> bool:
+    """A standalone publication stamp ("Thứ Ba, 02/12/2025 14:30 (GMT+7)", "5 giờ trước").
+
+    These lines are page chrome, not body, but they are the best source of the published date.
+    """
+    s = line.strip()
+    if not s or len(s) > 80:
+        return False
+    if _RELATIVE_TIME_RE.match(s):
+        return True
+    if not (find_dates(s) or re.search(r"\d{1,2}:\d{2}", s)):
+        return False
+    rest = _ISO_RE.sub(" ", s)
+    rest = re.sub(r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?", " ", rest)
+    rest = _TIMESTAMP_NOISE_RE.sub(" ", rest)
+    return not re.sub(r"[\s,|:()\-–—/.]+", "", rest)
+
+
+def timestamp_date(line: str) -> str | None:
+    """ISO date of a timestamp line when it states a full date."""
+    for mention in find_dates(line):
+        iso = mention.iso()
+        if iso:
+            return iso
+    return None
+
+
+def lead_date(paragraphs: list[str], elsewhere: list[str]) -> str | None:
+    """Published date read from the lead paragraphs.
+
+    The first date introduced by "sáng/chiều/ngày ..." in the first two paragraphs is the event
+    date and decides alone: a later prefixed date is usually history ("Hiệp ước ký ngày
+    18/7/1977"). When that event date has no year, it only counts if the same day/month is
+    written WITH a year somewhere else (``elsewhere``); otherwise None, because a guessed year
+    is worse than none. Without any prefixed date, a full date in the first paragraph is used.
+    """
+    lead = paragraphs[:2]
+    mentions = [m for p in lead for m in find_dates(p)]
+    prefixed = [m for m in mentions if m.prefixed]
+    if prefixed:
+        first = prefixed[0]
+        iso = first.iso()
+        if iso:
+            return iso
+        for text in elsewhere:
+            for other in find_dates(text):
+                if other.year is not None and (other.day, other.month) == (first.day, first.month):
+                    return other.iso()
+        return None
+    for m in find_dates(paragraphs[0]) if paragraphs else []:
+        iso = m.iso()
+        if iso:
+            return iso
+    return None

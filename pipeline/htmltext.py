@@ -1,0 +1,60 @@
+"""Saved article HTML -> the plain text layout that ``pipeline.clean.clean_text`` expects.
+
+trafilatura drops navigation, comments and most page chrome; what it lets through (captions,
+bylines, "Tin liên quan" lists) is left for the cleaner, which records every removal. The date is
+passed on as a `` date YYYY-MM-DD `` header line because trafilatura reads it from page metadata,
+which the text alone no longer carries.
+"""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+
+from pipeline.clean_rules import footer_reason, is_breadcrumb, is_names_line
+from pipeline.dates import to_iso
+
+_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def _iso_date(value: object) -> str | None:
+    m = _ISO_RE.match(str(value or ""))
+    return to_iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def html_to_text(html: str) -> str:
+    """Title, blank line, one paragraph per block; prefixed by a date header when known.
+
+    Raises ValueError when trafilatura finds no article text, so callers can report the file
+    instead of writing an empty brief.
+    """
+    doc = trafilatura.bare_extraction(
+        html,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:
+        raise ValueError("no article text found in HTML")
+    title = " ".join((getattr(doc, "title", None) or "").split())
+    paragraphs = [" ".join(p.split()) for p in body.splitlines() if p.strip()]
+    if all(footer_reason(p) or is_breadcrumb(p) for p in paragraphs):
+        # trafilatura falls back to whatever text the page has, e.g. a lone menu
+        raise ValueError("no article text found in HTML")
+    if title and paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]  # the <h1> often comes through twice
+    parts: list[str] = []
+    published = _iso_date(getattr(doc, "date", None))
+    if published:
+        parts.append(f" date {published} ")
+    if title:
+        parts.append(title)
+    parts.extend(paragraphs)
+    author = " ".join((getattr(doc, "author", None) or "").split())
+    if author and is_names_line(author) and author not in paragraphs:
+        parts.append(author)  # closing byline line, so the cleaner records the author
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,102 @@
+"""Backend selection, fallbacks and the once-per-process cache."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from models import registry
+from models.extractive import ExtractiveSummarizer
+from models.registry import TRANSLATION_DISABLED, get_summarizer, get_translator
+from pipeline.config import SummarizerConfig, TranslatorConfig
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    registry.clear_cache()
+    yield
+    registry.clear_cache()
+
+
+def test_extractive_backend() -> None:
+    summarizer, status = get_summarizer(SummarizerConfig(backend="extractive", sentences=2))
+    assert isinstance(summarizer, ExtractiveSummarizer)
+    assert summarizer.sentences == 2
+    assert (status.requested, status.used, status.fell_back, status.reason) == (
+        "extractive",
+        "extractive",
+        False,
+        None,
+    )
+
+
+def test_missing_model_dir_falls_back_to_extractive(tmp_path: Path) -> None:
+    cfg = SummarizerConfig(model="./models/vit5")
+    summarizer, status = get_summarizer(cfg, tmp_path)
+    assert isinstance(summarizer, ExtractiveSummarizer)
+    assert status.role == "summarizer"
+    assert status.requested == "seq2seq:./models/vit5"
+    assert status.used == "extractive" and status.fell_back
+    assert status.reason == f"model directory {tmp_path / 'models' / 'vit5'} does not exist"
+
+
+@pytest.mark.slow
+def test_offline_hub_model_falls_back_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    start = time.monotonic()
+    _, status = get_summarizer(SummarizerConfig(model="vnbrief-tests/not-a-real-model"))
+    assert time.monotonic() - start < 5
+    assert status.fell_back and "cannot be reached (offline)" in (status.reason or "")
+
+
+@pytest.mark.slow
+def test_seq2seq_summarizer_is_loaded_once(tiny_t5_dir: Path) -> None:
+    from models.seq2seq_summarizer import Seq2SeqSummarizer
+
+    cfg = SummarizerConfig(model=str(tiny_t5_dir))
+    first, status = get_summarizer(cfg)
+    second, _ = get_summarizer(SummarizerConfig(model=str(tiny_t5_dir)))  # equal config
+    assert isinstance(first, Seq2SeqSummarizer)
+    assert first is second
+    assert status.used == f"seq2seq:{tiny_t5_dir}" and not status.fell_back
+
+
+@pytest.mark.slow
+def test_relative_model_dir_resolves_against_base_dir(tiny_marian_dir: Path) -> None:
+    cfg = TranslatorConfig(model=f"./{tiny_marian_dir.name}", glossary=None)
+    translator, status = get_translator(cfg, tiny_marian_dir.parent)
+    assert translator is not None and status.available and status.reason is None
+
+
+def test_translation_disabled() -> None:
+    translator, status = get_translator(TranslatorConfig(backend="none"), ROOT)
+    assert translator is None
+    assert status.used is None and not status.available and not status.fell_back
+    assert status.reason == TRANSLATION_DISABLED
+
+
+def test_unloadable_translator_is_unavailable_with_reason(tmp_path: Path) -> None:
+    translator, status = get_translator(TranslatorConfig(model="./nope"), tmp_path)
+    assert translator is None
+    assert status.role == "translator" and status.fell_back and status.used is None
+    assert status.reason == f"model directory {tmp_path / 'nope'} does not exist"
+
+
+@pytest.mark.slow
+def test_glossary_from_base_dir_and_missing_glossary_only_warns(tiny_mbart_dir: Path) -> None:
+    with_glossary, status = get_translator(TranslatorConfig(model=str(tiny_mbart_dir)), ROOT)
+    assert with_glossary is not None and with_glossary.glossary is not None
+    assert status.used == f"seq2seq:{tiny_mbart_dir}" and status.reason is None
+
+    cfg = TranslatorConfig(model=str(tiny_mbart_dir), glossary="configs/missing.yaml")
+    without, status = get_translator(cfg, ROOT)
+    assert without is not None and without.glossary is None
+    assert status.available and not status.fell_back
+    assert status.reason == (
+        f"glossary file {ROOT / 'configs' / 'missing.yaml'} does not exist; "
+        "translating without glossary"
+    )
