@@ -93,12 +93,20 @@ def _unavailable(english: English) -> str:
 
 
 def _model_line(status: BackendStatus) -> str:
+    """Short: the full reason is already in the note under the title."""
     if not status.available:
-        return f"not available ({status.reason})"
+        return f"not available ({status.requested}; see the note under the title)"
     line = status.used or ""
     if status.fell_back:
-        line += f" (fallback: {status.requested} could not be loaded: {status.reason})"
+        line += f" (fallback for {status.requested}; see the note under the title)"
+    elif status.reason:
+        line += f" ({status.reason})"
     return line
+
+
+def _sentence(text: str | None) -> str:
+    text = (text or "unknown reason").rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _model_notes(brief: Brief) -> list[str]:
@@ -107,10 +115,11 @@ def _model_notes(brief: Brief) -> list[str]:
     if brief.summarizer.fell_back:
         notes.append(
             f"> **Note:** summary made by the {brief.summarizer.used} fallback: "
-            f"{brief.summarizer.requested} could not be loaded ({brief.summarizer.reason})."
+            f"{brief.summarizer.requested} could not be loaded. "
+            f"{_sentence(brief.summarizer.reason)}"
         )
     if not brief.translator.available:
-        notes.append(f"> **Note:** no English translation: {brief.translator.reason}.")
+        notes.append(f"> **Note:** no English translation: {_sentence(brief.translator.reason)}")
     return [*"\n>\n".join(notes).split("\n"), ""] if notes else []
 
 

@@ -186,3 +186,50 @@ def test_config_error_is_one_line_and_exit_2(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0
     assert "unknown config key 'summarizer.beams'" in err
+
+
+def test_real_transformers_path_end_to_end_with_tiny_models(
+    tmp_path, capsys, tiny_t5_dir, tiny_marian_dir, tiny_mbart_dir
+):
+    """Random weights give nonsense text, but every step is the real loading and generate() code."""
+    from models.registry import get_summarizer
+
+    generation = {"max_new_tokens": 8, "num_beams": 2, "no_repeat_ngram_size": 2}
+    out = tmp_path / "out"
+    config = write_config(
+        tmp_path,
+        summarizer={"backend": "seq2seq", "model": str(tiny_t5_dir), "max_input_tokens": 48,
+                    **generation},
+        translator={"backend": "seq2seq", "model": str(tiny_marian_dir), "batch_size": 3,
+                    **generation},
+    )
+    long_article = SAMPLES / "baoquocte-giu-lua-hop-tac.txt"
+    args = ("--config", str(config), "--out", str(out), "--date", DAY)
+    assert run(str(long_article), *args) == 0
+    report = capsys.readouterr().out
+    assert f"summarizer: seq2seq:{tiny_t5_dir}" in report and "FALLBACK" not in report
+    assert f"translator: seq2seq:{tiny_marian_dir}" in report
+    (brief,) = briefs_in(out / DAY)
+    meta = parse_front_matter(brief.read_text(encoding="utf-8"))
+    assert meta["summary_method"] == f"seq2seq:{tiny_t5_dir}"
+    assert meta["models"]["summarizer"]["fell_back"] is False
+    assert meta["models"]["translator"]["used"] == f"seq2seq:{tiny_marian_dir}"
+    assert meta["title_en"] and meta["english_unavailable"] is None
+    assert "English translation unavailable" not in brief.read_text(encoding="utf-8")
+
+    # The long article did not fit 48 tokens: it was summarized in sentence-aligned chunks by
+    # the one summarizer instance the run loaded (models are loaded once per process).
+    from pipeline.config import load_config
+
+    cfg = load_config(config)
+    summarizer, _ = get_summarizer(cfg.summarizer, cfg.base_dir)
+    assert summarizer.last_chunk_count > 1
+
+    # mBART-style translator (vinai-translate family) through the same command.
+    config = write_config(
+        tmp_path,
+        summarizer={"backend": "extractive"},
+        translator={"backend": "seq2seq", "model": str(tiny_mbart_dir), **generation},
+    )
+    assert run(str(SAMPLES / "vnexpress-to-lam-hoc-vien-lao.txt"), *args) == 0
+    assert f"translator: seq2seq:{tiny_mbart_dir}" in capsys.readouterr().out

@@ -81,10 +81,11 @@ def test_brief_without_translator_says_so_plainly_in_text_and_front_matter():
         "## Source",
     ]
     assert md.count("_English translation unavailable: 'vinai/x' is not cached (offline)_") == 2
-    assert "fallback: seq2seq:VietAI/vit5 could not be loaded" in md
+    assert "- Summarizer: extractive (fallback for seq2seq:VietAI/vit5; see the note" in md
+    assert "- Translator: not available (seq2seq:vinai/x; see the note under the title)" in md
     assert (
         "> **Note:** summary made by the extractive fallback: seq2seq:VietAI/vit5 could not be "
-        "loaded ('VietAI/vit5' is not cached (offline)).\n>\n"
+        "loaded. 'VietAI/vit5' is not cached (offline).\n>\n"
         "> **Note:** no English translation: 'vinai/x' is not cached (offline).\n"
     ) in md
 
