@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger, task
@@ -125,9 +126,29 @@ def _reason(err: BaseException) -> str:
     return f"{type(err).__name__}: {err}"
 
 
-def _failure(path: str, err: BaseException) -> ArticleOutcome:
-    status = SKIPPED if isinstance(err, IngestError) and err.skip else FAILED
-    return ArticleOutcome(path, status, _reason(err))
+def _failure(path: str, err: BaseException, stage: str | None = None) -> ArticleOutcome:
+    """Input problems speak for themselves; other errors say which stage raised them."""
+    if isinstance(err, IngestError):
+        return ArticleOutcome(path, SKIPPED if err.skip else FAILED, err.reason)
+    return ArticleOutcome(path, FAILED, f"{stage}: {_reason(err)}" if stage else _reason(err))
+
+
+def _collect(
+    stage: str,
+    paths: list[str],
+    futures: list[PrefectFuture],
+    outcomes: dict[str, ArticleOutcome],
+    logger: Any,
+) -> dict[str, Any]:
+    """Results of one mapped stage by input path; failures go to `outcomes` and drop out."""
+    done: dict[str, Any] = {}
+    for n, (path, (value, err)) in enumerate(zip(paths, _settle(futures), strict=True), 1):
+        if err is not None:
+            outcomes[path] = _failure(path, err, stage)
+        else:
+            done[path] = value
+            logger.info("[%d/%d] %s %s", n, len(paths), stage, Path(path).name)
+    return done
 
 
 def today(cfg: Config) -> str:
@@ -184,41 +205,25 @@ def brief_articles(
                 first_by_sha[doc.sha256] = path
                 docs[path] = doc
 
-        pending = list(docs)
-        articles: dict[str, CleanArticle] = {}
-        for path, (article, err) in zip(
-            pending, _settle(clean_article.map([docs[p] for p in pending])), strict=True
-        ):
-            if err is not None:
-                outcomes[path] = _failure(path, err)
-            else:
-                articles[path] = article
-
-        pending = list(articles)
-        summaries: dict[str, Summary] = {}
-        sum_futures = summarize_article.map([articles[p] for p in pending], cfg=cfg)
-        for n, (path, (summary, err)) in enumerate(
-            zip(pending, _settle(sum_futures), strict=True), 1
-        ):
-            if err is not None:
-                outcomes[path] = ArticleOutcome(path, FAILED, f"summarizer: {_reason(err)}")
-            else:
-                summaries[path] = summary
-                logger.info("[%d/%d] summarized %s", n, len(pending), Path(path).name)
-
-        pending = list(summaries)
-        tr_futures = translate_article.map(
-            [articles[p] for p in pending], [summaries[p] for p in pending], cfg=cfg
+        articles: dict[str, CleanArticle] = _collect(
+            "cleaned", list(docs), clean_article.map(list(docs.values())), outcomes, logger
         )
-        englishes: dict[str, English] = {}
-        for n, (path, (english, err)) in enumerate(
-            zip(pending, _settle(tr_futures), strict=True), 1
-        ):
-            if err is not None:
-                outcomes[path] = ArticleOutcome(path, FAILED, f"translator: {_reason(err)}")
-            else:
-                englishes[path] = english
-                logger.info("[%d/%d] translated %s", n, len(pending), Path(path).name)
+        summaries: dict[str, Summary] = _collect(
+            "summarized",
+            list(articles),
+            summarize_article.map(list(articles.values()), cfg=cfg),
+            outcomes,
+            logger,
+        )
+        englishes: dict[str, English] = _collect(
+            "translated",
+            list(summaries),
+            translate_article.map(
+                [articles[p] for p in summaries], list(summaries.values()), cfg=cfg
+            ),
+            outcomes,
+            logger,
+        )
 
         generated_at = datetime.now(ZoneInfo(cfg.schedule.timezone)).isoformat(timespec="seconds")
         briefs = [
@@ -239,7 +244,7 @@ def brief_articles(
         for brief, (written, err) in zip(briefs, _settle(wr_futures), strict=True):
             path = brief.input_file
             if err is not None:
-                outcomes[path] = ArticleOutcome(path, FAILED, f"writing brief: {_reason(err)}")
+                outcomes[path] = _failure(path, err, "writing brief")
                 continue
             outcomes[path] = ArticleOutcome(path, WRITTEN, str(written), brief.slug)
             manifest.record(

@@ -111,6 +111,18 @@ def test_samples_become_briefs_with_plain_fallback_notes(tmp_path, capsys):
         assert f"]({path.name})" in index
     assert list((out / "reports").glob(f"{DAY}-*.md"))
 
+    # Each brief is also a Prefect Markdown artifact, keyed by its slug.
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    keys = [f"brief-{p.stem}" for p in briefs]
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=keys))
+        )
+    assert sorted(a.key for a in artifacts) == sorted(keys)
+    assert all(a.type == "markdown" and "## Tóm tắt" in a.data for a in artifacts)
+
 
 def test_rerun_skips_unchanged_redoes_changed_and_force_redoes_all(tmp_path, capsys):
     inbox = tmp_path / "inbox"
