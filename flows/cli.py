@@ -140,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"vnbrief: config error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # `vnbrief clean x | head`: the reader left; not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
     except KeyboardInterrupt:
         print("vnbrief: interrupted", file=sys.stderr)
         return 130
