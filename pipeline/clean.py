@@ -14,14 +14,22 @@ How a line is judged, in order (each step only looks at lines no earlier step de
    only ("?"/"!" endings are headlines).
 4. Related blocks: after a heading such as "Tin liên quan" / "Đọc thêm", teaser titles, their
    repeated copies and their lead lines are removed until the body resumes, i.e. until two
-   prose paragraphs follow each other (a subheading just before that is given back to the body
-   when the block's own teasers look different from it).
+   prose paragraphs follow each other (a whole-quotation paragraph counts as prose; a subheading
+   just before that is given back to the body when the block's own teasers look different from
+   it, e.g. are 3+ words longer). A lone outlet name below the headline over a teaser title
+   ("Thanh Niên" logo text of an embedded link box) opens such a block too.
 5. Context rules: teaser leads ending in "..." after a link, uncredited captions right after an
    image slug/file line, captions repeated elsewhere, lines that are only a person and titles
    (portrait caption, or pull-quote attribution after a quote), long credited lines that repeat
-   a body paragraph, duplicate lines.
-6. Position rules: after the last prose paragraph a short name line is the byline and what
-   follows it is page furniture; a name line between the headline and the body is a byline too.
+   a body paragraph, duplicate lines ("Chủ tịch Quốc hội Trần Thanh Mẫn": office words, then
+   the name, is a person line too).
+6. Position rules: a readers' comment heading ("Bình luận (24)", "Ý kiến bạn đọc") after the
+   body, followed by comment chrome ("Thích Trả lời") or by commenter-name + comment pairs, cuts
+   everything below it; after the last prose paragraph a short name line is the byline and what
+   follows it is page furniture; a name line between the headline and the body is a byline too;
+   a bare name mid-body is a photo credit, and an uncredited caption-like line above it goes
+   with it (unless the next paragraph names that person: a profile subheading). A bare outlet
+   name ("TTXVN") closing the article is a source credit.
 7. Outlet datelines ("TPO -", "(Dân trí) -", "VOV.VN -", "HÀ NỘI -") are cut from the start of
    the first body paragraphs; a known abbreviation gives the outlet name, an unknown one is kept
    raw, a place ("HÀ NỘI") gives none. Without a dateline, a Vietnamese outlet credited by the
@@ -221,12 +229,37 @@ def _pick_title(lines: list[_Line]) -> tuple[int | None, bool]:
 # --------------------------------------------------------------------------- step 4: blocks
 
 
+def _outlet_headings(lines: list[_Line], title_idx: int | None) -> list[int]:
+    """A lone outlet name below the headline over a teaser title is a related-story box
+    ("Thanh Niên" / "VnExpress" logo text above an embedded link)."""
+    found: list[int] = []
+    if title_idx is None:
+        return found
+    for i in range(title_idx + 1, len(lines)):
+        ln = lines[i]
+        if ln.kind is not None or len(R.words(ln.text)) > 3 or not R.outlet_name(ln.text):
+            continue
+        if sum(c.isupper() for c in ln.text) < 2 and " " in ln.text:
+            continue  # "Lao động", "Tuổi trẻ": ordinary words (a subheading), not a logo
+        j = _next(lines, i)
+        if j is not None and R.is_title_like(lines[j].text) and not _byline_like(lines[j].text):
+            ln.kind = "related-links"
+            found.append(i)
+    return found
+
+
 def _body_run(lines: list[_Line], i: int) -> bool:
-    """Body has resumed at i: two prose paragraphs in a row (teaser lists never do that)."""
-    if not R.is_sentence(lines[i].text, 12):
+    """Body has resumed at i: two prose paragraphs in a row (teaser lists never do that); a
+    paragraph that is one long quotation counts as prose."""
+
+    def prose(t: str) -> bool:
+        quoted = t.startswith(("“", '"', "«")) and t.rstrip(" .").endswith(_CLOSING_QUOTES)
+        return R.is_sentence(t, 12) or (quoted and len(R.words(t)) >= 12)
+
+    if not prose(lines[i].text):
         return False
     j = _next(lines, i)
-    return j is not None and R.is_sentence(lines[j].text, 12)
+    return j is not None and prose(lines[j].text)
 
 
 def _byline_like(text: str) -> bool:
@@ -316,7 +349,14 @@ def _expand_block(lines: list[_Line], h: int) -> None:
         pre_decided = bool(others) and all(m not in tentative for m in others)
         gaps = [_blank_between(lines, a, b) for a, b in zip(members, members[1:], strict=False)]
         blank_break = len(gaps) >= 2 and not any(gaps[:-1]) and gaps[-1]
-        if pre_decided or blank_break or confirmed_lead:
+        teasers = [m for m in tentative[:-1] if m in titles]
+        last_n = len(R.words(lines[tentative[-1]].text))
+        shorter = (
+            bool(teasers)
+            and last_n <= 8
+            and all(len(R.words(lines[m].text)) >= last_n + 3 for m in teasers)
+        )
+        if pre_decided or blank_break or confirmed_lead or shorter:
             tentative.pop()  # a subheading of the resumed body, not a teaser
     for m in tentative:
         lines[m].kind = "related-links"
@@ -436,11 +476,66 @@ def _duplicates(lines: list[_Line], title_idx: int | None) -> None:
 
 # --------------------------------------------------------------------------- step 6: position
 
+_COMMENTS_HEAD_RE = re.compile(
+    r"^(?:bình luận|ý kiến(?: bạn đọc)?|ý kiến của bạn|bạn đọc bình luận)\s*(?:\(\s*\d+\s*\)|\d+)?$"
+    r"|^\d+\s*(?:bình luận|ý kiến)$",
+    re.IGNORECASE,
+)
+_COMMENT_CHROME_RE = re.compile(r"\btrả lời\b|\bthích\b.*\bchia sẻ\b", re.IGNORECASE)
+
+
+def _comments_section(lines: list[_Line]) -> None:
+    """A readers' comment block ("Bình luận (24)" then names, comments, "Thích Trả lời") after
+    the body: everything undecided below its heading is comments, not article text."""
+    prose = [i for i, ln in enumerate(lines) if ln.kind is None and _is_prose(ln.text)]
+    for c, ln in enumerate(lines):
+        if ln.kind in _NOT_REMOVED or not _COMMENTS_HEAD_RE.match(ln.text.strip(" :.")):
+            continue
+        before = sum(i < c for i in prose)
+        after = len(prose) - before
+        chrome = any(
+            len(R.words(lines[k].text)) <= 8 and _COMMENT_CHROME_RE.search(lines[k].text)
+            for k in range(c + 1, len(lines))
+        )
+        commenters = after > 0 and all(
+            (p := _prev(lines, i)) is not None and R.is_names_line(lines[p].text)
+            for i in prose
+            if i > c
+        )
+        if before >= 2 and (chrome or commenters):
+            for k in range(c + 1, len(lines)):
+                if lines[k].kind is None:
+                    lines[k].kind = "comments"
+            return
+
+
 _LIST_ITEM_RE = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 
 def _is_prose(text: str) -> bool:
     return R.is_sentence(text, 6) or (text.endswith(_CLOSING_QUOTES) and len(R.words(text)) >= 6)
+
+
+def _photo_credit_line(lines: list[_Line], i: int) -> None:
+    """A bare name mid-body is the photographer under an uncredited caption ("Giang Huy"), not
+    a subheading: unless the next paragraph talks about that person (a profile section)."""
+    t = lines[i].text
+    if not R.is_names_line(t) or R.parse_byline(t) is None:
+        return
+    if t.isupper() and not R.is_full_name(t):
+        return  # "THÚC ĐẨY HỢP TÁC": a caps subheading, not a name
+    n = _next(lines, i)
+    if n is not None and R.words(t)[-1].casefold() in R.key(lines[n].text).split():
+        return
+    lines[i].kind = "photo-caption"
+    p = _prev(lines, i)
+    if (
+        p is not None
+        and lines[p].kind is None
+        and len(R.words(lines[p].text)) <= 35
+        and _caption_after_image(lines[p].text)
+    ):
+        lines[p].kind = "photo-caption"
 
 
 def _bylines(lines: list[_Line], title_idx: int | None) -> tuple[str | None, str | None]:
@@ -496,6 +591,9 @@ def _bylines(lines: list[_Line], title_idx: int | None) -> tuple[str | None, str
                 p = _prev(lines, i)
                 if p is not None and _is_quote(lines[p].text):
                     lines[i].kind = "quote-attribution"
+        for i in body:
+            if lines[i].kind is None and first < i < last:
+                _photo_credit_line(lines, i)
     return author, source
 
 
@@ -582,11 +680,13 @@ def clean_text(text: str) -> CleanArticle:
                 headings.append(i)
 
     title_idx, lead = _pick_title(lines)
-    for h in headings:
+    headings += _outlet_headings(lines, title_idx)
+    for h in sorted(headings):
         _expand_block(lines, h)
     _teasers_without_heading(lines, title_idx)
     _captions_in_context(lines)
     _duplicates(lines, title_idx)
+    _comments_section(lines)
     author, source = _bylines(lines, title_idx)
 
     outlet: str | None = None

@@ -500,6 +500,18 @@ _VERB_CUES = {
 # fmt: on
 
 
+def _titled_name(text: str) -> str:
+    """The full name ending a "<office words> <Surname Given>" run, else the text unchanged."""
+    toks = words(text)
+    for n in (4, 3, 2):
+        if len(toks) - n < 1 or len(toks) - n > 8:
+            continue
+        tail = " ".join(toks[-n:])
+        if is_full_name(tail):
+            return tail
+    return text
+
+
 def person_title_parts(text: str) -> tuple[str, str] | None:
     """(name, titles) for a line that is only a person and their titles, else None.
 
@@ -512,6 +524,8 @@ def person_title_parts(text: str) -> tuple[str, str] | None:
     head, _, titles = s.partition(",")
     honor = _HONORIFIC_RE.match(head)
     name = head[honor.end() :] if honor else head
+    if not is_person_name(name.strip()) and honor:
+        name = _titled_name(name)  # "Chủ tịch Quốc hội Trần Thanh Mẫn": titles, then the name
     if not is_person_name(name.strip()):
         return None
     if not honor and not titles.strip():
@@ -561,6 +575,8 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         return None
     if s.startswith("(") and s.endswith(")") and looks_like_outlet(s[1:-1].split("/")[-1]):
         return None, s[1:-1].strip()
+    if outlet_name(s) and len(words(s)) <= 3:
+        return None, s  # a bare credit line such as "TTXVN" or "Vietnam+"
     source: str | None = None
     suffix = _SUFFIX_RE.search(s)
     if suffix and suffix.start() > 0:
