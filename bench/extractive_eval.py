@@ -4,7 +4,9 @@ There are no reference summaries for the samples, so this reports what can be ch
 them: the chosen sentences (to read), ROUGE against Lead-3 (how far the scorer departs from the
 strong news baseline) and against the title (the editor's own one-line summary), and speed.
 
-Run: .venv/bin/python bench/extractive_eval.py [--runs 7] [--clean]
+Articles go through the real cleaner first, as in a run.
+
+Run: .venv/bin/python bench/extractive_eval.py [--runs 7]
 """
 
 from __future__ import annotations
@@ -23,69 +25,10 @@ sys.path.insert(0, str(ROOT))
 
 from models.extractive import ExtractiveSummarizer  # noqa: E402
 from pipeline.article import CleanArticle  # noqa: E402
+from pipeline.clean import clean_text  # noqa: E402
 from pipeline.segment import split_sentences  # noqa: E402
 
-# Hand-picked bodies (1-based line numbers of samples/*.txt): captions, related links and the
-# "read more" tail left out, as the cleaner should. Titles of the first two are not in the files
-# (the scrapes start at the lead), so they are written by hand from the captions/lead.
-HAND_PICKED: dict[str, tuple[str, tuple[int, ...]]] = {
-    "vnexpress-to-lam-hoc-vien-lao.txt": (
-        "Tổng Bí thư đề xuất ba hướng gắn kết chiến lược Việt - Lào",
-        (1, 3, 5, 7, 9, 11, 13, 17, 19, 21, 23),
-    ),
-    "hoi-dam-to-lam-thongloun.txt": (
-        "Tổng Bí thư Tô Lâm hội đàm với Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith",
-        (1, 2, 3, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22, 23),
-    ),
-    "baoquocte-giu-lua-hop-tac.txt": (
-        "Giữ “lửa” trong mọi lĩnh vực hợp tác",
-        (
-            3,
-            9,
-            11,
-            13,
-            18,
-            20,
-            22,
-            24,
-            26,
-            28,
-            30,
-            35,
-            37,
-            39,
-            43,
-            45,
-            47,
-            49,
-            51,
-            53,
-            55,
-            57,
-            59,
-            61,
-        ),
-    ),
-}
-
-
-def hand_picked(name: str) -> CleanArticle:
-    title, lines = HAND_PICKED[name]
-    text = (ROOT / "samples" / name).read_text(encoding="utf-8").splitlines()
-    return CleanArticle(title=title, paragraphs=tuple(text[i - 1].strip() for i in lines))
-
-
-def cleaned(name: str) -> CleanArticle | None:
-    """The real cleaner's output, when pipeline/clean.py exists and works on this sample."""
-    try:
-        from pipeline.clean import clean_text  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    try:
-        return clean_text((ROOT / "samples" / name).read_text(encoding="utf-8"))
-    except Exception as exc:  # a benchmark should report the cleaner's failure, not stop on it
-        print(f"{name}: pipeline.clean failed ({exc!r}); using the hand-picked body")
-        return None
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 
 
 def syllables(text: str) -> list[str]:
@@ -122,16 +65,13 @@ def lead(article: CleanArticle, k: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="timing runs; the median is shown")
-    parser.add_argument("--clean", action="store_true", help="use pipeline.clean if available")
     args = parser.parse_args()
 
     summarizer = ExtractiveSummarizer()
     articles: dict[str, CleanArticle] = {}
-    for name in HAND_PICKED:
-        article = cleaned(name) if args.clean else None
-        articles[name] = article or hand_picked(name)
-        source = "pipeline.clean" if article else "hand-picked"
-        print(f"{name} ({source}; {len(articles[name].paragraphs)} paragraphs)")
+    for path in SAMPLES:
+        articles[path.name] = clean_text(path.read_text(encoding="utf-8"))
+        print(f"{path.name} ({len(articles[path.name].paragraphs)} paragraphs after cleaning)")
 
     r1_lead, r1_title = [], []
     for name, article in articles.items():
