@@ -58,6 +58,17 @@ def _train_spm(corpus: Path, prefix: Path, **ids: int) -> Path:
     return prefix.with_suffix(".model")
 
 
+# Shared by the Marian and mBART lookalikes: the smallest shapes that still run every code path.
+TINY_BART_DIMS = {
+    "d_model": 32,
+    "encoder_layers": 2,
+    "decoder_layers": 2,
+    "encoder_attention_heads": 2,
+    "decoder_attention_heads": 2,
+    "encoder_ffn_dim": 64,
+    "decoder_ffn_dim": 64,
+}
+
 @pytest.fixture(scope="session")
 def tiny_spm(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Two SentencePiece models: T5/Marian id layout and fairseq/mBART id layout."""
@@ -121,13 +132,7 @@ def tiny_marian_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str
     torch.manual_seed(SEED)
     config = MarianConfig(
         vocab_size=len(vocab),
-        d_model=32,
-        encoder_layers=2,
-        decoder_layers=2,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=64,
-        decoder_ffn_dim=64,
+        **TINY_BART_DIMS,
         max_position_embeddings=512,
         init_std=INIT_STD,
         pad_token_id=tokenizer.pad_token_id,
@@ -153,13 +158,7 @@ def tiny_mbart_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str,
     torch.manual_seed(SEED)
     config = MBartConfig(
         vocab_size=len(tokenizer),
-        d_model=32,
-        encoder_layers=2,
-        decoder_layers=2,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=64,
-        decoder_ffn_dim=64,
+        **TINY_BART_DIMS,
         max_position_embeddings=256,
         init_std=INIT_STD,
         bos_token_id=tokenizer.bos_token_id,
