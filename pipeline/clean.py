@@ -6,8 +6,11 @@ How a line is judged, in order (each step only looks at lines no earlier step de
 2. Context-free rules per line (``pipeline.clean_rules``): image file names, URL slugs (the
    article's own slug in ASCII, alone or as a prefix on a link line), timestamps, "Theo dõi ...
    trên" lines, related-link headings, share/comment/copyright/tag chrome, "Xem thêm: ..."
-   pointers, "[Video] ..." teasers, photo captions that carry a credit ("Ảnh: X", "(Nguồn: X)").
-3. Title: the first remaining line (section labels / a lone outlet name above it are skipped).
+   pointers, "[Video] ..." teasers, photo captions that carry a credit ("Ảnh: X", "(Nguồn: X)"),
+   rating widgets ("Bạn thấy bài viết thế nào?"), long-form credits blocks ("Nội dung: X",
+   "Bài: X - Ảnh: Y - Thiết kế: Z"; the writer is the author when no byline names one).
+3. Title: the first remaining line (section labels / a lone outlet name above it are skipped;
+   so is any short label of at most 8 words over a headline at least 3 words longer).
    It is a *lead* when it ends with a period or runs past 30 words: then it is kept as the first
    body paragraph too, and the title is its first sentence without the period, cut at the last
    comma within 30 words (or at 30 words + "…") when longer. Otherwise it is a headline: title
@@ -22,7 +25,8 @@ How a line is judged, in order (each step only looks at lines no earlier step de
    image slug/file line, captions repeated elsewhere, lines that are only a person and titles
    (portrait caption, or pull-quote attribution after a quote), long credited lines that repeat
    a body paragraph, duplicate lines ("Chủ tịch Quốc hội Trần Thanh Mẫn": office words, then
-   the name, is a person line too).
+   the name, is a person line too; after a quote, any role words then a full name, e.g.
+   "Nghệ nhân nhân dân Lê Minh Tâm", is an attribution).
 6. Position rules: a readers' comment heading ("Bình luận (24)", "Ý kiến bạn đọc") after the
    body, followed by comment chrome ("Thích Trả lời") or by commenter-name + comment pairs, cuts
    everything below it; after the last prose paragraph a short name line is the byline and what
@@ -165,6 +169,8 @@ def _local_reason(text: str, counts: dict[str, int], title_fold: str) -> str | N
         return "timestamp"
     if R.is_follow_us(text):
         return "follow-us"
+    if R.parse_credits(text) is not None and not _byline_like(text):
+        return "credits"  # a byline-shaped "Bài và ảnh: X" is left to the byline step
     if R.is_related_heading(text):
         return "related-links"
     footer = R.footer_reason(text)
@@ -208,6 +214,26 @@ def _title_from_lead(text: str) -> str:
     return head + "…"
 
 
+def _section_above(lines: list[_Line], i: int) -> bool:
+    """A short label over the real headline is a section name the page printed above it: the
+    next line is a clearly longer headline (not a lead, not a byline)."""
+    a = lines[i].text
+    if len(R.words(a)) > 8 or a.endswith((".", "?", "!", ":", "…")) or _is_quote(a):
+        return False
+    if _is_lead(a) or _byline_like(a):
+        return False
+    j = _next(lines, i)
+    if j is None:
+        return False
+    b = lines[j].text
+    return (
+        not _is_lead(b)
+        and R.is_title_like(b)
+        and not _byline_like(b)
+        and len(R.words(b)) >= len(R.words(a)) + 3
+    )
+
+
 def _pick_title(lines: list[_Line]) -> tuple[int | None, bool]:
     """(index of the title line, whether it is a lead paragraph kept as body)."""
     for i, ln in enumerate(lines):
@@ -216,7 +242,7 @@ def _pick_title(lines: list[_Line]) -> tuple[int | None, bool]:
             return i, False
         if ln.kind is not None:
             continue
-        if R.is_breadcrumb(ln.text) or R.outlet_name(ln.text):
+        if R.is_breadcrumb(ln.text) or R.outlet_name(ln.text) or _section_above(lines, i):
             ln.kind = "breadcrumb"
             continue
         lead = _is_lead(ln.text)
@@ -587,7 +613,12 @@ def _bylines(lines: list[_Line], title_idx: int | None) -> tuple[str | None, str
                 lines[i].kind = "related-links"
         # a bare name mid-body right after a quote attributes the quote
         for i in body:
-            if lines[i].kind is None and first < i < last and R.is_full_name(lines[i].text):
+            t = lines[i].text
+            if (
+                lines[i].kind is None
+                and first < i < last
+                and (R.is_full_name(t) or R.is_titled_name(t))
+            ):
                 p = _prev(lines, i)
                 if p is not None and _is_quote(lines[p].text):
                     lines[i].kind = "quote-attribution"
@@ -688,6 +719,9 @@ def clean_text(text: str) -> CleanArticle:
     _duplicates(lines, title_idx)
     _comments_section(lines)
     author, source = _bylines(lines, title_idx)
+    if author is None:  # long-form credits block: "Nội dung: X", "Bài: X - Ảnh: Y"
+        writers = [R.parse_credits(ln.text) for ln in lines if ln.kind == "credits"]
+        author = next((w for w in writers if w), None)
 
     outlet: str | None = None
     paragraphs: list[str] = []

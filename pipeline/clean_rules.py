@@ -148,6 +148,21 @@ def is_full_name(text: str) -> bool:
     return is_person_name(text) and len(toks) >= 2 and toks[0].casefold() in SURNAMES
 
 
+def is_titled_name(text: str) -> bool:
+    """Role words then a full name, nothing else: "Nghệ nhân nhân dân Lê Minh Tâm", "Giám đốc
+    Sở Y tế Nguyễn Văn A" (a pull-quote attribution or a portrait caption)."""
+    if re.search(r"[\d.,:;!?“”\"()]", text):
+        return False
+    toks = words(text)
+    if not 3 <= len(toks) <= 12:
+        return False
+    for k in range(2, 5):  # the name is the last 2-4 syllables
+        name, role = toks[-k:], toks[:-k]
+        if role and is_full_name(" ".join(name)) and not is_person_name(" ".join(role)):
+            return role[0][:1].isupper()
+    return False
+
+
 # --------------------------------------------------------------------------- outlets
 
 # Dateline/credit abbreviation -> outlet display name. Keys are casefolded.
@@ -431,7 +446,12 @@ _COUNTER_RE = re.compile(
     r"|trở (?:lại|về)(?:\s+\S+){1,3}|(?:nhấn|bấm|click|nhấp) (?:vào )?(?:đây|link|để)\b.*"
     r"|xem (?:thêm )?\d+ bình luận|\(\s*(?:còn nữa|còn tiếp|hết|tiếp theo)\s*\)"
     r"|nghe(?: bài viết| bài| đọc(?: bài)?)?(?:\s*\d+\s*phút)?|giọng đọc\s*:?.{0,24}"
-    r"|giọng (?:nam|nữ)(?: miền (?:bắc|nam|trung))?)\.?$",
+    r"|giọng (?:nam|nữ)(?: miền (?:bắc|nam|trung))?"
+    # rating widgets: "Bạn thấy bài viết thế nào?", "Bài viết có hữu ích không?"
+    r"|bạn (?:thấy|đánh giá|nghĩ gì về) (?:bài viết|bài báo|nội dung|tin|thông tin)(?: này)?"
+    r"(?: (?:thế nào|như thế nào|ra sao|có hữu ích không))?\s*\??"
+    r"|(?:bài viết|bài báo|nội dung|thông tin)(?: này)? (?:có )?hữu ích(?: với bạn)?(?: không)?"
+    r"\s*\??|đánh giá (?:bài viết|bài báo|nội dung|tin)(?: này)?\s*:?)\.?$",
     re.IGNORECASE,
 )
 
@@ -556,6 +576,47 @@ _SUFFIX_RE = re.compile(r"\s*\((?P<src>[^()]{1,60})\)\s*\.?$")
 def _source(raw: str) -> str:
     m = _SOURCE_RE.match(raw.strip())
     return (m.group("src") if m else raw).strip(" .")
+
+
+_CREDIT_ROLE_RE = re.compile(
+    r"^(?P<role>nội dung|bài viết|bài và ảnh|bài, ảnh|bài|tác giả|thực hiện|nhóm thực hiện|"
+    r"ảnh|thiết kế|đồ họa|đồ hoạ|trình bày|biên tập|kỹ thuật|video|dựng video|quay phim|"
+    r"ảnh và video|infographic)\s*:\s*(?P<name>.+)$",
+    re.IGNORECASE,
+)
+_WRITER_ROLES = {
+    "nội dung",
+    "bài viết",
+    "bài và ảnh",
+    "bài, ảnh",
+    "bài",
+    "tác giả",
+    "thực hiện",
+    "nhóm thực hiện",
+}
+_PHOTO_ROLES = {"ảnh", "video", "ảnh và video"}
+
+
+def parse_credits(text: str) -> str | None:
+    """A production-credits line of long-form pages ("Nội dung: Hoài Nam", "Bài: A - Ảnh: B -
+    Thiết kế: C"): returns the writer's name ("" when only non-writing roles are credited), None
+    when the line is not such a block. A lone "Ảnh: X" is left to the caption rules."""
+    parts = [p for p in re.split(r"\s+[-–—|]\s+|\s*;\s*", text.strip().rstrip(".")) if p]
+    if not 1 <= len(parts) <= 6:
+        return None
+    writer = ""
+    roles = []
+    for part in parts:
+        m = _CREDIT_ROLE_RE.match(part.strip())
+        if not m or not is_names_line(m.group("name").strip()):
+            return None
+        role = m.group("role").casefold()
+        roles.append(role)
+        if role in _WRITER_ROLES and not writer:
+            writer = m.group("name").strip()
+    if all(r in _PHOTO_ROLES for r in roles):
+        return None
+    return writer
 
 
 def parse_byline(text: str) -> tuple[str | None, str | None] | None:
