@@ -14,22 +14,13 @@ import json
 import sys
 from pathlib import Path
 
+from clean_eval import load_labels  # bench/ is on sys.path when run as a script
+
 from pipeline.clean import clean_text
 from pipeline.clean_rules import normalize
 
 REPO = Path(__file__).resolve().parents[1]
 META_KEYS = ("title", "outlet", "author", "published")
-
-
-def load_labels(text: str) -> dict[int, tuple[str, str]]:
-    """line number -> (label, reason) from a TSV with '#' comment lines."""
-    labels: dict[int, tuple[str, str]] = {}
-    for row in text.splitlines():
-        if not row.strip() or row.startswith("#"):
-            continue
-        cols = row.split("\t")
-        labels[int(cols[0])] = (cols[1], cols[2] if len(cols) > 2 else "")
-    return labels
 
 
 def body_problems(text: str, labels: dict[int, tuple[str, str]], paragraphs: list[str]) -> list:
