@@ -6,7 +6,6 @@ rest of the batch goes on. Models come from models.registry, loaded once per pro
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -120,17 +119,12 @@ def _settle(futures: list[PrefectFuture]) -> list[tuple[object | None, BaseExcep
     return settled
 
 
-def _reason(err: BaseException) -> str:
-    if isinstance(err, IngestError):
-        return err.reason
-    return f"{type(err).__name__}: {err}"
-
-
 def _failure(path: str, err: BaseException, stage: str | None = None) -> ArticleOutcome:
     """Input problems speak for themselves; other errors say which stage raised them."""
     if isinstance(err, IngestError):
         return ArticleOutcome(path, SKIPPED if err.skip else FAILED, err.reason)
-    return ArticleOutcome(path, FAILED, f"{stage}: {_reason(err)}" if stage else _reason(err))
+    reason = f"{type(err).__name__}: {err}"
+    return ArticleOutcome(path, FAILED, f"{stage}: {reason}" if stage else reason)
 
 
 def _collect(
@@ -151,10 +145,6 @@ def _collect(
     return done
 
 
-def today(cfg: Config) -> str:
-    return datetime.now(ZoneInfo(cfg.schedule.timezone)).date().isoformat()
-
-
 @flow(name="brief_articles", log_prints=True)
 def brief_articles(
     paths: list[str] | None = None,
@@ -167,15 +157,16 @@ def brief_articles(
     logger = get_run_logger()
     cfg = load_config(config_path or DEFAULT_CONFIG)
     out = Path(out_dir).expanduser() if out_dir else cfg.resolve(cfg.outputs)
-    day = day or today(cfg)
+    now = datetime.now(ZoneInfo(cfg.schedule.timezone))  # one clock for day, stamps, report
+    day = day or now.date().isoformat()
     day_dir = out / day
     files, missing = discover_inputs(paths or [str(cfg.resolve(cfg.inbox))])
     outcomes: dict[str, ArticleOutcome] = {
         str(p): ArticleOutcome(str(p), FAILED, reason) for p, reason in missing
     }
-    order = [str(p) for p, _ in missing] + [str(p) for p in files]
-    total = len(files)
-    logger.info("%d input article(s); writing to %s", total, day_dir)
+    inputs = [str(p) for p in files]
+    order = [str(p) for p, _ in missing] + inputs
+    logger.info("%d input article(s); writing to %s", len(inputs), day_dir)
 
     summarizer_status, translator_status = load_models(cfg)
     for status in (summarizer_status, translator_status):
@@ -188,8 +179,8 @@ def brief_articles(
 
         docs: dict[str, SourceDocument] = {}
         first_by_sha: dict[str, str] = {}
-        futures = ingest_article.map([str(p) for p in files], max_bytes=cfg.max_input_kb * 1024)
-        for path, (doc, err) in zip([str(p) for p in files], _settle(futures), strict=True):
+        futures = ingest_article.map(inputs, max_bytes=cfg.max_input_kb * 1024)
+        for path, (doc, err) in zip(inputs, _settle(futures), strict=True):
             if err is not None:
                 outcomes[path] = _failure(path, err)
             elif doc.sha256 in first_by_sha:
@@ -225,7 +216,7 @@ def brief_articles(
             logger,
         )
 
-        generated_at = datetime.now(ZoneInfo(cfg.schedule.timezone)).isoformat(timespec="seconds")
+        generated_at = now.isoformat(timespec="seconds")
         briefs = [
             Brief(
                 slug=slugify(articles[p].title, docs[p].sha256),
@@ -271,11 +262,10 @@ def brief_articles(
             translator=translator_status,
             index_path=str(index_path) if index_path else None,
         )
-        stamp = datetime.now(ZoneInfo(cfg.schedule.timezone)).strftime("%H%M%S")
         report_md = render_report(report, markdown=True)
-        atomic_write_text(out / "reports" / f"{day}-{stamp}.md", report_md)
+        atomic_write_text(out / "reports" / f"{day}-{now.strftime('%H%M%S')}.md", report_md)
         try:
             create_markdown_artifact(markdown=report_md, key="run-report")
         except Exception as exc:
             logger.warning("could not publish the run report artifact: %s", exc)
-    return dataclasses.replace(report)
+    return report
