@@ -24,13 +24,14 @@ def configured_models(cfg: Config) -> list[tuple[str, str]]:
 def models_list(cfg: Config) -> int:
     print(f"{'role':11} {'model':45} {'loads from':24} available")
     print(f"{'summarizer':11} {'extractive (embedded, no weights)':45} {'built in':24} yes")
+    any_missing = False
     for role, ref in configured_models(cfg):
         where, available = locate_model(ref)
+        any_missing = any_missing or not available
         print(f"{role:11} {ref:45} {where:24} {'yes' if available else 'NO'}")
     if cfg.translator.backend == "none":
         print(f"{'translator':11} {'none (translator.backend: none)':45} {'-':24} -")
-    missing = [ref for role, ref in configured_models(cfg) if not locate_model(ref)[1]]
-    if missing:
+    if any_missing:
         print(
             "\nUnavailable models are replaced at run time (summarizer -> extractive; translator "
             "-> briefs say English is unavailable). Fetch them with `vnbrief models pull`."
@@ -40,13 +41,14 @@ def models_list(cfg: Config) -> int:
 
 def models_pull(cfg: Config) -> int:
     failures = 0
-    for role, ref in configured_models(cfg):
+    models = configured_models(cfg)
+    for role, ref in models:
         print(f"{role}: pulling {ref} ...", flush=True)
         try:
             print(f"{role}: ready at {pull_model(ref)}")
         except ModelLoadError as err:
             failures += 1
             print(f"vnbrief: error: {role}: {err}", file=sys.stderr)
-    if not configured_models(cfg):
+    if not models:
         print("no transformers models configured (both backends are embedded or disabled)")
     return 1 if failures else 0
