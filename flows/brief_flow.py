@@ -1,25 +1,34 @@
 """The on-demand flow: every input article becomes one bilingual brief, plus the day's index.
 
-Stages run as mapped Prefect tasks, one stage at a time, so one bad article is reported and the
-rest of the batch goes on. Models come from models.registry, loaded once per process.
+Tasks work on CHUNKS of articles (runner.chunk_size), one task per chunk per stage, chained so
+chunk 2 is cleaned while chunk 1 is summarized. A task per article per stage cost more in Prefect
+bookkeeping (~50 ms) than the stages themselves (a few ms). Failures are caught per article inside
+each task and travel with the article as its outcome, so one bad article is reported and the rest
+of its chunk and of the batch goes on. Model stages hand a whole chunk to the backend at once
+(summarize_batch, one translate call), so sentences are batched across articles. Models come from
+models.registry, loaded once per process (per Dask worker with `runner.task_runner: dask`).
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
-from models.base import BackendStatus, Summary
+from models.base import BackendStatus, Summarizer, Summary
 from models.registry import get_summarizer, get_translator
 from pipeline.article import CleanArticle
 from pipeline.clean import clean_text
-from pipeline.config import Config, load_config
+from pipeline.config import Config, RunnerConfig, load_config
 from pipeline.htmltext import html_to_text
 from pipeline.ingest import (
     IngestError,
@@ -28,7 +37,14 @@ from pipeline.ingest import (
     discover_inputs,
     read_source,
 )
-from pipeline.render import Brief, English, render_brief, render_index, slugify
+from pipeline.render import (
+    Brief,
+    English,
+    IndexEntry,
+    render_brief,
+    render_index,
+    slugify,
+)
 from pipeline.report import (
     FAILED,
     SKIPPED,
@@ -43,9 +59,62 @@ from pipeline.store import Manifest, ManifestEntry, atomic_write_text, index_ent
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "configs" / "default.yaml"
 MODEL_RETRIES = 2
 MODEL_RETRY_DELAYS = [2, 10]  # seconds: a transient OOM or file lock gets a second chance
+# One model call at a time per process: tokenizers are not thread-safe, and two generate() calls
+# would only fight over the same cores.
+_MODEL_LOCK = threading.Lock()
 
 
-@task(name="load-models", retries=MODEL_RETRIES, retry_delay_seconds=MODEL_RETRY_DELAYS)
+@dataclass(frozen=True)
+class Work:
+    """One input on its way through the stages; `outcome` is set once it dropped out."""
+
+    path: str
+    doc: SourceDocument | None = None
+    article: CleanArticle | None = None
+    summary: Summary | None = None
+    english: English | None = None
+    outcome: ArticleOutcome | None = None
+    index_entry: IndexEntry | None = None
+
+
+def _failure(path: str, err: BaseException, stage: str | None = None) -> ArticleOutcome:
+    """Input problems speak for themselves; other errors say which stage raised them."""
+    if isinstance(err, IngestError):
+        return ArticleOutcome(path, SKIPPED if err.skip else FAILED, err.reason)
+    reason = f"{type(err).__name__}: {err}"
+    return ArticleOutcome(path, FAILED, f"{stage}: {reason}" if stage else reason)
+
+
+def _each(works: Sequence[Work], stage: str | None, step: Callable[[Work], Work]) -> list[Work]:
+    """Apply `step` to every live article; an exception becomes that article's outcome only."""
+    out = []
+    for work in works:
+        if work.outcome is not None:
+            out.append(work)
+            continue
+        try:
+            out.append(step(work))
+        except Exception as err:
+            out.append(replace(work, outcome=_failure(work.path, err, stage)))
+    return out
+
+
+def _live(works: Sequence[Work]) -> list[Work]:
+    return [w for w in works if w.outcome is None]
+
+
+def _fill(works: Sequence[Work], field: str, values: Sequence[Any]) -> list[Work]:
+    """Put one value per live article back in order (values came from a batched call)."""
+    it = iter(values)
+    return [w if w.outcome is not None else replace(w, **{field: next(it)}) for w in works]
+
+
+@task(
+    name="load-models",
+    retries=MODEL_RETRIES,
+    retry_delay_seconds=MODEL_RETRY_DELAYS,
+    cache_policy=NO_CACHE,
+)
 def load_models(cfg: Config) -> tuple[BackendStatus, BackendStatus]:
     """Load both backends once for the process; a model that cannot load becomes a fallback."""
     _, summarizer_status = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
@@ -53,13 +122,14 @@ def load_models(cfg: Config) -> tuple[BackendStatus, BackendStatus]:
     return summarizer_status, translator_status
 
 
-@task(name="ingest")
-def ingest_article(path: str, max_bytes: int) -> SourceDocument:
-    return read_source(path, max_bytes)
+@task(name="ingest", cache_policy=NO_CACHE)
+def ingest_chunk(paths: list[str], max_bytes: int) -> list[Work]:
+    return _each(
+        [Work(p) for p in paths], None, lambda w: replace(w, doc=read_source(w.path, max_bytes))
+    )
 
 
-@task(name="clean")
-def clean_article(doc: SourceDocument) -> CleanArticle:
+def clean_document(doc: SourceDocument) -> CleanArticle:
     text = doc.text
     if doc.is_html:
         try:
@@ -73,76 +143,182 @@ def clean_article(doc: SourceDocument) -> CleanArticle:
     return article
 
 
-@task(name="summarize", retries=MODEL_RETRIES, retry_delay_seconds=MODEL_RETRY_DELAYS)
-def summarize_article(article: CleanArticle, cfg: Config) -> Summary:
+@task(name="clean", cache_policy=NO_CACHE)
+def clean_chunk(works: list[Work]) -> list[Work]:
+    return _each(works, "cleaned", lambda w: replace(w, article=clean_document(w.doc)))
+
+
+def summarize_all(summarizer: Summarizer, articles: list[CleanArticle]) -> list[Summary]:
+    """The backend's batched path when it has one, else one article at a time."""
+    batch = getattr(summarizer, "summarize_batch", None)
+    if batch is None:
+        return [summarizer.summarize(a) for a in articles]
+    return list(batch(articles))
+
+
+@task(name="summarize", cache_policy=NO_CACHE)
+def summarize_chunk(works: list[Work], cfg: Config) -> list[Work]:
     summarizer, _ = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
-    return summarizer.summarize(article)
+    live = _live(works)
+    with _MODEL_LOCK:
+        try:
+            return _fill(works, "summary", summarize_all(summarizer, [w.article for w in live]))
+        except Exception:
+            # One article spoilt the batch (or memory ran short): redo one by one to isolate it.
+            return _each(
+                works, "summarized", lambda w: replace(w, summary=summarizer.summarize(w.article))
+            )
 
 
-@task(name="translate", retries=MODEL_RETRIES, retry_delay_seconds=MODEL_RETRY_DELAYS)
-def translate_article(article: CleanArticle, summary: Summary, cfg: Config) -> English:
-    translator, status = get_translator(cfg.translator, Path(cfg.base_dir))
-    if translator is None:
-        return English(unavailable=status.reason or "no translator configured")
-    texts = [article.title, summary.text, *summary.key_points]
-    out = translator.translate(texts)
+def _texts(work: Work) -> list[str]:
+    summary = work.summary
+    return [work.article.title, summary.text, *summary.key_points]
+
+
+def _english(out: Sequence[str]) -> English:
     return English(title=out[0], summary=out[1], key_points=tuple(out[2:]))
 
 
-@task(name="write-brief")
-def write_brief(brief: Brief, day_dir: Path) -> str:
-    path = day_dir / f"{brief.slug}.md"
-    markdown = render_brief(brief)
-    atomic_write_text(path, markdown)
-    try:
-        create_markdown_artifact(
-            markdown=markdown, key=f"brief-{brief.slug}"[:100], description=brief.article.title
+@task(name="translate", cache_policy=NO_CACHE)
+def translate_chunk(works: list[Work], cfg: Config) -> list[Work]:
+    translator, status = get_translator(cfg.translator, Path(cfg.base_dir))
+    if translator is None:
+        unavailable = English(unavailable=status.reason or "no translator configured")
+        return _fill(works, "english", [unavailable] * len(_live(works)))
+    live = _live(works)
+    texts = [_texts(w) for w in live]
+    with _MODEL_LOCK:
+        try:
+            # One call for the whole chunk: its distinct sentences are length-sorted and batched
+            # across articles, and a sentence repeated in several articles is translated once.
+            flat = translator.translate([t for group in texts for t in group])
+        except Exception:
+            return _each(
+                works,
+                "translated",
+                lambda w: replace(w, english=_english(translator.translate(_texts(w)))),
+            )
+    englishes, start = [], 0
+    for group in texts:
+        englishes.append(_english(flat[start : start + len(group)]))
+        start += len(group)
+    return _fill(works, "english", englishes)
+
+
+def _index_entry(brief: Brief) -> IndexEntry:
+    art = brief.article
+    return IndexEntry(
+        slug=brief.slug,
+        title_vi=art.title,
+        title_en=brief.english.title,
+        outlet=art.outlet,
+        published=art.published,
+    )
+
+
+@task(name="write", cache_policy=NO_CACHE)
+def write_chunk(
+    works: list[Work],
+    day_dir: Path,
+    statuses: tuple[BackendStatus, BackendStatus],
+    generated_at: str,
+) -> list[Work]:
+    """Write each brief atomically, then publish them as artifacts over one API connection."""
+    published: list[tuple[Brief, str]] = []
+
+    def write(work: Work) -> Work:
+        brief = Brief(
+            slug=slugify(work.article.title, work.doc.sha256),
+            input_file=work.path,
+            input_sha256=work.doc.sha256,
+            article=work.article,
+            summary=work.summary,
+            english=work.english,
+            summarizer=statuses[0],
+            translator=statuses[1],
+            generated_at=generated_at,
         )
+        path = day_dir / f"{brief.slug}.md"
+        markdown = render_brief(brief)
+        atomic_write_text(path, markdown)
+        published.append((brief, markdown))
+        outcome = ArticleOutcome(work.path, WRITTEN, str(path), brief.slug)
+        return replace(work, outcome=outcome, index_entry=_index_entry(brief))
+
+    works = _each(works, "writing brief", write)
+    _publish_artifacts(published)
+    return works
+
+
+def _publish_artifacts(published: list[tuple[Brief, str]]) -> None:
+    """Each brief as a Markdown artifact; a copy for the UI, so a failure only warns."""
+    if not published:
+        return
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import ArtifactCreate
+    from prefect.utilities.context import get_task_and_flow_run_ids
+
+    task_run_id, flow_run_id = get_task_and_flow_run_ids()
+    try:
+        with get_client(sync_client=True) as client:  # one connection for the whole chunk
+            for brief, markdown in published:
+                client.create_artifact(
+                    ArtifactCreate(
+                        type="markdown",
+                        key=f"brief-{brief.slug}"[:100],
+                        description=brief.article.title,
+                        task_run_id=task_run_id,
+                        flow_run_id=flow_run_id,
+                        data=markdown,
+                    )
+                )
     except Exception as exc:  # an artifact is a copy for the UI; the file on disk is the brief
-        get_run_logger().warning("could not publish artifact for %s: %s", brief.slug, exc)
-    return str(path)
+        get_run_logger().warning("could not publish brief artifacts: %s", exc)
 
 
-def _settle(futures: list[PrefectFuture]) -> list[tuple[object | None, BaseException | None]]:
-    """Wait for mapped futures and split each into (value, error) without raising."""
-    settled: list[tuple[object | None, BaseException | None]] = []
-    for future in futures:
-        future.wait()
-        state = future.state
-        if state.is_completed():
-            settled.append((state.result(), None))
-        else:
-            err = state.result(raise_on_failure=False)
-            if not isinstance(err, BaseException):
-                err = RuntimeError(str(err))
-            settled.append((None, err))
-    return settled
+def _settle(todo: list[Work], future: PrefectFuture) -> list[Work]:
+    """A chunk's results; if its task chain itself failed, every article of it failed."""
+    try:
+        return future.result()
+    except Exception as err:
+        return [replace(w, outcome=_failure(w.path, err, "chunk")) for w in todo]
 
 
-def _failure(path: str, err: BaseException, stage: str | None = None) -> ArticleOutcome:
-    """Input problems speak for themselves; other errors say which stage raised them."""
-    if isinstance(err, IngestError):
-        return ArticleOutcome(path, SKIPPED if err.skip else FAILED, err.reason)
-    reason = f"{type(err).__name__}: {err}"
-    return ArticleOutcome(path, FAILED, f"{stage}: {reason}" if stage else reason)
+def _chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
 
 
-def _collect(
-    stage: str,
-    paths: list[str],
-    futures: list[PrefectFuture],
-    outcomes: dict[str, ArticleOutcome],
-    logger: Any,
-) -> dict[str, Any]:
-    """Results of one mapped stage by input path; failures go to `outcomes` and drop out."""
-    done: dict[str, Any] = {}
-    for n, (path, (value, err)) in enumerate(zip(paths, _settle(futures), strict=True), 1):
-        if err is not None:
-            outcomes[path] = _failure(path, err, stage)
-        else:
-            done[path] = value
-            logger.info("[%d/%d] %s %s", n, len(paths), stage, Path(path).name)
-    return done
+@contextmanager
+def _task_runner(runner: RunnerConfig) -> Iterator[Any]:
+    """The flow's own thread pool, or a Dask cluster (existing at runner.address, or local)."""
+    if runner.task_runner != "dask":
+        yield None
+        return
+    from prefect_dask import DaskTaskRunner
+
+    if runner.address:
+        dask = DaskTaskRunner(address=runner.address)
+    else:
+        dask = DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": runner.workers,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
+        )
+    with dask:
+        yield dask
+
+
+def _submitter(dask: Any) -> Callable[..., PrefectFuture]:
+    def submit(task_fn: Any, **parameters: Any) -> PrefectFuture:
+        if dask is None:
+            return task_fn.submit(**parameters)
+        return dask.submit(task_fn, parameters=parameters)
+
+    return submit
 
 
 @flow(name="brief_articles", log_prints=True)
@@ -168,88 +344,84 @@ def brief_articles(
     order = [str(p) for p, _ in missing] + inputs
     logger.info("%d input article(s); writing to %s", len(inputs), day_dir)
 
-    summarizer_status, translator_status = load_models(cfg)
-    for status in (summarizer_status, translator_status):
+    statuses = load_models(cfg)
+    for status in statuses:
         if status.fell_back or not status.available:
             logger.warning("%s: %s", status.role, status.reason)
 
-    with run_lock(out, timeout_s=3600, on_wait=logger.info):
+    with run_lock(out, timeout_s=3600, on_wait=logger.info), _task_runner(cfg.runner) as dask:
+        submit = _submitter(dask)
         manifest = Manifest(out)
         fingerprint = cfg.fingerprint()
-
-        docs: dict[str, SourceDocument] = {}
-        first_by_sha: dict[str, str] = {}
-        futures = ingest_article.map(inputs, max_bytes=cfg.max_input_kb * 1024)
-        for path, (doc, err) in zip(inputs, _settle(futures), strict=True):
-            if err is not None:
-                outcomes[path] = _failure(path, err)
-            elif doc.sha256 in first_by_sha:
-                outcomes[path] = ArticleOutcome(
-                    path, UNCHANGED, f"duplicate of {first_by_sha[doc.sha256]} (same content)"
-                )
-            elif not force and (earlier := manifest.unchanged(doc.sha256, fingerprint)):
-                first_by_sha[doc.sha256] = path
-                outcomes[path] = ArticleOutcome(
-                    path, UNCHANGED, f"unchanged since last run: {out / earlier.brief}"
-                )
-            else:
-                first_by_sha[doc.sha256] = path
-                docs[path] = doc
-
-        articles: dict[str, CleanArticle] = _collect(
-            "cleaned", list(docs), clean_article.map(list(docs.values())), outcomes, logger
-        )
-        summaries: dict[str, Summary] = _collect(
-            "summarized",
-            list(articles),
-            summarize_article.map(list(articles.values()), cfg=cfg),
-            outcomes,
-            logger,
-        )
-        englishes: dict[str, English] = _collect(
-            "translated",
-            list(summaries),
-            translate_article.map(
-                [articles[p] for p in summaries], list(summaries.values()), cfg=cfg
-            ),
-            outcomes,
-            logger,
-        )
-
         generated_at = now.isoformat(timespec="seconds")
-        briefs = [
-            Brief(
-                slug=slugify(articles[p].title, docs[p].sha256),
-                input_file=p,
-                input_sha256=docs[p].sha256,
-                article=articles[p],
-                summary=summaries[p],
-                english=englishes[p],
-                summarizer=summarizer_status,
-                translator=translator_status,
-                generated_at=generated_at,
-            )
-            for p in englishes
+        size = cfg.runner.chunk_size
+        ingests = [
+            submit(ingest_chunk, paths=chunk, max_bytes=cfg.max_input_kb * 1024)
+            for chunk in _chunks(inputs, size)
         ]
-        wr_futures = write_brief.map(briefs, day_dir=day_dir)
-        for brief, (written, err) in zip(briefs, _settle(wr_futures), strict=True):
-            path = brief.input_file
-            if err is not None:
-                outcomes[path] = _failure(path, err, "writing brief")
+        # Duplicates and unchanged inputs are decided in input order as each chunk is read; the
+        # rest of the chunk goes down the stage chain at once (the runner resolves the futures).
+        first_by_sha: dict[str, str] = {}
+        written: list[tuple[list[Work], PrefectFuture]] = []
+        for ingest in ingests:
+            todo: list[Work] = []
+            for work in ingest.result():
+                doc = work.doc
+                if work.outcome is not None:
+                    outcomes[work.path] = work.outcome
+                elif doc.sha256 in first_by_sha:
+                    first = first_by_sha[doc.sha256]
+                    outcomes[work.path] = ArticleOutcome(
+                        work.path, UNCHANGED, f"duplicate of {first} (same content)"
+                    )
+                elif not force and (earlier := manifest.unchanged(doc.sha256, fingerprint)):
+                    first_by_sha[doc.sha256] = work.path
+                    outcomes[work.path] = ArticleOutcome(
+                        work.path, UNCHANGED, f"unchanged since last run: {out / earlier.brief}"
+                    )
+                else:
+                    first_by_sha[doc.sha256] = work.path
+                    todo.append(work)
+            if not todo:
                 continue
-            outcomes[path] = ArticleOutcome(path, WRITTEN, str(written), brief.slug)
-            manifest.record(
-                ManifestEntry(
-                    sha256=brief.input_sha256,
-                    config=fingerprint,
-                    brief=str(Path(str(written)).relative_to(out)),
-                    input_file=path,
+            cleaned = submit(clean_chunk, works=todo)
+            summarized = submit(summarize_chunk, works=cleaned, cfg=cfg)
+            translated = submit(translate_chunk, works=summarized, cfg=cfg)
+            written.append(
+                (
+                    todo,
+                    submit(
+                        write_chunk,
+                        works=translated,
+                        day_dir=day_dir,
+                        statuses=statuses,
+                        generated_at=generated_at,
+                    ),
                 )
             )
+
+        known: dict[str, IndexEntry] = {}
+        done = 0
+        for todo, future in written:
+            for work in _settle(todo, future):
+                outcomes[work.path] = work.outcome
+                if work.outcome.status != WRITTEN:
+                    continue
+                done += 1
+                known[work.index_entry.slug] = work.index_entry
+                manifest.record(
+                    ManifestEntry(
+                        sha256=work.doc.sha256,
+                        config=fingerprint,
+                        brief=str(Path(work.outcome.detail).relative_to(out)),
+                        input_file=work.path,
+                    )
+                )
+            logger.info("[%d/%d] briefs written", done, len(inputs))
         manifest.save()
 
         index_path = None
-        entries = index_entries(day_dir) if day_dir.exists() else []
+        entries = index_entries(day_dir, known) if day_dir.exists() else []
         if entries:
             index_path = day_dir / "index.md"
             atomic_write_text(index_path, render_index(day, entries))
@@ -258,13 +430,15 @@ def brief_articles(
             day=day,
             out_dir=str(out),
             outcomes=tuple(outcomes[p] for p in order),
-            summarizer=summarizer_status,
-            translator=translator_status,
+            summarizer=statuses[0],
+            translator=statuses[1],
             index_path=str(index_path) if index_path else None,
         )
         report_md = render_report(report, markdown=True)
         atomic_write_text(out / "reports" / f"{day}-{now.strftime('%H%M%S')}.md", report_md)
         try:
+            from prefect.artifacts import create_markdown_artifact
+
             create_markdown_artifact(markdown=report_md, key="run-report")
         except Exception as exc:
             logger.warning("could not publish the run report artifact: %s", exc)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -69,8 +70,19 @@ def _load(path: str) -> Config:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    _load(args.config)
-    from flows.brief_flow import brief_articles
+    cfg = _load(args.config)
+    from flows.api_server import prefect_api
+
+    # The API (a running `vnbrief serve`, or a temporary server booting in parallel) is chosen
+    # before Prefect is imported, so the boot overlaps the imports below.
+    with prefect_api(Path(os.environ["PREFECT_HOME"])) as api_ready:
+        from flows.brief_flow import brief_articles
+
+        api_ready()
+        return _run_flow(brief_articles, args, cfg)
+
+
+def _run_flow(brief_articles, args: argparse.Namespace, cfg: Config) -> int:
     from pipeline.report import render_report
 
     report = brief_articles(

@@ -284,21 +284,25 @@ def serve(cfg: Config, config_path: str, port: int) -> int:
     return EXIT_OK
 
 
+def served_api_url() -> str | None:
+    """The API of the server a running `vnbrief serve` recorded, if it answers now."""
+    try:
+        state = json.loads((_prefect_home() / STATE_FILE).read_text(encoding="utf-8"))
+        recorded = str(state["api_url"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return recorded if _healthy(recorded, timeout_s=1.0) else None
+
+
 def _trigger_api_url() -> str:
     """PREFECT_API_URL, else the server a running `vnbrief serve` recorded, else port 4200."""
     api_url = os.environ.get("PREFECT_API_URL", "").strip()
     if api_url:
         return api_url
-    try:
-        state = json.loads((_prefect_home() / STATE_FILE).read_text(encoding="utf-8"))
-        recorded = str(state["api_url"])
-        if _healthy(recorded):
-            print(
-                f"PREFECT_API_URL is not set; using the server `vnbrief serve` started: {recorded}"
-            )
-            return recorded
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    recorded = served_api_url()
+    if recorded:
+        print(f"PREFECT_API_URL is not set; using the server `vnbrief serve` started: {recorded}")
+        return recorded
     print(f"PREFECT_API_URL is not set; using {DEFAULT_API_URL}")
     return DEFAULT_API_URL
 

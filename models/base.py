@@ -23,6 +23,11 @@ class Summarizer(Protocol):
 
     def summarize(self, article: CleanArticle) -> Summary: ...
 
+    def summarize_batch(self, articles: Sequence[CleanArticle]) -> list[Summary]:
+        """One summary per article, in order. Default: one at a time; seq2seq backends override
+        it to generate for several articles per call. The flow calls it once per chunk."""
+        return [self.summarize(a) for a in articles]
+
 
 class Translator(Protocol):
     name: str

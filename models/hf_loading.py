@@ -142,6 +142,9 @@ def load_seq2seq(
         except Exception as exc:  # transformers raises OSError/ValueError/ImportError/KeyError…
             raise ModelLoadError(f"cannot load model from {path}: {_one_line(exc)}") from exc
 
+    if not _is_cached(model) and not hub_reachable():
+        # Decided without importing transformers (~2.5 s): an offline run falls back at once.
+        raise ModelLoadError(hub_offline_reason(model))
     try:
         return _load(model, device, True, kwargs)
     except Exception as cached_exc:

@@ -53,6 +53,16 @@ class ScheduleConfig:
 
 
 @dataclass(frozen=True)
+class RunnerConfig:
+    """Where the flow's tasks run; never changes a brief's content (not in the fingerprint)."""
+
+    task_runner: str = "threads"  # "threads" (one process) | "dask" (prefect-dask)
+    address: str | None = None  # dask: scheduler of an existing cluster; none = a local cluster
+    workers: int = 2  # local Dask cluster: worker processes (each loads each model once)
+    chunk_size: int = 50  # articles per task: long enough to be worth scheduling
+
+
+@dataclass(frozen=True)
 class Config:
     inbox: str = "samples"
     outputs: str = "outputs"
@@ -60,6 +70,7 @@ class Config:
     summarizer: SummarizerConfig = field(default_factory=SummarizerConfig)
     translator: TranslatorConfig = field(default_factory=TranslatorConfig)
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
+    runner: RunnerConfig = field(default_factory=RunnerConfig)
     base_dir: str = "."  # directory relative paths resolve against; set by load_config, not YAML
 
     def resolve(self, path: str) -> Path:
@@ -69,7 +80,7 @@ class Config:
     def fingerprint(self) -> str:
         """Hash of all that shapes a brief's content: a rerun may skip only when it matches."""
         data = dataclasses.asdict(self)
-        for key in ("inbox", "outputs", "max_input_kb", "schedule", "base_dir"):
+        for key in ("inbox", "outputs", "max_input_kb", "schedule", "runner", "base_dir"):
             data.pop(key)
         blob = json.dumps(data, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
@@ -132,8 +143,15 @@ def _check_values(cfg: Config) -> None:
             f"config key 'translator.backend' must be 'seq2seq' or 'none', "
             f"got {cfg.translator.backend!r}"
         )
+    if cfg.runner.task_runner not in ("threads", "dask"):
+        raise ConfigError(
+            f"config key 'runner.task_runner' must be 'threads' or 'dask', "
+            f"got {cfg.runner.task_runner!r}"
+        )
     positive = {
         "max_input_kb": cfg.max_input_kb,
+        "runner.workers": cfg.runner.workers,
+        "runner.chunk_size": cfg.runner.chunk_size,
         "summarizer.sentences": cfg.summarizer.sentences,
         "summarizer.max_input_tokens": cfg.summarizer.max_input_tokens,
         "summarizer.max_new_tokens": cfg.summarizer.max_new_tokens,

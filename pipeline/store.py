@@ -115,11 +115,18 @@ class Manifest:
         atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
-def index_entries(day_dir: Path) -> list[IndexEntry]:
-    """Every brief of the day on disk, including those written by earlier runs that day."""
+def index_entries(day_dir: Path, known: dict[str, IndexEntry] | None = None) -> list[IndexEntry]:
+    """Every brief of the day on disk, including those written by earlier runs that day.
+
+    `known` holds the entries of briefs this run just wrote (by slug), so only the others are
+    read back from disk.
+    """
     entries = []
     for path in sorted(day_dir.glob("*.md")):
         if path.name == "index.md" or path.name.startswith("run-report"):
+            continue
+        if known and path.stem in known:
+            entries.append(known[path.stem])
             continue
         meta = parse_front_matter(path.read_text(encoding="utf-8"))
         if not meta.get("title_vi"):
