@@ -1,0 +1,238 @@
+"""Throughput of `vnbrief run` (extractive path) as a new user would run it, vs the bare stages.
+
+Each run is a fresh process (`python bench/throughput.py --child ...`) doing what `vnbrief run`
+does (choose or boot the Prefect API before importing Prefect, run the flow, stop the server),
+with timestamps. Still in that process, the bare pipeline functions then brief the same articles
+(read, clean, summarize, render + atomic write, no Prefect), so flow/bare is measured on the same
+machine load. Stage times of the flow are the task runs' durations read back from the Prefect API.
+
+    python bench/throughput.py [--sizes 3,30,300,1000] [--runs 3] [--chunk-size 50]
+
+Inputs: distinct real articles from bench/throughput_data.py (VietnameseMDS, see its docstring).
+Columns: wall = process start to exit; start-up = process start to the first article task
+(imports, Prefect API boot, flow run creation, model check); articles = first article task start
+to last brief written; finish = index, manifest, report, server stop; ms/art = articles / N;
+bare = the same stages without Prefect; RSS = peak resident memory of the run (its largest
+process). Medians of --runs runs. Use `nice` on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT / "bench"))  # after ROOT: bench/models.py must not shadow models/
+
+STAGES = ("ingest", "clean", "summarize", "translate", "write")
+
+
+def child(args: argparse.Namespace) -> None:
+    """One run in this fresh process; prints one JSON line of timings."""
+    t0 = float(os.environ["BENCH_T0"])
+    from flows import cli
+
+    cfg = cli._load(args.config)
+    from flows.api_server import prefect_api
+
+    with prefect_api(Path(os.environ["PREFECT_HOME"])) as api_ready:
+        from flows.brief_flow import brief_articles
+
+        api_ready()
+        state = brief_articles(
+            paths=[args.inputs], config_path=args.config, out_dir=args.out, force=True,
+            return_state=True,
+        )
+        report = state.result()
+        flow_run_id = state.state_details.flow_run_id
+        t_flow_end = time.time()
+        chunks = -(-written_count(report) // cfg.runner.chunk_size)
+        stages = _stage_times(flow_run_id, 1 + len(STAGES) * chunks)
+    t_end = time.time()
+    written = written_count(report)
+    bare = _bare(args.inputs, cfg, Path(args.out) / "bare")
+    first_start = min(v["first_start"] for k, v in stages.items() if k in STAGES)
+    last_end = stages["write"]["last_end"]
+    print(json.dumps({
+        "written": written,
+        "startup": first_start - t0,
+        "articles": last_end - first_start,
+        "finish": (t_flow_end - last_end) + (t_end - t_flow_end - stages["_query_s"]["total"]),
+        "stages": {k: v["total"] for k, v in stages.items() if k in STAGES},
+        "bare": bare,
+        "end": t_end - t0,
+    }))
+
+
+def written_count(report) -> int:
+    return sum(1 for o in report.outcomes if o.status == "written")
+
+
+def _stage_times(flow_run_id, expected: int) -> dict[str, dict[str, float]]:
+    """Sum of task run durations per stage, from the API (task runs are recorded from events)."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+    from prefect.events.worker import EventsWorker
+
+    started = time.time()
+    EventsWorker.drain_all(timeout=10)
+    runs = []
+    with get_client(sync_client=True) as client:
+        for _ in range(100):
+            runs = client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
+            )
+            if len(runs) >= expected and all(r.end_time for r in runs):
+                break
+            time.sleep(0.2)
+    out: dict[str, dict[str, float]] = {}
+    for run in runs:
+        stage = run.name.rsplit("-", 1)[0]
+        if stage not in STAGES or not (run.start_time and run.end_time):
+            continue
+        entry = out.setdefault(stage, {"total": 0.0, "first_start": 1e20, "last_end": 0.0})
+        entry["total"] += (run.end_time - run.start_time).total_seconds()
+        entry["first_start"] = min(entry["first_start"], run.start_time.timestamp())
+        entry["last_end"] = max(entry["last_end"], run.end_time.timestamp())
+    out["_query_s"] = {"total": time.time() - started}
+    return out
+
+
+def _bare(inputs: str, cfg, out: Path) -> dict[str, float]:
+    """The same stages as plain function calls on the same articles (no Prefect)."""
+    from flows.brief_flow import clean_document, summarize_all
+    from models.registry import get_summarizer, get_translator
+    from pipeline.ingest import discover_inputs, read_source
+    from pipeline.render import Brief, English, render_brief, slugify
+    from pipeline.store import atomic_write_text
+
+    files, _ = discover_inputs([inputs])
+    summarizer, s_status = get_summarizer(cfg.summarizer, cfg.base_dir)
+    translator, t_status = get_translator(cfg.translator, cfg.base_dir)
+    times = dict.fromkeys(STAGES, 0.0)
+    t = time.perf_counter()
+    docs = [read_source(p, cfg.max_input_kb * 1024) for p in files]
+    times["ingest"] = time.perf_counter() - t
+    t = time.perf_counter()
+    articles = [clean_document(d) for d in docs]
+    times["clean"] = time.perf_counter() - t
+    t = time.perf_counter()
+    summaries = summarize_all(summarizer, articles)
+    times["summarize"] = time.perf_counter() - t
+    t = time.perf_counter()
+    if translator is None:
+        englishes = [English(unavailable=t_status.reason)] * len(articles)
+    else:
+        texts = [[a.title, s.text, *s.key_points] for a, s in zip(articles, summaries, strict=True)]
+        flat = translator.translate([x for group in texts for x in group])
+        englishes, start = [], 0
+        for group in texts:
+            part = flat[start : start + len(group)]
+            englishes.append(English(title=part[0], summary=part[1], key_points=tuple(part[2:])))
+            start += len(group)
+    times["translate"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for doc, article, summary, english in zip(docs, articles, summaries, englishes, strict=True):
+        brief = Brief(
+            slug=slugify(article.title, doc.sha256), input_file=doc.path,
+            input_sha256=doc.sha256, article=article, summary=summary, english=english,
+            summarizer=s_status, translator=t_status, generated_at="2026-01-01T00:00:00+07:00",
+        )
+        atomic_write_text(out / f"{brief.slug}.md", render_brief(brief))
+    times["write"] = time.perf_counter() - t
+    return times
+
+
+def run_once(inputs: Path, config: Path, home: Path) -> dict:
+    with tempfile.TemporaryDirectory(prefix="vnbrief-bench-") as out:
+        env = dict(os.environ, PREFECT_HOME=str(home), HF_HUB_OFFLINE="1",
+                   BENCH_T0=repr(time.time()))
+        env.pop("PREFECT_API_URL", None)
+        cmd = [sys.executable, __file__, "--child", "--inputs", str(inputs),
+               "--config", str(config), "--out", out]
+        start = time.time()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                cwd=ROOT)
+        stdout = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.time() - start
+        if status != 0:
+            raise SystemExit(f"bench child failed ({status}); rerun with --child to see why")
+    result = json.loads(stdout.decode().strip().splitlines()[-1])
+    result["wall"] = wall
+    result["rss_mb"] = usage.ru_maxrss / 1024
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="3,30,300,1000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--chunk-size", type=int, default=50)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--inputs", help=argparse.SUPPRESS)
+    parser.add_argument("--config", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+
+    from throughput_data import DATA_ROOT, build
+
+    work = Path(tempfile.mkdtemp(prefix="vnbrief-bench-"))
+    config = work / "configs" / "bench.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text(
+        "summarizer:\n  backend: extractive\ntranslator:\n  backend: none\n"
+        f"runner:\n  chunk_size: {args.chunk_size}\n",
+        encoding="utf-8",
+    )
+    home = work / ".prefect"
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"extractive path, translator none, chunk_size {args.chunk_size}, "
+          f"median of {args.runs} runs (first: a warm-up run on 3 articles, not counted)")
+    build(3, DATA_ROOT / "articles-3")
+    run_once(DATA_ROOT / "articles-3", config, home)  # creates the Prefect database
+    rows = []
+    for n in sizes:
+        inputs = DATA_ROOT / f"articles-{n}"
+        build(n, inputs)
+        runs = [run_once(inputs, config, home) for _ in range(args.runs)]
+        assert all(r["written"] == n for r in runs), "not every article was briefed"
+        rows.append((n, runs))
+
+    def med(runs, key, sub=None):
+        return statistics.median(r[key][sub] if sub else r[key] for r in runs)
+
+    print(f"\n{'N':>5} {'wall s':>7} {'start-up s':>10} {'articles s':>10} {'finish s':>8} "
+          f"{'ms/art':>7} {'bare ms/art':>11} {'flow/bare':>9} {'art/min':>8} {'RSS MB':>7}")
+    for n, runs in rows:
+        bare = statistics.median(sum(r["bare"].values()) for r in runs)
+        ratio = statistics.median(r["articles"] / sum(r["bare"].values()) for r in runs)
+        articles = med(runs, "articles")
+        print(f"{n:>5} {med(runs, 'wall'):>7.2f} {med(runs, 'startup'):>10.2f} "
+              f"{articles:>10.2f} {med(runs, 'finish'):>8.2f} {1000 * articles / n:>7.1f} "
+              f"{1000 * bare / n:>11.1f} {ratio:>9.2f} {60 * n / med(runs, 'wall'):>8.0f} "
+              f"{max(r['rss_mb'] for r in runs):>7.0f}")
+    print("\nstage by stage, ms per article: flow task time (sum of its chunk tasks) / bare")
+    print(f"{'N':>5} " + " ".join(f"{s:>17}" for s in STAGES))
+    for n, runs in rows:
+        cells = []
+        for stage in STAGES:
+            flow = statistics.median(r["stages"].get(stage, 0.0) for r in runs)
+            bare = med(runs, "bare", stage)
+            cells.append(f"{1000 * flow / n:>8.2f} /{1000 * bare / n:>7.2f}")
+        print(f"{n:>5} " + " ".join(cells))
+
+
+if __name__ == "__main__":
+    main()
