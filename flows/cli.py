@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     models_sub = models.add_subparsers(dest="models_command", required=True)
     for name, text in (("list", "where each model loads from"), ("pull", "download to HF cache")):
         add_config(models_sub.add_parser(name, help=text))
+    convert = models_sub.add_parser("convert", help="CTranslate2 copy (backend: ctranslate2)")
+    add_config(convert)
+    convert.add_argument("--role", choices=("summarizer", "translator"), help="default: both")
+    convert.add_argument("--out", help="output folder (default: models/<name>-ct2-<type>)")
+    convert.add_argument("--quantization", default="int8", help="int8 (default), float32, ...")
 
     serve = sub.add_parser("serve", help="run the daily schedule on a local Prefect server")
     add_config(serve)
@@ -117,8 +122,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_models(args: argparse.Namespace) -> int:
     cfg = _load(args.config)
-    from flows.model_commands import models_list, models_pull
+    from flows.model_commands import models_convert, models_list, models_pull
 
+    if args.models_command == "convert":
+        return models_convert(cfg, args.role, args.out, args.quantization)
     return models_list(cfg) if args.models_command == "list" else models_pull(cfg)
 
 

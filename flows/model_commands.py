@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from models.base import ModelLoadError
-from models.hf_loading import locate_model, pull_model, resolve_model_ref
+from models.hf_loading import is_local_ref, locate_model, pull_model, resolve_model_ref
 from pipeline.config import Config
 
 
@@ -51,4 +51,53 @@ def models_pull(cfg: Config) -> int:
             print(f"vnbrief: error: {role}: {err}", file=sys.stderr)
     if not models:
         print("no transformers models configured (both backends are embedded or disabled)")
+    return 1 if failures else 0
+
+
+def _local_dir(ref: str) -> Path:
+    """The directory holding a configured model's files: the local dir, or its HF cache copy."""
+    if is_local_ref(ref):
+        path = Path(ref).expanduser()
+        if not path.is_dir():
+            raise ModelLoadError(f"model directory {path} does not exist")
+        return path
+    try:
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(repo_id=ref, local_files_only=True))
+    except Exception as exc:
+        raise ModelLoadError(
+            f"'{ref}' is not in the local Hugging Face cache: run `vnbrief models pull` first"
+        ) from exc
+
+
+def models_convert(cfg: Config, role: str | None, out: str | None, quantization: str) -> int:
+    """Convert the configured transformers model(s) to CTranslate2 directories (int8 default)."""
+    from models.ct2_backend import convert
+
+    models = [(r, ref) for r, ref in configured_models(cfg) if role in (None, r)]
+    if not models:
+        print("no transformers (backend: seq2seq) model configured for that role; nothing to do")
+        return 1
+    if out and len(models) > 1:
+        print("vnbrief: error: --out needs --role (one model per folder)", file=sys.stderr)
+        return 2
+    failures = 0
+    for model_role, ref in models:
+        target = (
+            Path(out)
+            if out
+            else Path(cfg.base_dir) / "models" / (f"{Path(ref).name}-ct2-{quantization}")
+        )
+        print(f"{model_role}: converting {ref} to CTranslate2 ({quantization}) ...", flush=True)
+        try:
+            path = convert(_local_dir(ref), target, quantization)
+        except Exception as err:  # converter errors are many kinds; report each in one line
+            failures += 1
+            print(f"vnbrief: error: {model_role}: {err}", file=sys.stderr)
+            continue
+        print(
+            f"{model_role}: written to {path}\n  use it with:  {model_role}:\n"
+            f"                  backend: ctranslate2\n                  model: {path}"
+        )
     return 1 if failures else 0

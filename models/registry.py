@@ -53,14 +53,20 @@ def _summarizer(cfg: SummarizerConfig, base_dir: str | None) -> tuple[Summarizer
         )
         return extractive, status
     requested = f"{cfg.backend}:{cfg.model}"
-    if cfg.backend != "seq2seq":
+    if cfg.backend not in ("seq2seq", "ctranslate2"):
         reason = f"unknown summarizer backend {cfg.backend!r}"
         return extractive, _fallback(requested, reason)
     try:
-        from models.seq2seq_summarizer import Seq2SeqSummarizer
+        if cfg.backend == "ctranslate2":
+            from models.ct2_backend import CT2Summarizer, load_ct2
 
-        tokenizer, model = load_seq2seq(resolve_model_ref(cfg.model, base_dir), cfg.device)
-        summarizer = Seq2SeqSummarizer(tokenizer, model, cfg, cfg.model)
+            tokenizer, generator, info = load_ct2(resolve_model_ref(cfg.model, base_dir))
+            summarizer = CT2Summarizer(tokenizer, generator, info, cfg, cfg.model)
+        else:
+            from models.seq2seq_summarizer import Seq2SeqSummarizer
+
+            tokenizer, model = load_seq2seq(resolve_model_ref(cfg.model, base_dir), cfg.device)
+            summarizer = Seq2SeqSummarizer(tokenizer, model, cfg, cfg.model)
     except ModelLoadError as err:
         return extractive, _fallback(requested, str(err))
     status = BackendStatus(
@@ -87,7 +93,7 @@ def _translator(cfg: TranslatorConfig, base_dir: str) -> tuple[Translator | None
         )
         return None, status
     requested = f"{cfg.backend}:{cfg.model}"
-    if cfg.backend != "seq2seq":
+    if cfg.backend not in ("seq2seq", "ctranslate2"):
         return None, _unavailable(requested, f"unknown translator backend {cfg.backend!r}")
 
     glossary: Glossary | None = None
@@ -102,10 +108,16 @@ def _translator(cfg: TranslatorConfig, base_dir: str) -> tuple[Translator | None
             note = f"{err}; translating without glossary"
 
     try:
-        from models.seq2seq_translator import Seq2SeqTranslator
+        if cfg.backend == "ctranslate2":
+            from models.ct2_backend import CT2Translator, load_ct2
 
-        tokenizer, model = load_seq2seq(resolve_model_ref(cfg.model, base_dir), cfg.device)
-        translator = Seq2SeqTranslator(tokenizer, model, cfg, cfg.model, glossary)
+            tokenizer, generator, info = load_ct2(resolve_model_ref(cfg.model, base_dir))
+            translator = CT2Translator(tokenizer, generator, info, cfg, cfg.model, glossary)
+        else:
+            from models.seq2seq_translator import Seq2SeqTranslator
+
+            tokenizer, model = load_seq2seq(resolve_model_ref(cfg.model, base_dir), cfg.device)
+            translator = Seq2SeqTranslator(tokenizer, model, cfg, cfg.model, glossary)
     except ModelLoadError as err:
         return None, _unavailable(requested, str(err))
     status = BackendStatus(

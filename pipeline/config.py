@@ -133,14 +133,14 @@ def _build(cls: type, data: Any, prefix: str) -> Any:
 
 
 def _check_values(cfg: Config) -> None:
-    if cfg.summarizer.backend not in ("seq2seq", "extractive"):
+    if cfg.summarizer.backend not in ("seq2seq", "ctranslate2", "extractive"):
         raise ConfigError(
-            f"config key 'summarizer.backend' must be 'seq2seq' or 'extractive', "
+            f"config key 'summarizer.backend' must be 'seq2seq', 'ctranslate2' or 'extractive', "
             f"got {cfg.summarizer.backend!r}"
         )
-    if cfg.translator.backend not in ("seq2seq", "none"):
+    if cfg.translator.backend not in ("seq2seq", "ctranslate2", "none"):
         raise ConfigError(
-            f"config key 'translator.backend' must be 'seq2seq' or 'none', "
+            f"config key 'translator.backend' must be 'seq2seq', 'ctranslate2' or 'none', "
             f"got {cfg.translator.backend!r}"
         )
     if cfg.runner.task_runner not in ("threads", "dask"):

@@ -64,10 +64,18 @@ def test_chunk_translation_and_summaries_match_one_article_at_a_time(
 ) -> None:
     cfg = config_from_dict(
         {
-            "summarizer": {"backend": "seq2seq", "model": str(tiny_t5_dir),
-                           "max_input_tokens": 48, **GENERATION},
-            "translator": {"backend": "seq2seq", "model": str(tiny_marian_dir), "batch_size": 4,
-                           **GENERATION},
+            "summarizer": {
+                "backend": "seq2seq",
+                "model": str(tiny_t5_dir),
+                "max_input_tokens": 48,
+                **GENERATION,
+            },
+            "translator": {
+                "backend": "seq2seq",
+                "model": str(tiny_marian_dir),
+                "batch_size": 4,
+                **GENERATION,
+            },
         },
         ROOT,
     )

@@ -1,0 +1,218 @@
+"""CTranslate2 backend: the seq2seq summarizer and translator, decoded by CTranslate2 (int8).
+
+On this 2-core CPU an int8 CTranslate2 model decodes 2.7-3x faster than transformers on the same
+weights (PLATFORM.md), so `backend: ctranslate2` reuses everything the transformers backends do
+(sentence chunking, glossary, length-sorted batches, language codes) and swaps only the
+generate() call. `vnbrief models convert` makes the model directory:
+
+    <dir>/model.bin, config.json, shared_vocabulary.json   CTranslate2's own files
+    <dir>/hf/                                              the transformers tokenizer and config
+
+The tokenizer must stay the transformers one, so tokens going in and out are exactly those the
+transformers backend would use (greedy output is token-identical in float32; tests check it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from models.base import ModelLoadError
+from models.seq2seq_summarizer import Seq2SeqSummarizer
+from models.seq2seq_translator import Seq2SeqTranslator
+
+HF_SUBDIR = "hf"
+QUANTIZATIONS = ("int8", "int8_float32", "int16", "float32", "float16", "bfloat16")
+
+
+class ModelInfo:
+    """Stands in for the transformers model where the shared code reads `model.config`."""
+
+    def __init__(self, config: Any, generation_config: Any = None) -> None:
+        self.config = config
+        self.generation_config = generation_config
+        self.device = "cpu"
+
+
+def _forced_eos(info: ModelInfo) -> bool:
+    for source in (info.generation_config, info.config):
+        if getattr(source, "forced_eos_token_id", None) is not None:
+            return True
+    return False
+
+
+def load_ct2(path: str | Path, threads: int = 0) -> tuple[Any, Any, ModelInfo]:
+    """(tokenizer, ctranslate2.Translator, ModelInfo) from a `vnbrief models convert` directory."""
+    directory = Path(path).expanduser()
+    if not (directory / "model.bin").is_file():
+        raise ModelLoadError(
+            f"{directory} is not a CTranslate2 model directory (no model.bin); make one with "
+            "`vnbrief models convert`"
+        )
+    try:
+        import ctranslate2
+        from transformers import AutoConfig, AutoTokenizer, GenerationConfig
+    except ImportError as exc:
+        raise ModelLoadError(f"backend ctranslate2 needs the ctranslate2 package: {exc}") from exc
+    hf = directory / HF_SUBDIR
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(hf, local_files_only=True)
+        config = AutoConfig.from_pretrained(hf, local_files_only=True)
+        generation = None
+        if (hf / "generation_config.json").is_file():
+            generation = GenerationConfig.from_pretrained(hf, local_files_only=True)
+        # compute_type "default" keeps the type the model was converted to (int8 by default);
+        # oneDNN is used on this CPU: do not set CT2_USE_MKL (int8 collapses with it, PLATFORM.md).
+        generator = ctranslate2.Translator(
+            str(directory),
+            device="cpu",
+            compute_type="default",
+            inter_threads=1,
+            intra_threads=threads,
+        )
+    except Exception as exc:
+        raise ModelLoadError(f"cannot load CTranslate2 model from {directory}: {exc}") from exc
+    return tokenizer, generator, ModelInfo(config, generation)
+
+
+def _decode(tokenizer: Any, results: list[Any]) -> list[str]:
+    ids = [tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
+    decoded = tokenizer.batch_decode(ids, skip_special_tokens=True)
+    return [" ".join(text.split()) for text in decoded]
+
+
+def _source_tokens(tokenizer: Any, texts: list[str], limit: int) -> list[list[str]]:
+    encoded = tokenizer(texts, truncation=True, max_length=limit)["input_ids"]
+    return [tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
+
+
+def decode_options(info: ModelInfo, num_beams: int, no_repeat: int, max_new: int) -> dict:
+    """CTranslate2 options that decode like transformers' generate() with the same settings.
+
+    transformers forces </s> at the last position when the model config has forced_eos_token_id,
+    so at most max_new - 1 real tokens come out; CTranslate2 has no such switch, so it is asked
+    for one token fewer (the </s> is dropped from the text either way).
+    """
+    return {
+        "beam_size": num_beams,
+        "no_repeat_ngram_size": no_repeat,
+        "max_decoding_length": max(1, max_new - (1 if _forced_eos(info) else 0)),
+    }
+
+
+class CT2Summarizer(Seq2SeqSummarizer):
+    """Seq2SeqSummarizer (chunking, key points, input format) decoding with CTranslate2."""
+
+    def __init__(self, tokenizer: Any, generator: Any, info: ModelInfo, config: Any, name: str):
+        super().__init__(tokenizer, info, config, name)
+        self.generator = generator
+        self.name = f"ctranslate2:{name}"
+
+    def _generate(self, texts: list[str], *args: Any, **kwargs: Any) -> list[str]:
+        if not texts:
+            return []
+        source = _source_tokens(
+            self.tokenizer, [self.prefix + t + self.suffix for t in texts], self.limit
+        )
+        options = decode_options(
+            self.model,
+            self.config.num_beams,
+            self.config.no_repeat_ngram_size,
+            self.config.max_new_tokens,
+        )
+        results = self.generator.translate_batch(source, max_batch_size=4, **options)
+        return _decode(self.tokenizer, results)
+
+
+class CT2Translator(Seq2SeqTranslator):
+    """Seq2SeqTranslator (sentences, glossary, language codes) decoding with CTranslate2."""
+
+    def __init__(
+        self,
+        tokenizer: Any,
+        generator: Any,
+        info: ModelInfo,
+        config: Any,
+        name: str,
+        glossary: Any = None,
+    ) -> None:
+        super().__init__(tokenizer, info, config, name, glossary)
+        self.generator = generator
+        self.name = f"ctranslate2:{name}"
+
+    def _generate(self, texts: list[str], *args: Any, **kwargs: Any) -> list[str]:
+        if not texts:
+            return []
+        source = _source_tokens(self.tokenizer, texts, self.limit)
+        language = self.generation_kwargs()
+        # mBART: the target language code starts the output (as decoder start token for
+        # mBART-cc25, forced first token for mBART-50): for CTranslate2 both are a target prefix.
+        start = language.get("decoder_start_token_id", language.get("forced_bos_token_id"))
+        prefix = None
+        if start is not None:
+            prefix = [[self.tokenizer.convert_ids_to_tokens(int(start))]] * len(texts)
+        options = decode_options(
+            self.model,
+            self.config.num_beams,
+            self.config.no_repeat_ngram_size,
+            self.config.max_new_tokens,
+        )
+        results = self.generator.translate_batch(
+            source, target_prefix=prefix, max_batch_size=self.config.batch_size, **options
+        )
+        return _decode(self.tokenizer, results)
+
+
+def convert(model_dir: str | Path, out: str | Path, quantization: str = "int8") -> Path:
+    """Convert a local transformers seq2seq directory to a CTranslate2 directory at `out`.
+
+    mBART configs lack the two flags the converter reads (mBART is pre-norm with an embedding
+    layer norm), so they are set on the loaded model. Written to a temp dir and renamed, so a
+    failed conversion never leaves a half model behind.
+    """
+    import ctranslate2.converters
+    from transformers import AutoConfig, AutoTokenizer, GenerationConfig
+
+    if quantization not in QUANTIZATIONS:
+        raise ValueError(f"quantization must be one of {', '.join(QUANTIZATIONS)}")
+
+    from ctranslate2.converters import transformers as ct2_transformers
+
+    class _MBartLoader(ct2_transformers.MBartLoader):
+        def get_vocabulary(self, model: Any, tokenizer: Any) -> list[str]:
+            # By id, as the tokenizer maps them: get_vocab() can miss an id (fairseq offsets).
+            return tokenizer.convert_ids_to_tokens(list(range(model.config.vocab_size)))
+
+    class _Converter(ctranslate2.converters.TransformersConverter):
+        def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
+            model = super().load_model(model_class, model_name_or_path, **kwargs)
+            if model.config.model_type == "mbart":
+                model.config.normalize_before = True
+                model.config.normalize_embedding = True
+            return model
+
+    source = Path(model_dir)
+    target = Path(out).expanduser()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    loaders = ct2_transformers._MODEL_LOADERS
+    original = loaders["MBartConfig"]
+    loaders["MBartConfig"] = _MBartLoader()
+    try:
+        _Converter(str(source)).convert(str(tmp / "ct2"), quantization=quantization, force=True)
+        final = tmp / "ct2"
+        AutoTokenizer.from_pretrained(source).save_pretrained(final / HF_SUBDIR)
+        AutoConfig.from_pretrained(source).save_pretrained(final / HF_SUBDIR)
+        # Without generation_config.json the model config holds the decoding defaults.
+        with contextlib.suppress(OSError):
+            GenerationConfig.from_pretrained(source).save_pretrained(final / HF_SUBDIR)
+        if target.exists():
+            shutil.rmtree(target)
+        final.rename(target)
+    finally:
+        loaders["MBartConfig"] = original
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target

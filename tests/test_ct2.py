@@ -1,0 +1,152 @@
+"""CTranslate2 backend on tiny real models: converted weights decode exactly like transformers.
+
+float32 conversions are compared with transformers' greedy decoding on the same weights, token
+for token (texts decoded from the same ids); int8 (the default) is only checked to load and run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.hf_loading import load_seq2seq
+from models.seq2seq_summarizer import Seq2SeqSummarizer
+from models.seq2seq_translator import Seq2SeqTranslator
+from pipeline.article import CleanArticle
+from pipeline.config import SummarizerConfig, TranslatorConfig
+from pipeline.segment import split_sentences
+
+pytest.importorskip("ctranslate2")
+from models.ct2_backend import CT2Summarizer, CT2Translator, convert, load_ct2  # noqa: E402
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parent.parent
+GREEDY = {"num_beams": 1, "no_repeat_ngram_size": 0, "max_new_tokens": 12}
+
+
+def _article(name: str) -> CleanArticle:
+    lines = [x.strip() for x in (ROOT / "samples" / name).read_text("utf-8").splitlines()]
+    lines = [x for x in lines if x]
+    return CleanArticle(title=lines[0], paragraphs=tuple(lines[1:]))
+
+
+def _sentences() -> list[str]:
+    article = _article("vnexpress-to-lam-hoc-vien-lao.txt")
+    return [s for p in article.paragraphs for s in split_sentences(p)][:10]
+
+
+@pytest.fixture(scope="module")
+def opus_marian_dir(tmp_path_factory, tiny_spm) -> Path:
+    """A tiny Marian in opus-mt's real id layout: <pad> is the LAST vocabulary entry (the decoder
+    start), which CTranslate2's Marian converter relies on (it drops that row)."""
+    import json
+    import shutil
+
+    import sentencepiece as spm
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    from tests.tiny_models import INIT_STD, SEED, TINY_BART_DIMS
+
+    out = tmp_path_factory.mktemp("tiny-opus-marian")
+    shutil.copy(tiny_spm["t5"], out / "source.spm")
+    shutil.copy(tiny_spm["t5"], out / "target.spm")
+    processor = spm.SentencePieceProcessor(model_file=str(tiny_spm["t5"]))
+    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+    vocab = {p: i for i, p in enumerate(p for p in pieces if p != "<pad>")}
+    vocab["<pad>"] = len(vocab)
+    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = MarianTokenizer(
+        source_spm=str(out / "source.spm"),
+        target_spm=str(out / "target.spm"),
+        vocab=str(out / "vocab.json"),
+        model_max_length=512,
+    )
+    tokenizer.save_pretrained(out)
+    torch.manual_seed(SEED)
+    config = MarianConfig(
+        vocab_size=len(vocab),
+        **TINY_BART_DIMS,
+        max_position_embeddings=512,
+        init_std=INIT_STD,
+        pad_token_id=vocab["<pad>"],
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=vocab["<pad>"],
+        forced_eos_token_id=tokenizer.eos_token_id,
+    )
+    MarianMTModel(config).save_pretrained(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory, tiny_t5_dir, opus_marian_dir, tiny_mbart_dir):
+    out = tmp_path_factory.mktemp("ct2")
+    dirs = {"t5": tiny_t5_dir, "marian": opus_marian_dir, "mbart": tiny_mbart_dir}
+    return {name: convert(path, out / f"{name}-f32", "float32") for name, path in dirs.items()}
+
+
+@pytest.mark.parametrize("family", ["marian", "mbart"])
+def test_translator_greedy_output_identical_to_transformers(
+    family, converted, opus_marian_dir, tiny_mbart_dir
+) -> None:
+    source = {"marian": opus_marian_dir, "mbart": tiny_mbart_dir}[family]
+    cfg = TranslatorConfig(batch_size=4, glossary=None, **GREEDY)
+    tokenizer, model = load_seq2seq(str(source))
+    reference = Seq2SeqTranslator(tokenizer, model, cfg, family).translate_sentences(_sentences())
+    tok, generator, info = load_ct2(converted[family])
+    ct2 = CT2Translator(tok, generator, info, cfg, family)
+    assert ct2.translate_sentences(_sentences()) == reference
+    assert len(set(reference)) > 3  # outputs depend on the input
+    assert ct2.name == f"ctranslate2:{family}"
+
+
+def test_summarizer_greedy_output_identical_to_transformers(converted, tiny_t5_dir) -> None:
+    cfg = SummarizerConfig(max_input_tokens=48, **GREEDY)
+    article = _article("baoquocte-giu-lua-hop-tac.txt")
+    tokenizer, model = load_seq2seq(str(tiny_t5_dir))
+    transformers_summarizer = Seq2SeqSummarizer(tokenizer, model, cfg, "t5")
+    reference = transformers_summarizer.summarize(article)
+    tok, generator, info = load_ct2(converted["t5"])
+    ct2 = CT2Summarizer(tok, generator, info, cfg, "t5")
+    summary = ct2.summarize(article)
+    assert summary.text == reference.text and summary.text
+    assert summary.key_points == reference.key_points
+    # The long article was chunked at sentence boundaries by the shared code, the same way.
+    assert ct2.last_chunk_count == transformers_summarizer.last_chunk_count > 1
+
+
+def test_models_convert_int8_then_the_registry_serves_it(tmp_path, tiny_mbart_dir, capsys) -> None:
+    """`vnbrief models convert` (int8 default) and `backend: ctranslate2` in the config."""
+    from flows.model_commands import models_convert
+    from models.registry import clear_cache, get_translator
+    from pipeline.config import config_from_dict
+
+    model = {
+        "model": str(tiny_mbart_dir),
+        "glossary": None,
+        "num_beams": 2,
+        "no_repeat_ngram_size": 2,
+        "max_new_tokens": 8,
+    }
+    cfg = config_from_dict({"translator": {"backend": "seq2seq", **model}}, tmp_path)
+    assert models_convert(cfg, "translator", None, "int8") == 0
+    target = tmp_path / "models" / f"{tiny_mbart_dir.name}-ct2-int8"
+    assert f"model: {target}" in capsys.readouterr().out
+    cfg = config_from_dict(
+        {"translator": {"backend": "ctranslate2", **model, "model": str(target)}}, tmp_path
+    )
+    clear_cache()
+    try:
+        translator, status = get_translator(cfg.translator, tmp_path)
+        assert status.used == f"ctranslate2:{target}" and not status.fell_back
+        assert translator.translate(["Xin chào. Cảm ơn."])[0]
+    finally:
+        clear_cache()
+
+
+def test_not_a_ct2_directory_is_a_clear_load_error(tmp_path) -> None:
+    from models.base import ModelLoadError
+
+    with pytest.raises(ModelLoadError, match="vnbrief models convert"):
+        load_ct2(tmp_path)
