@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--role", choices=("summarizer", "translator"), help="default: both")
     convert.add_argument("--out", help="output folder (default: models/<name>-ct2-<type>)")
     convert.add_argument("--quantization", default="int8", help="int8 (default), float32, ...")
+    convert.add_argument(
+        "--english-vmap", action="store_true", help="translator: English output shortlist"
+    )
 
     serve = sub.add_parser("serve", help="run the daily schedule on a local Prefect server")
     add_config(serve)
@@ -125,7 +128,7 @@ def cmd_models(args: argparse.Namespace) -> int:
     from flows.model_commands import models_convert, models_list, models_pull
 
     if args.models_command == "convert":
-        return models_convert(cfg, args.role, args.out, args.quantization)
+        return models_convert(cfg, args.role, args.out, args.quantization, args.english_vmap)
     return models_list(cfg) if args.models_command == "list" else models_pull(cfg)
 
 

@@ -71,7 +71,9 @@ def _local_dir(ref: str) -> Path:
         ) from exc
 
 
-def models_convert(cfg: Config, role: str | None, out: str | None, quantization: str) -> int:
+def models_convert(
+    cfg: Config, role: str | None, out: str | None, quantization: str, english_vmap: bool = False
+) -> int:
     """Convert the configured transformers model(s) to CTranslate2 directories (int8 default)."""
     from models.ct2_backend import convert
 
@@ -91,7 +93,8 @@ def models_convert(cfg: Config, role: str | None, out: str | None, quantization:
         )
         print(f"{model_role}: converting {ref} to CTranslate2 ({quantization}) ...", flush=True)
         try:
-            path = convert(_local_dir(ref), target, quantization)
+            vmap = english_vmap and model_role == "translator"
+            path = convert(_local_dir(ref), target, quantization, english_vmap=vmap)
         except Exception as err:  # converter errors are many kinds; report each in one line
             failures += 1
             print(f"vnbrief: error: {model_role}: {err}", file=sys.stderr)

@@ -31,10 +31,11 @@ QUANTIZATIONS = ("int8", "int8_float32", "int16", "float32", "float16", "bfloat1
 class ModelInfo:
     """Stands in for the transformers model where the shared code reads `model.config`."""
 
-    def __init__(self, config: Any, generation_config: Any = None) -> None:
+    def __init__(self, config: Any, generation_config: Any = None, path: str | None = None):
         self.config = config
         self.generation_config = generation_config
         self.device = "cpu"
+        self.path = path
 
 
 def _forced_eos(info: ModelInfo) -> bool:
@@ -75,7 +76,7 @@ def load_ct2(path: str | Path, threads: int = 0) -> tuple[Any, Any, ModelInfo]:
         )
     except Exception as exc:
         raise ModelLoadError(f"cannot load CTranslate2 model from {directory}: {exc}") from exc
-    return tokenizer, generator, ModelInfo(config, generation)
+    return tokenizer, generator, ModelInfo(config, generation, str(directory))
 
 
 def _decode(tokenizer: Any, results: list[Any]) -> list[str]:
@@ -142,6 +143,8 @@ class CT2Translator(Seq2SeqTranslator):
         super().__init__(tokenizer, info, config, name, glossary)
         self.generator = generator
         self.name = f"ctranslate2:{name}"
+        # An English output shortlist made by `vnbrief models convert --english-vmap`.
+        self.use_vmap = bool(info.path and (Path(info.path) / VMAP_NAME).is_file())
 
     def _generate(self, texts: list[str], *args: Any, **kwargs: Any) -> list[str]:
         if not texts:
@@ -161,12 +164,46 @@ class CT2Translator(Seq2SeqTranslator):
             self.config.max_new_tokens,
         )
         results = self.generator.translate_batch(
-            source, target_prefix=prefix, max_batch_size=self.config.batch_size, **options
+            source,
+            target_prefix=prefix,
+            max_batch_size=self.config.batch_size,
+            use_vmap=self.use_vmap,
+            **options,
         )
         return _decode(self.tokenizer, results)
 
 
-def convert(model_dir: str | Path, out: str | Path, quantization: str = "int8") -> Path:
+VMAP_NAME = "vmap.txt"
+
+
+def _is_english_piece(token: str) -> bool:
+    text = token.replace("\u2581", "")  # SentencePiece's word-start mark
+    return text.isascii() and (not text or text.isprintable())
+
+
+def write_english_vmap(ct2_dir: Path, keep: list[str]) -> int:
+    """An output-vocabulary shortlist for a multilingual translator whose output is English.
+
+    CTranslate2 (`use_vmap`) then scores only the shortlist instead of all 250k mBART pieces:
+    every ASCII piece (English words, digits, punctuation, glossary placeholders) plus `keep`
+    (special tokens, the target language code). The set is the same for every input: with
+    per-source entries CTranslate2 4.8.5 failed (vector range check) when a call's candidate
+    set was smaller than the previous call's. Names with Vietnamese letters still reach the
+    English text through the glossary's placeholders; other words lose their diacritics, as in
+    English-language news. Returns the shortlist size.
+    """
+    import json
+
+    vocabulary = json.loads((ct2_dir / "shared_vocabulary.json").read_text(encoding="utf-8"))
+    fixed = [t for t in vocabulary if _is_english_piece(t) and not any(c.isspace() for c in t)]
+    fixed += [t for t in keep if t in vocabulary and t not in fixed]
+    (ct2_dir / VMAP_NAME).write_text("\t" + " ".join(fixed) + "\n", encoding="utf-8")
+    return len(fixed)
+
+
+def convert(
+    model_dir: str | Path, out: str | Path, quantization: str = "int8", english_vmap: bool = False
+) -> Path:
     """Convert a local transformers seq2seq directory to a CTranslate2 directory at `out`.
 
     mBART configs lack the two flags the converter reads (mBART is pre-norm with an embedding
@@ -184,7 +221,10 @@ def convert(model_dir: str | Path, out: str | Path, quantization: str = "int8") 
     class _MBartLoader(ct2_transformers.MBartLoader):
         def get_vocabulary(self, model: Any, tokenizer: Any) -> list[str]:
             # By id, as the tokenizer maps them: get_vocab() can miss an id (fairseq offsets).
-            return tokenizer.convert_ids_to_tokens(list(range(model.config.vocab_size)))
+            known = min(len(tokenizer), model.config.vocab_size)
+            tokens = tokenizer.convert_ids_to_tokens(list(range(known)))
+            unused = [f"<vnbrief_unused_{i}>" for i in range(known, model.config.vocab_size)]
+            return [*tokens, *unused]
 
     class _Converter(ctranslate2.converters.TransformersConverter):
         def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
@@ -204,7 +244,11 @@ def convert(model_dir: str | Path, out: str | Path, quantization: str = "int8") 
     try:
         _Converter(str(source)).convert(str(tmp / "ct2"), quantization=quantization, force=True)
         final = tmp / "ct2"
-        AutoTokenizer.from_pretrained(source).save_pretrained(final / HF_SUBDIR)
+        tokenizer = AutoTokenizer.from_pretrained(source)
+        tokenizer.save_pretrained(final / HF_SUBDIR)
+        if english_vmap:
+            keep = [*tokenizer.all_special_tokens, "en_XX"]
+            write_english_vmap(final, keep)
         AutoConfig.from_pretrained(source).save_pretrained(final / HF_SUBDIR)
         # Without generation_config.json the model config holds the decoding defaults.
         with contextlib.suppress(OSError):

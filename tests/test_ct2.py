@@ -145,6 +145,22 @@ def test_models_convert_int8_then_the_registry_serves_it(tmp_path, tiny_mbart_di
         clear_cache()
 
 
+def test_english_vmap_limits_output_to_english_pieces(tmp_path, tiny_mbart_dir) -> None:
+    path = convert(tiny_mbart_dir, tmp_path / "mbart-vmap", "float32", english_vmap=True)
+    tok, generator, info = load_ct2(path)
+    cfg = TranslatorConfig(glossary=None, **GREEDY)
+    translator = CT2Translator(tok, generator, info, cfg, "mbart")
+    assert translator.use_vmap
+    sentences = _sentences()
+    outputs = translator.translate_sentences(sentences)
+    assert all(outputs)
+    assert all(output.isascii() for output in outputs)
+    # Without the shortlist the same random model writes Vietnamese letters.
+    plain = convert(tiny_mbart_dir, tmp_path / "mbart", "float32")
+    unrestricted = CT2Translator(*load_ct2(plain), cfg, "mbart").translate_sentences(sentences)
+    assert not all(output.isascii() for output in unrestricted)
+
+
 def test_not_a_ct2_directory_is_a_clear_load_error(tmp_path) -> None:
     from models.base import ModelLoadError
 
