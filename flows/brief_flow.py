@@ -61,7 +61,12 @@ MODEL_RETRIES = 2
 MODEL_RETRY_DELAYS = [2, 10]  # seconds: a transient OOM or file lock gets a second chance
 # One model call at a time per process: tokenizers are not thread-safe, and two generate() calls
 # would only fight over the same cores.
-_MODEL_LOCK = threading.Lock()
+_MODEL_LOCKS: dict[str, threading.Lock] = {}
+
+
+def model_lock() -> threading.Lock:
+    """The process's model lock, reached through a function so tasks pickle for Dask workers."""
+    return _MODEL_LOCKS.setdefault("models", threading.Lock())
 
 
 @dataclass(frozen=True)
@@ -160,7 +165,7 @@ def summarize_all(summarizer: Summarizer, articles: list[CleanArticle]) -> list[
 def summarize_chunk(works: list[Work], cfg: Config) -> list[Work]:
     summarizer, _ = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
     live = _live(works)
-    with _MODEL_LOCK:
+    with model_lock():
         try:
             return _fill(works, "summary", summarize_all(summarizer, [w.article for w in live]))
         except Exception:
@@ -187,7 +192,7 @@ def translate_chunk(works: list[Work], cfg: Config) -> list[Work]:
         return _fill(works, "english", [unavailable] * len(_live(works)))
     live = _live(works)
     texts = [_texts(w) for w in live]
-    with _MODEL_LOCK:
+    with model_lock():
         try:
             # One call for the whole chunk: its distinct sentences are length-sorted and batched
             # across articles, and a sentence repeated in several articles is translated once.

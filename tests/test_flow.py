@@ -170,13 +170,19 @@ def test_bad_inputs_never_stop_the_batch_and_are_never_modified(tmp_path, capsys
 
     out = tmp_path / "out"
     config = write_config(tmp_path, translator={"backend": "none"})
-    code = run(str(inbox), str(tmp_path / "missing.txt"), "--config", str(config),
-               "--out", str(out), "--date", DAY)
+    code = run(
+        str(inbox),
+        str(tmp_path / "missing.txt"),
+        "--config",
+        str(config),
+        "--out",
+        str(out),
+        "--date",
+        DAY,
+    )
     report = capsys.readouterr().out
     assert code == 1
-    lines = {
-        name: line for line in report.splitlines() for name in before if f"/{name}:" in line
-    }
+    lines = {name: line for line in report.splitlines() for name in before if f"/{name}:" in line}
     first, copy = lines["good-copy.txt"], lines["good.txt"]  # folders are read in name order
     assert "WRITTEN" in first
     assert "UNCHANGED" in copy and "duplicate of" in copy and "good-copy.txt" in copy
@@ -210,10 +216,18 @@ def test_real_transformers_path_end_to_end_with_tiny_models(
     out = tmp_path / "out"
     config = write_config(
         tmp_path,
-        summarizer={"backend": "seq2seq", "model": str(tiny_t5_dir), "max_input_tokens": 48,
-                    **generation},
-        translator={"backend": "seq2seq", "model": str(tiny_marian_dir), "batch_size": 3,
-                    **generation},
+        summarizer={
+            "backend": "seq2seq",
+            "model": str(tiny_t5_dir),
+            "max_input_tokens": 48,
+            **generation,
+        },
+        translator={
+            "backend": "seq2seq",
+            "model": str(tiny_marian_dir),
+            "batch_size": 3,
+            **generation,
+        },
     )
     long_article = SAMPLES / "baoquocte-giu-lua-hop-tac.txt"
     args = ("--config", str(config), "--out", str(out), "--date", DAY)
@@ -245,3 +259,34 @@ def test_real_transformers_path_end_to_end_with_tiny_models(
     )
     assert run(str(SAMPLES / "vnexpress-to-lam-hoc-vien-lao.txt"), *args) == 0
     assert f"translator: seq2seq:{tiny_mbart_dir}" in capsys.readouterr().out
+
+
+def _brief_texts(day_dir: Path) -> dict[str, str]:
+    """Brief bodies by file name, without the run's timestamp."""
+    return {
+        p.name: "\n".join(
+            line
+            for line in p.read_text(encoding="utf-8").splitlines()
+            if not line.startswith(("generated_at:", "- Generated:"))
+        )
+        for p in briefs_in(day_dir)
+    }
+
+
+def test_dask_runner_and_chunking_give_the_same_briefs_as_the_default(tmp_path, capsys):
+    """runner.task_runner: dask (a local cluster of 2 worker processes), chunks of one article."""
+    base = {"summarizer": {"backend": "extractive"}, "translator": {"backend": "none"}}
+    outputs = {}
+    for name, runner in (
+        ("threads", {"chunk_size": 50}),
+        ("dask", {"task_runner": "dask", "workers": 2, "chunk_size": 1}),
+    ):
+        work = tmp_path / name
+        work.mkdir()
+        config = write_config(work, **base, runner=runner)
+        out = work / "out"
+        assert run(str(SAMPLES), "--config", str(config), "--out", str(out), "--date", DAY) == 0
+        assert capsys.readouterr().out.count("WRITTEN") == 3
+        outputs[name] = _brief_texts(out / DAY)
+    assert len(outputs["dask"]) == 3
+    assert outputs["dask"] == outputs["threads"]
