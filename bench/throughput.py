@@ -6,7 +6,8 @@ with timestamps. Still in that process, the bare pipeline functions then brief t
 (read, clean, summarize, render + atomic write, no Prefect), so flow/bare is measured on the same
 machine load. Stage times of the flow are the task runs' durations read back from the Prefect API.
 
-    python bench/throughput.py [--sizes 3,30,300,1000] [--runs 3] [--chunk-size 50]
+    python bench/throughput.py [--sizes 3,30,300,1000] [--runs 3] [--chunk-sizes 50]
+    python bench/throughput.py --sizes 300,1000 --runners threads,dask --chunk-sizes 10,250
 
 Inputs: distinct real articles from bench/throughput_data.py (VietnameseMDS, see its docstring).
 Columns: wall = process start to exit; start-up = process start to the first article task
@@ -202,7 +203,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="3,30,300,1000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--chunk-size", type=int, default=50)
+    parser.add_argument("--chunk-sizes", default="50", help="comma-separated")
+    parser.add_argument("--runners", default="threads", help="threads,dask: the crossover")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--inputs", help=argparse.SUPPRESS)
     parser.add_argument("--config", help=argparse.SUPPRESS)
@@ -215,55 +217,66 @@ def main() -> None:
     from throughput_data import DATA_ROOT, build
 
     work = Path(tempfile.mkdtemp(prefix="vnbrief-bench-"))
-    config = work / "configs" / "bench.yaml"
-    config.parent.mkdir(parents=True)
-    config.write_text(
-        "summarizer:\n  backend: extractive\ntranslator:\n  backend: none\n"
-        f"runner:\n  chunk_size: {args.chunk_size}\n",
-        encoding="utf-8",
-    )
     home = work / ".prefect"
     sizes = [int(s) for s in args.sizes.split(",")]
+    setups = [(r, int(c)) for r in args.runners.split(",") for c in args.chunk_sizes.split(",")]
+
+    def config_for(runner: str, chunk: int) -> Path:
+        config = work / f"{runner}-{chunk}" / "configs" / "bench.yaml"
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text(
+            "summarizer:\n  backend: extractive\ntranslator:\n  backend: none\n"
+            f"runner:\n  task_runner: {runner}\n  workers: 2\n  chunk_size: {chunk}\n",
+            encoding="utf-8",
+        )
+        return config
+
     print(
-        f"extractive path, translator none, chunk_size {args.chunk_size}, "
-        f"median of {args.runs} runs (first: a warm-up run on 3 articles, not counted)"
+        f"extractive path, translator none, median of {args.runs} runs (first: a warm-up run "
+        "on 3 articles, not counted)"
     )
     build(3, DATA_ROOT / "articles-3")
-    run_once(DATA_ROOT / "articles-3", config, home)  # creates the Prefect database
+    run_once(DATA_ROOT / "articles-3", config_for(*setups[0]), home)  # creates the database
     rows = []
-    for n in sizes:
-        inputs = DATA_ROOT / f"articles-{n}"
-        build(n, inputs)
-        runs = [run_once(inputs, config, home) for _ in range(args.runs)]
-        assert all(r["written"] == n for r in runs), "not every article was briefed"
-        rows.append((n, runs))
+    for runner, chunk in setups:
+        config = config_for(runner, chunk)
+        for n in sizes:
+            inputs = DATA_ROOT / f"articles-{n}"
+            build(n, inputs)
+            runs = [run_once(inputs, config, home) for _ in range(args.runs)]
+            assert all(r["written"] == n for r in runs), "not every article was briefed"
+            rows.append((f"{runner}/{chunk}", n, runs))
 
     def med(runs, key, sub=None):
         return statistics.median(r[key][sub] if sub else r[key] for r in runs)
 
     print(
-        f"\n{'N':>5} {'wall s':>7} {'start-up s':>10} {'articles s':>10} {'finish s':>8} "
+        f"\n{'runner/chunk':>12} {'N':>5} {'wall s':>7} {'start-up s':>10} {'articles s':>10} "
+        f"{'finish s':>8} "
         f"{'ms/art':>7} {'bare ms/art':>11} {'flow/bare':>9} {'art/min':>8} {'RSS MB':>7}"
     )
-    for n, runs in rows:
+    for setup, n, runs in rows:
         bare = statistics.median(sum(r["bare"].values()) for r in runs)
         ratio = statistics.median(r["articles"] / sum(r["bare"].values()) for r in runs)
         articles = med(runs, "articles")
         print(
-            f"{n:>5} {med(runs, 'wall'):>7.2f} {med(runs, 'startup'):>10.2f} "
+            f"{setup:>12} {n:>5} {med(runs, 'wall'):>7.2f} {med(runs, 'startup'):>10.2f} "
             f"{articles:>10.2f} {med(runs, 'finish'):>8.2f} {1000 * articles / n:>7.1f} "
             f"{1000 * bare / n:>11.1f} {ratio:>9.2f} {60 * n / med(runs, 'wall'):>8.0f} "
             f"{max(r['rss_mb'] for r in runs):>7.0f}"
         )
-    print("\nstage by stage, ms per article: flow task time (sum of its chunk tasks) / bare")
-    print(f"{'N':>5} " + " ".join(f"{s:>17}" for s in STAGES))
-    for n, runs in rows:
+    print(
+        "\nstage by stage, ms per article: flow = sum of the stage's chunk task run times "
+        "(chunks overlap, so a task's time includes waiting for the others) / bare"
+    )
+    print(f"{'runner/chunk':>12} {'N':>5} " + " ".join(f"{s:>17}" for s in STAGES))
+    for setup, n, runs in rows:
         cells = []
         for stage in STAGES:
             flow = statistics.median(r["stages"].get(stage, 0.0) for r in runs)
             bare = med(runs, "bare", stage)
             cells.append(f"{1000 * flow / n:>8.2f} /{1000 * bare / n:>7.2f}")
-        print(f"{n:>5} " + " ".join(cells))
+        print(f"{setup:>12} {n:>5} " + " ".join(cells))
 
 
 if __name__ == "__main__":
