@@ -162,9 +162,28 @@ def summarize_all(summarizer: Summarizer, articles: list[CleanArticle]) -> list[
     return list(batch(articles))
 
 
+ANY_BACKEND = "*"  # `expected` default: calls outside the flow accept whatever loads
+
+
+def _same_backend(status: BackendStatus, expected: str | None, works: list[Work]) -> list[Work]:
+    """On a Dask worker the model loads again; if it fell back there, the brief would claim a
+    model that was not used: fail those articles loudly instead."""
+    if expected == ANY_BACKEND or status.used == expected:
+        return works
+    err = RuntimeError(
+        f"{status.role} on this worker is {status.used}, not {expected}: {status.reason}"
+    )
+    return [
+        w if w.outcome else replace(w, outcome=_failure(w.path, err, status.role)) for w in works
+    ]
+
+
 @task(name="summarize", cache_policy=NO_CACHE)
-def summarize_chunk(works: list[Work], cfg: Config) -> list[Work]:
-    summarizer, _ = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
+def summarize_chunk(
+    works: list[Work], cfg: Config, expected: str | None = ANY_BACKEND
+) -> list[Work]:
+    summarizer, status = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
+    works = _same_backend(status, expected, works)
     live = _live(works)
     with model_lock():
         try:
@@ -186,8 +205,11 @@ def _english(out: Sequence[str]) -> English:
 
 
 @task(name="translate", cache_policy=NO_CACHE)
-def translate_chunk(works: list[Work], cfg: Config) -> list[Work]:
+def translate_chunk(
+    works: list[Work], cfg: Config, expected: str | None = ANY_BACKEND
+) -> list[Work]:
     translator, status = get_translator(cfg.translator, Path(cfg.base_dir))
+    works = _same_backend(status, expected, works)
     if translator is None:
         unavailable = English(unavailable=status.reason or "no translator configured")
         return _fill(works, "english", [unavailable] * len(_live(works)))
@@ -374,7 +396,7 @@ def brief_articles(
     order = [str(p) for p, _ in missing] + inputs
     logger.info("%d input article(s); writing to %s", len(inputs), day_dir)
 
-    statuses = load_models(cfg)
+    summarizer_status, translator_status = statuses = load_models(cfg)
     for status in statuses:
         if status.fell_back or not status.available:
             logger.warning("%s: %s", status.role, status.reason)
@@ -393,9 +415,9 @@ def brief_articles(
         # rest of the chunk goes down the stage chain at once (the runner resolves the futures).
         first_by_sha: dict[str, str] = {}
         written: list[tuple[list[Work], PrefectFuture]] = []
-        for ingest in ingests:
+        for chunk, ingest in zip(_chunks(inputs, size), ingests, strict=True):
             todo: list[Work] = []
-            for work in ingest.result():
+            for work in _settle([Work(p) for p in chunk], ingest):
                 doc = work.doc
                 if work.outcome is not None:
                     outcomes[work.path] = work.outcome
@@ -415,8 +437,12 @@ def brief_articles(
             if not todo:
                 continue
             cleaned = submit(clean_chunk, works=todo)
-            summarized = submit(summarize_chunk, works=cleaned, cfg=cfg)
-            translated = submit(translate_chunk, works=summarized, cfg=cfg)
+            summarized = submit(
+                summarize_chunk, works=cleaned, cfg=cfg, expected=summarizer_status.used
+            )
+            translated = submit(
+                translate_chunk, works=summarized, cfg=cfg, expected=translator_status.used
+            )
             written.append(
                 (
                     todo,
@@ -460,8 +486,8 @@ def brief_articles(
             day=day,
             out_dir=str(out),
             outcomes=tuple(outcomes[p] for p in order),
-            summarizer=statuses[0],
-            translator=statuses[1],
+            summarizer=summarizer_status,
+            translator=translator_status,
             index_path=str(index_path) if index_path else None,
         )
         report_md = render_report(report, markdown=True)

@@ -88,3 +88,17 @@ def test_chunk_translation_and_summaries_match_one_article_at_a_time(
     assert not any(w.outcome for w in together)
     # Outputs depend on the input, or the comparison above would prove nothing.
     assert len({w.english.summary for w in together}) == len(works)
+
+
+def test_a_worker_whose_model_fell_back_fails_its_articles_instead_of_mislabelling() -> None:
+    """On a Dask worker models load again; a fallback there must not produce briefs that claim
+    the model the run reported."""
+    cfg = config_from_dict(
+        {"summarizer": {"backend": "extractive"}, "translator": {"backend": "none"}}, ROOT
+    )
+    works = summarize_chunk.fn(_cleaned(SAMPLES[:2]), cfg, expected="seq2seq:some/model")
+    assert all(w.outcome.status == FAILED for w in works)
+    assert (
+        "summarizer on this worker is extractive, not seq2seq:some/model" in works[0].outcome.detail
+    )
+    assert all(w.summary for w in summarize_chunk.fn(_cleaned(SAMPLES[:2]), cfg, "extractive"))
