@@ -24,9 +24,8 @@ class Summarizer(Protocol):
     def summarize(self, article: CleanArticle) -> Summary: ...
 
     def summarize_batch(self, articles: Sequence[CleanArticle]) -> list[Summary]:
-        """One summary per article, in order. Default: one at a time; seq2seq backends override
-        it to generate for several articles per call. The flow calls it once per chunk."""
-        return [self.summarize(a) for a in articles]
+        """Summaries in input order; backends that can share model calls override this."""
+        return [self.summarize(article) for article in articles]
 
 
 class Translator(Protocol):
