@@ -11,7 +11,6 @@ models.registry, loaded once per process (per Dask worker with `runner.task_runn
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -251,8 +250,7 @@ def write_chunk(
     statuses: tuple[BackendStatus, BackendStatus],
     generated_at: str,
 ) -> list[Work]:
-    """Write each brief atomically, then publish them as artifacts over one API connection."""
-    published: list[tuple[Brief, str]] = []
+    """Write each brief atomically (no API call per brief: the run publishes one index)."""
 
     def write(work: Work) -> Work:
         brief = Brief(
@@ -267,65 +265,22 @@ def write_chunk(
             generated_at=generated_at,
         )
         path = day_dir / f"{brief.slug}.md"
-        markdown = render_brief(brief)
-        atomic_write_text(path, markdown)
-        published.append((brief, markdown))
+        atomic_write_text(path, render_brief(brief))
         outcome = ArticleOutcome(work.path, WRITTEN, str(path), brief.slug)
         return replace(work, outcome=outcome, index_entry=_index_entry(brief))
 
-    works = _each(works, "writing brief", write)
-    _publish_artifacts(published)
-    return works
+    return _each(works, "writing brief", write)
 
 
-ARTIFACT_CONCURRENCY = 16  # requests in flight: the server works while this process builds more
+def _publish(logger: Any, *artifacts: tuple[str, str, str]) -> None:
+    """Markdown artifacts (key, text, description): copies for the UI, so failures only warn."""
+    from prefect.artifacts import create_markdown_artifact
 
-
-def _publish_artifacts(published: list[tuple[Brief, str]]) -> None:
-    """Each brief as a Markdown artifact; a copy for the UI, so a failure only warns.
-
-    Prefect has no bulk endpoint, so the requests of a chunk go out concurrently over one
-    connection pool instead of one blocking round trip after another.
-    """
-    if not published:
-        return
-    from prefect.utilities.context import get_task_and_flow_run_ids
-
-    ids = get_task_and_flow_run_ids()
-    try:
-        failed = asyncio.run(_apublish(published, *ids))
-    except Exception as exc:
-        failed = [exc]
-    if failed:
-        get_run_logger().warning(
-            "could not publish %d brief artifact(s): %s", len(failed), failed[0]
-        )
-
-
-async def _apublish(published: list[tuple[Brief, str]], task_run_id, flow_run_id) -> list:
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.actions import ArtifactCreate
-
-    limit = asyncio.Semaphore(ARTIFACT_CONCURRENCY)
-    async with get_client() as client:
-
-        async def publish(brief: Brief, markdown: str) -> None:
-            async with limit:
-                await client.create_artifact(
-                    ArtifactCreate(
-                        type="markdown",
-                        key=f"brief-{brief.slug}"[:100],
-                        description=brief.article.title,
-                        task_run_id=task_run_id,
-                        flow_run_id=flow_run_id,
-                        data=markdown,
-                    )
-                )
-
-        results = await asyncio.gather(
-            *(publish(b, m) for b, m in published), return_exceptions=True
-        )
-    return [r for r in results if isinstance(r, BaseException)]
+    for key, markdown, description in artifacts:
+        try:
+            create_markdown_artifact(markdown=markdown, key=key, description=description)
+        except Exception as exc:
+            logger.warning("could not publish the %s artifact: %s", key, exc)
 
 
 def _settle(todo: list[Work], future: PrefectFuture) -> list[Work]:
@@ -492,10 +447,9 @@ def brief_articles(
         )
         report_md = render_report(report, markdown=True)
         atomic_write_text(out / "reports" / f"{day}-{now.strftime('%H%M%S')}.md", report_md)
-        try:
-            from prefect.artifacts import create_markdown_artifact
-
-            create_markdown_artifact(markdown=report_md, key="run-report")
-        except Exception as exc:
-            logger.warning("could not publish the run report artifact: %s", exc)
+        _publish(logger, ("run-report", report_md, f"vnbrief run report {day}"))
+        if index_path is not None:
+            # One artifact for all briefs of the day: one API call per brief cost more than
+            # briefing the article (the briefs themselves are the files on disk).
+            _publish(logger, (f"briefs-{day}", index_path.read_text("utf-8"), f"briefs of {day}"))
     return report

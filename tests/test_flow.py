@@ -111,17 +111,17 @@ def test_samples_become_briefs_with_plain_fallback_notes(tmp_path, capsys):
         assert f"]({path.name})" in index
     assert list((out / "reports").glob(f"{DAY}-*.md"))
 
-    # Each brief is also a Prefect Markdown artifact, keyed by its slug.
+    # The run report and the day's briefs are Prefect Markdown artifacts (one each per run: an
+    # API call per brief cost more than briefing the article).
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
 
-    keys = [f"brief-{p.stem}" for p in briefs]
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts(
-            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=keys))
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[f"briefs-{DAY}"]))
         )
-    assert sorted(a.key for a in artifacts) == sorted(keys)
-    assert all(a.type == "markdown" and "## Tóm tắt" in a.data for a in artifacts)
+    assert artifacts and artifacts[0].type == "markdown"
+    assert all(f"]({p.name})" in artifacts[0].data for p in briefs)
 
 
 def test_rerun_skips_unchanged_redoes_changed_and_force_redoes_all(tmp_path, capsys):
