@@ -206,6 +206,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--chunk-sizes", default="50", help="comma-separated")
     parser.add_argument("--runners", default="threads", help="threads,dask: the crossover")
+    parser.add_argument(
+        "--reuse-server", action="store_true", help="runs find a `vnbrief serve` server"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--inputs", help=argparse.SUPPRESS)
     parser.add_argument("--config", help=argparse.SUPPRESS)
@@ -215,7 +218,6 @@ def main() -> None:
         child(args)
         return
 
-    from throughput_data import DATA_ROOT, build
 
     work = Path(tempfile.mkdtemp(prefix="vnbrief-bench-"))
     home = work / ".prefect"
@@ -236,6 +238,37 @@ def main() -> None:
         f"extractive path, translator none, median of {args.runs} runs (first: a warm-up run "
         "on 3 articles, not counted)"
     )
+    server = _serve_like(home) if args.reuse_server else None
+    try:
+        rows = _measure(args, setups, sizes, config_for, home)
+    finally:
+        if server is not None:
+            from flows.serve import stop_server
+
+            stop_server(server)
+    _print(rows)
+
+
+def _serve_like(home: Path):
+    """A server as `vnbrief serve` leaves it (state file included), for runs to reuse."""
+    import socket
+
+    from flows.serve import STATE_FILE, start_server
+
+    os.environ["PREFECT_HOME"] = str(home)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = start_server(port, home / "server.log")
+    api_url = f"http://127.0.0.1:{port}/api"
+    (home / STATE_FILE).write_text(json.dumps({"api_url": api_url}) + "\n", encoding="utf-8")
+    print(f"reusing one Prefect server at {api_url}, as while `vnbrief serve` runs")
+    return server
+
+
+def _measure(args, setups, sizes, config_for, home) -> list:
+    from throughput_data import DATA_ROOT, build
+
     build(3, DATA_ROOT / "articles-3")
     run_once(DATA_ROOT / "articles-3", config_for(*setups[0]), home)  # creates the database
     rows = []
@@ -247,7 +280,10 @@ def main() -> None:
             runs = [run_once(inputs, config, home) for _ in range(args.runs)]
             assert all(r["written"] == n for r in runs), "not every article was briefed"
             rows.append((f"{runner}/{chunk}", n, runs))
+    return rows
 
+
+def _print(rows: list) -> None:
     def med(runs, key, sub=None):
         return statistics.median(r[key][sub] if sub else r[key] for r in runs)
 

@@ -102,3 +102,14 @@ def test_a_worker_whose_model_fell_back_fails_its_articles_instead_of_mislabelli
         "summarizer on this worker is extractive, not seq2seq:some/model" in works[0].outcome.detail
     )
     assert all(w.summary for w in summarize_chunk.fn(_cleaned(SAMPLES[:2]), cfg, "extractive"))
+
+
+def test_runner_settings_are_validated_and_never_change_the_fingerprint() -> None:
+    from pipeline.config import ConfigError
+
+    with pytest.raises(ConfigError, match="runner.task_runner' must be 'threads' or 'dask'"):
+        config_from_dict({"runner": {"task_runner": "ray"}})
+    with pytest.raises(ConfigError, match="runner.chunk_size' must be at least 1"):
+        config_from_dict({"runner": {"chunk_size": 0}})
+    dask = config_from_dict({"runner": {"task_runner": "dask", "address": "tcp://h:8786"}})
+    assert dask.fingerprint() == config_from_dict({}).fingerprint()
