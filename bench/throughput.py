@@ -185,14 +185,15 @@ def run_once(inputs: Path, config: Path, home: Path) -> dict:
             out,
         ]
         start = time.time()
-        proc = subprocess.Popen(
-            cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT
-        )
+        log = Path(out) / "child.log"
+        with log.open("wb") as err:
+            proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=err, cwd=ROOT)
         stdout = proc.stdout.read()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.time() - start
         if status != 0:
-            raise SystemExit(f"bench child failed ({status}); rerun with --child to see why")
+            tail = log.read_text(errors="replace")[-3000:]
+            raise SystemExit(f"bench child failed ({status}):\n{tail}")
     result = json.loads(stdout.decode().strip().splitlines()[-1])
     result["wall"] = result["end"]  # the bare pass after it is not part of the run
     result["process"] = wall
@@ -217,7 +218,6 @@ def main() -> None:
     if args.child:
         child(args)
         return
-
 
     work = Path(tempfile.mkdtemp(prefix="vnbrief-bench-"))
     home = work / ".prefect"
