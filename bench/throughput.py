@@ -96,10 +96,14 @@ def _stage_times(flow_run_id, expected: int) -> dict[str, dict[str, float]]:
     runs = []
     with get_client(sync_client=True) as client:
         for _ in range(100):
-            runs = client.read_task_runs(
-                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])),
-                limit=expected + 50,
-            )
+            runs, page = [], None
+            while page is None or len(page) == 200:  # the API returns at most 200 per call
+                page = client.read_task_runs(
+                    flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])),
+                    limit=200,
+                    offset=len(runs),
+                )
+                runs += page
             if len(runs) >= expected and all(r.end_time for r in runs):
                 break
             time.sleep(0.2)
