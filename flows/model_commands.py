@@ -52,3 +52,18 @@ def models_pull(cfg: Config) -> int:
     if not models:
         print("no transformers models configured (both backends are embedded or disabled)")
     return 1 if failures else 0
+
+
+def train_extractive(train_path: str, out: str | None) -> int:
+    """Fit the learned extractive summarizer on JSONL (text, summary, title) and save it."""
+    import json
+
+    from models.learned_extractive import MODEL_PATH, train
+
+    with open(train_path, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    meta = train(records, out or MODEL_PATH)
+    print(f"trained on {meta['articles']} articles ({meta['sentences']} sentences); "
+          f"summary length {meta['target_syllables']} syllables; {meta['bytes']} bytes "
+          f"-> {out or MODEL_PATH}")
+    return 0
