@@ -49,11 +49,15 @@ class SystemResult:
     name: str
     rouge: dict[str, list[float]]  # per item, 0-100
     seconds_per_item: float
-    mean_syllables: float
+    syllables: list[int]  # summary length per item
     redundancy: float | None  # mean over items of max pairwise ROUGE-2 among summary + points
 
     def interval(self, metric: str) -> Interval:
         return bootstrap(self.rouge[metric])
+
+    @property
+    def mean_syllables(self) -> float:
+        return statistics.fmean(self.syllables)
 
 
 def load_summary_records(path: str | Path, limit: int | None = None) -> list[dict]:
@@ -137,7 +141,7 @@ def evaluate_summarizer(system: Summarizer, records: Sequence[dict], label: str)
         name=label,
         rouge={k: [s[k] for s in scores] for k in ROUGE_TYPES},
         seconds_per_item=seconds,
-        mean_syllables=statistics.fmean(lengths),
+        syllables=lengths,
         redundancy=statistics.fmean(redundancies) if redundancies else None,
     )
 

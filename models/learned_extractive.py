@@ -34,20 +34,21 @@ from models.extractive import (
     _duplicate,
     _eligible,
     _features,
+    _mmr,
     _Sentence,
     _tfidf,
 )
 from pipeline.article import CleanArticle
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "learned_extractive.json"
-FORMAT = "vnbrief-learned-extractive/1"
-# Feature order is part of the model file's contract (checked when loading).
+FORMAT = "vnbrief-learned-extractive/2"
+# Feature order is part of the model file's contract (checked when loading). No paragraph
+# features: the training sources lost the paragraphs (VietNews keeps one sentence a line, KTLAB
+# one line a body), so such features would learn an artefact that real inputs do not have.
 FEATURES = (
     "rank",
     "rel_pos",
     "n_candidates",
-    "paragraph_rank",
-    "paragraph_lead",
     "syllables",
     "centrality",
     "centrality_rel",
@@ -100,7 +101,8 @@ class LearnedModel:
         return self.baseline + sum(t.predict(x) for t in self.trees)
 
     @classmethod
-    def load(cls, path: str | Path = MODEL_PATH) -> LearnedModel:
+    def load(cls, path: str | Path | None = None) -> LearnedModel:
+        path = MODEL_PATH if path is None else path
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
@@ -141,9 +143,8 @@ def sentence_features(article: CleanArticle) -> tuple[list[_Sentence], list[list
     titled = [_cosine(v, title_vec) for v in vecs]
     max_c, max_t = max(central) or 1.0, max(titled) or 1.0
     n = len(cands)
-    rows, paragraph_rank = [], -1
+    rows = []
     for i, s in enumerate(cands):
-        paragraph_rank += 1 if s.paragraph_lead or i == 0 else 0
         words = s.text.split()
         lowered = unicodedata.normalize("NFC", s.text).lower().lstrip("“\"'‘(–- ")
         syl = max(1, s.syllables)
@@ -152,8 +153,6 @@ def sentence_features(article: CleanArticle) -> tuple[list[_Sentence], list[list
                 float(i),
                 i / n,
                 float(n),
-                float(paragraph_rank),
-                float(s.paragraph_lead),
                 float(s.syllables),
                 central[i],
                 central[i] / max_c,
@@ -205,16 +204,10 @@ class LearnedExtractiveSummarizer:
                 break
             summary.append(i)
             length = grown
-        points: list[int] = []
-        for i in order:
-            if len(points) >= self.key_points:
-                break
-            taken = summary + points
-            if i in taken or any(
-                _duplicate(cands[i], cands[j], _cosine(vecs[i], vecs[j])) for j in taken
-            ):
-                continue
-            points.append(i)
+        # key points: the same ranking, with Maximal Marginal Relevance against the summary and
+        # each other, so bullets add facts instead of restating the lead
+        floor = min(scores)
+        points = _mmr(cands, vecs, [v - floor + 1e-6 for v in scores], self.key_points, summary)
         return Summary(
             text=" ".join(cands[i].text for i in sorted(summary)),
             key_points=tuple(cands[i].text for i in sorted(points)),

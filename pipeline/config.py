@@ -20,7 +20,7 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class SummarizerConfig:
-    backend: str = "seq2seq"  # "seq2seq" (falls back to extractive) | "extractive"
+    backend: str = "seq2seq"  # "seq2seq" (falls back to learned) | "learned" | "extractive"
     model: str = "VietAI/vit5-base-vietnews-summarization"  # hub id or local directory
     sentences: int = 3  # extractive summary length, in sentences
     key_points: int = 4
@@ -122,9 +122,9 @@ def _build(cls: type, data: Any, prefix: str) -> Any:
 
 
 def _check_values(cfg: Config) -> None:
-    if cfg.summarizer.backend not in ("seq2seq", "extractive"):
+    if cfg.summarizer.backend not in ("seq2seq", "learned", "extractive"):
         raise ConfigError(
-            f"config key 'summarizer.backend' must be 'seq2seq' or 'extractive', "
+            f"config key 'summarizer.backend' must be 'seq2seq', 'learned' or 'extractive', "
             f"got {cfg.summarizer.backend!r}"
         )
     if cfg.translator.backend not in ("seq2seq", "none"):
