@@ -17,6 +17,7 @@ import hashlib
 import random
 import re
 import statistics
+import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,13 +42,25 @@ class SyllableTokenizer:
         return syllables(text)
 
 
-def rouge_per_item(candidates: Sequence[str], references: Sequence[str]) -> list[dict[str, float]]:
-    """ROUGE-1/2/L F1 (0-100) per item, on syllables."""
+def _rouge_scorer(types: Sequence[str]):
+    """A rouge-score scorer on syllables.
+
+    rouge-score logs through absl, whose handler keeps the sys.stderr of its import time; a later
+    `logging.config.dictConfig` (Prefect sets up logging so) flushes every handler, and fails if
+    that stream was closed since (a test's capture, a closed pipe). Pin it to the process stderr.
+    """
+    from absl import logging as absl_logging
     from rouge_score import rouge_scorer
 
+    absl_logging.get_absl_handler().python_handler.stream = sys.__stderr__
+    return rouge_scorer.RougeScorer(list(types), tokenizer=SyllableTokenizer())
+
+
+def rouge_per_item(candidates: Sequence[str], references: Sequence[str]) -> list[dict[str, float]]:
+    """ROUGE-1/2/L F1 (0-100) per item, on syllables."""
     if len(candidates) != len(references):
         raise ValueError(f"{len(candidates)} candidates for {len(references)} references")
-    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), tokenizer=SyllableTokenizer())
+    scorer = _rouge_scorer(ROUGE_TYPES)
     return [
         {k: 100.0 * v.fmeasure for k, v in scorer.score(ref, cand).items()}
         for cand, ref in zip(candidates, references, strict=True)
@@ -93,9 +106,7 @@ def redundancy(texts: Sequence[str]) -> float:
     pairs = [(items[i], items[j]) for i in range(len(items)) for j in range(i + 1, len(items))]
     if not pairs:
         return 0.0
-    from rouge_score import rouge_scorer
-
-    scorer = rouge_scorer.RougeScorer(["rouge2"], tokenizer=SyllableTokenizer())
+    scorer = _rouge_scorer(["rouge2"])
     return max(100.0 * scorer.score(a, b)["rouge2"].fmeasure for a, b in pairs)
 
 
