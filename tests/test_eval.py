@@ -78,9 +78,7 @@ def _records() -> list[dict]:
     return out
 
 
-def test_eval_summaries_command_scores_lead1_100_when_reference_is_first_sentence(
-    tmp_path, capsys
-):
+def test_eval_summaries_command_scores_lead1_100_when_reference_is_first_sentence(tmp_path, capsys):
     data = tmp_path / "refs.jsonl"
     data.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _records()), encoding="utf-8"
@@ -132,3 +130,82 @@ def test_lead_and_sumy_baselines_pick_whole_article_sentences_in_order():
         text = SumySummarizer(method, 2).summarize(article).text
         picked = [s for s in sents if s in text]
         assert len(picked) == 2 and " ".join(picked) == text, method
+
+
+@pytest.mark.slow
+def test_eval_runs_the_configured_transformers_models(
+    tmp_path, capsys, tiny_t5_dir, tiny_marian_dir
+):
+    """Random weights give nonsense, but the table must hold exactly sacreBLEU's scores of what
+    the configured translator outputs, and the configured summarizer must be the model itself."""
+    import yaml
+
+    from models.registry import clear_cache, get_translator
+    from pipeline.config import load_config
+
+    gen = {"max_new_tokens": 8, "num_beams": 1, "no_repeat_ngram_size": 0}
+    cfg_path = tmp_path / "cfg.yaml"
+    cfg_path.write_text(
+        yaml.safe_dump(
+            {
+                "summarizer": {"backend": "seq2seq", "model": str(tiny_t5_dir), **gen},
+                "translator": {
+                    "backend": "seq2seq",
+                    "model": str(tiny_marian_dir),
+                    **gen,
+                    "glossary": None,
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    pairs = [
+        ("Hai bên ký hiệp định hợp tác.", "The two sides signed a cooperation agreement."),
+        ("Giá vàng hôm nay tăng mạnh.", "Gold prices rose sharply today."),
+    ]
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text("".join(f"{vi}\t{en}\n" for vi, en in pairs), encoding="utf-8")
+    clear_cache()
+    try:
+        assert (
+            main(
+                [
+                    "eval",
+                    "translation",
+                    str(tsv),
+                    "--config",
+                    str(cfg_path),
+                    "--out",
+                    str(tmp_path / "t.md"),
+                ]
+            )
+            == 0
+        )
+        table = capsys.readouterr().out
+        translator, _ = get_translator(
+            load_config(cfg_path).translator, load_config(cfg_path).base_dir
+        )
+        hyps = translator.translate([vi for vi, _ in pairs])
+        expected = translation_scores(hyps, [en for _, en in pairs])
+        assert f"| {expected['bleu']:.2f} | {expected['chrf']:.2f} |" in table
+        assert "BLEU signature: nrefs:1" in table
+
+        data = tmp_path / "refs.jsonl"
+        data.write_text(json.dumps(_records()[0], ensure_ascii=False) + "\n", encoding="utf-8")
+        assert (
+            main(
+                [
+                    "eval",
+                    "summaries",
+                    str(data),
+                    "--config",
+                    str(cfg_path),
+                    "--out",
+                    str(tmp_path / "s.md"),
+                ]
+            )
+            == 0
+        )
+        assert f"| configured (seq2seq:{tiny_t5_dir}) |" in capsys.readouterr().out
+    finally:
+        clear_cache()
