@@ -19,6 +19,10 @@ summary; text paragraphs separated by blank lines) and, with --write-split, the 
 definition bench/data/summary_split.tsv (dev + test ids, provenance, sapo sha256).
 
 Run: .venv/bin/python bench/summary_data.py [--train-vietnews 12000] [--write-split]
+     .venv/bin/python bench/summary_data.py --mirror DIR --vietnews-test-all vietnews-test.jsonl
+(the second: the whole official VietNews test folder as `vnbrief eval` JSONL; DIR holds bare
+clones: `git clone --bare https://github.com/ThanhChinhBK/vietnews \\
+DIR/ThanhChinhBK+vietnews/repo`)
 """
 
 from __future__ import annotations
@@ -88,10 +92,14 @@ def _drop_sapo_repeats(paragraphs: list[str], sapo: str) -> list[str]:
 
 
 def _git(repo: str, *args: str) -> bytes:
-    gitdir = MIRROR / repo.replace("/", "+") / "repo"
+    gitdir = _gitdir(repo)
     return subprocess.run(
         ["git", "--git-dir", str(gitdir), *args], check=True, capture_output=True
     ).stdout
+
+
+def _gitdir(repo: str) -> Path:
+    return MIRROR / repo.replace("/", "+") / "repo"
 
 
 def _head(repo: str) -> str:
@@ -151,7 +159,7 @@ def vietnews_paths(folder: str) -> list[str]:
 
 def vietnews_records(paths: list[str], split: str) -> list[dict]:
     commit = _head(VIETNEWS_REPO)
-    gitdir = MIRROR / VIETNEWS_REPO.replace("/", "+") / "repo"
+    gitdir = _gitdir(VIETNEWS_REPO)
     proc = subprocess.run(
         ["git", "--git-dir", str(gitdir), "cat-file", "--batch"],
         input="".join(f"{commit}:{p}\n" for p in paths).encode(),
@@ -217,10 +225,23 @@ def pick(paths: list[str], n: int, salt: str) -> list[str]:
 
 
 def main() -> None:
+    global MIRROR
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train-vietnews", type=int, default=12000)
     parser.add_argument("--write-split", action="store_true", help="rewrite the committed split")
+    parser.add_argument("--mirror", type=Path, help=f"folder of bare clones (default {MIRROR})")
+    parser.add_argument("--vietnews-test-all", type=Path, help="only write all VietNews test here")
     args = parser.parse_args()
+    if args.mirror:
+        MIRROR = args.mirror
+    if args.vietnews_test_all:
+        recs = vietnews_records(vietnews_paths("test_tokenized"), "test")
+        kept = [r for r in map(finish, recs) if r is not None]
+        with args.vietnews_test_all.open("w", encoding="utf-8") as fh:
+            for r in kept:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{len(kept)} of {len(recs)} VietNews test articles -> {args.vietnews_test_all}")
+        return
     OUT.mkdir(parents=True, exist_ok=True)
 
     splits = split_ktlab(ktlab_records())
