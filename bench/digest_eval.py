@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT))  # the project, not bench/models.py, provides `mod
 
 from models.extractive import ExtractiveSummarizer  # noqa: E402
 from pipeline.article import CleanArticle  # noqa: E402
+from pipeline.config import DigestConfig  # noqa: E402
 from pipeline.digest import (  # noqa: E402
     DigestItem,
-    GroupingSettings,
     cluster,
     related_stories,
     similarity,
@@ -193,7 +193,7 @@ def main() -> None:
     wire_gold = load_wire_pairs()
     docs = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
     docs = [d for d in docs if d["doc_id"] in labels]
-    defaults = GroupingSettings()
+    defaults = DigestConfig()
     days, whole = {}, {}
     for split in ("dev", "test"):
         part = [d for d in docs if labels[d["doc_id"]]["split"] == split]
@@ -214,7 +214,7 @@ def main() -> None:
     chosen = sweep("wire copy", WIRE_GRID, "wire_copy", days["dev"], chosen, wire_gold)
     print(f"\ndev choice: {chosen}\ndefaults:   {defaults}")
     if chosen != defaults:
-        print("NOTE: the defaults in pipeline/digest.py differ from the dev choice")
+        print("NOTE: the defaults (pipeline/config.py DigestConfig) differ from the dev choice")
 
     print("\nresults at the defaults (dev = tuned on, test = held out)")
     print("| split, pools | relation | precision | recall | F1 | gold pairs |")

@@ -35,6 +35,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 
 from pipeline.clean_rules import normalize
+from pipeline.config import DigestConfig
 
 DF_TABLE = Path(__file__).with_name("digest_df.tsv")
 _SYLLABLE = re.compile(r"\w+")
@@ -44,15 +45,6 @@ SHINGLE_SYLLABLES = 5
 TITLE_WEIGHT = 2
 # WHY 2: measured on the dev part: names counted twice lift recall at the same precision.
 NAME_WEIGHT = 2
-
-
-@dataclass(frozen=True)
-class GroupingSettings:
-    """Cut-offs; defaults measured on the dev part of the labelled set (see the README)."""
-
-    same_story: float = 0.17  # cosine similarity (average linkage) for one story
-    related: float = 0.10  # average similarity between two stories of one running topic
-    wire_copy: float = 0.6  # share of a member's 5-grams found in another member
 
 
 @dataclass(frozen=True)
@@ -213,11 +205,9 @@ def related_stories(
     return frozenset(pairs)
 
 
-def group(
-    items: Sequence[DigestItem], settings: GroupingSettings | None = None, df=None
-) -> Grouping:
+def group(items: Sequence[DigestItem], settings: DigestConfig | None = None, df=None) -> Grouping:
     """Stories, wire copies and related stories of one day's briefs."""
-    settings = settings or GroupingSettings()
+    settings = settings or DigestConfig()
     sim = similarity(items, df)
     labels = cluster(sim, settings.same_story)
     return Grouping(

@@ -14,6 +14,8 @@ from pipeline.article import CleanArticle
 
 SLUG_MAX_WORDS = 10
 SLUG_MAX_CHARS = 70
+# The day's digest beside the briefs; each brief links to its own anchor there (see digest_render).
+DIGEST_NAME = "digest.md"
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ def render_brief(brief: Brief) -> str:
     lines.append(f"- Summarizer: {_model_line(brief.summarizer)}")
     lines.append(f"- Translator: {_model_line(brief.translator)}")
     lines.append(f"- Generated: {brief.generated_at}")
+    lines.append(f"- Story: [in the day's digest]({DIGEST_NAME}#{brief.slug}), with other outlets")
     return "\n".join(lines) + "\n"
 
 
@@ -171,6 +174,7 @@ def parse_front_matter(markdown: str) -> dict[str, Any]:
 
 def render_index(day: str, entries: list[IndexEntry]) -> str:
     lines = [f"# Bản tin / Daily brief — {day}", ""]
+    lines += [f"The same briefs grouped by story: [{DIGEST_NAME}]({DIGEST_NAME}).", ""]
     if not entries:
         lines.append("_No briefs for this day._")
     for e in sorted(entries, key=lambda x: (x.title_vi.lower(), x.slug)):
