@@ -37,6 +37,7 @@ from pipeline.digest import (  # noqa: E402
     similarity,
     wire_copies,
 )
+from pipeline.digest_sketch import body_sketch  # noqa: E402
 from pipeline.segment import split_paragraphs  # noqa: E402
 
 LABELS = Path(__file__).with_name("digest_labels")
@@ -86,6 +87,7 @@ def brief_items(docs: list[dict]) -> list[DigestItem]:
                 key_points=summary.key_points,
                 outlet=doc["outlet"],
                 published=doc["published"],
+                sketch=body_sketch(article.body),  # as render_brief stores it
             )
         )
     return items

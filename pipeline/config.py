@@ -58,7 +58,7 @@ class DigestConfig:
 
     same_story: float = 0.17
     related: float = 0.10
-    wire_copy: float = 0.6
+    wire_copy: float = 0.7
 
 
 @dataclass(frozen=True)

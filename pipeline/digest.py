@@ -12,9 +12,9 @@ Why this design:
   events together, which single linkage would do.
 - Two stories are *related* (one running topic: the visit, the storm) when the average similarity
   between their articles reaches `related`, a lower bar.
-- A *wire copy* is a member whose word 5-grams (summary and key points, not the headline, which
-  outlets rewrite) lie mostly inside another member's: containment, not Jaccard, because outlets
-  often trim the wire text.
+- A *wire copy* is a member whose body's word 5-grams lie mostly inside another member's body
+  (estimated from the sketch each brief carries, see digest_sketch; not the headline, which
+  outlets rewrite): containment, not Jaccard, because outlets often trim the wire text.
 The thresholds are measured, not guessed: `bench/digest_eval.py` picks them on labelled real
 articles and reports precision/recall on a held-out part.
 """
@@ -36,11 +36,11 @@ from sklearn.preprocessing import normalize as l2_normalize
 
 from pipeline.clean_rules import normalize
 from pipeline.config import DigestConfig
+from pipeline.digest_sketch import Sketch, shingles, syllables
+from pipeline.digest_sketch import containment as sketch_containment
 
 DF_TABLE = Path(__file__).with_name("digest_df.tsv")
 _SYLLABLE = re.compile(r"\w+")
-# WHY 5: a 5-syllable run is rarely shared by chance, yet survives light editing between copies.
-SHINGLE_SYLLABLES = 5
 # WHY: a headline states the event in a few words; weighting it twice makes it count like the lead.
 TITLE_WEIGHT = 2
 # WHY 2: measured on the dev part: names counted twice lift recall at the same precision.
@@ -62,6 +62,7 @@ class DigestItem:
     author: str | None = None
     published: str | None = None
     input_file: str | None = None
+    sketch: Sketch | None = None  # of the article body (digest_sketch); None for older briefs
 
     @property
     def body_text(self) -> str:
@@ -79,10 +80,6 @@ class Grouping:
 
     def members(self, label: int) -> list[int]:
         return [i for i, lab in enumerate(self.labels) if lab == label]
-
-
-def syllables(text: str) -> list[str]:
-    return _SYLLABLE.findall(normalize(text).lower())
 
 
 def names(text: str) -> list[str]:
@@ -159,11 +156,6 @@ def cluster(sim: np.ndarray, threshold: float) -> tuple[int, ...]:
     return tuple(order.setdefault(int(lab), len(order)) for lab in raw)
 
 
-def shingles(text: str, size: int = SHINGLE_SYLLABLES) -> frozenset[tuple[str, ...]]:
-    syl = syllables(text)
-    return frozenset(tuple(syl[i : i + size]) for i in range(max(0, len(syl) - size + 1)))
-
-
 def containment(a: frozenset, b: frozenset) -> float:
     """Share of the smaller set inside the other: a trimmed copy is still a copy."""
     if not a or not b:
@@ -174,8 +166,18 @@ def containment(a: frozenset, b: frozenset) -> float:
 def wire_copies(
     items: Sequence[DigestItem], labels: Sequence[int], threshold: float
 ) -> dict[int, int]:
-    """Copy index -> original index, within a story; the original is the earliest published."""
+    """Copy index -> original index, within a story; the original is the earliest published.
+
+    Bodies are compared through their sketches; a brief without one (written before sketches)
+    falls back to its own summary and key points."""
     sets = [shingles(it.body_text) for it in items]
+
+    def contained(i: int, j: int) -> float:
+        a, b = items[i].sketch, items[j].sketch
+        if a is not None and b is not None:
+            return sketch_containment(a, b)
+        return containment(sets[i], sets[j])
+
     copies: dict[int, int] = {}
     by_story: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
@@ -184,7 +186,7 @@ def wire_copies(
         ordered = sorted(members, key=lambda i: (items[i].published or "~", items[i].slug))
         for pos, i in enumerate(ordered):
             for j in ordered[:pos]:
-                if j not in copies and containment(sets[i], sets[j]) >= threshold:
+                if j not in copies and contained(i, j) >= threshold:
                     copies[i] = j
                     break
     return copies

@@ -26,6 +26,7 @@ from pipeline.digest import (
     group,
     shingles,
 )
+from pipeline.digest_sketch import decode
 from pipeline.render import parse_front_matter
 from pipeline.segment import split_sentences
 
@@ -129,6 +130,7 @@ def parse_brief(markdown: str, slug: str) -> DigestItem | None:
         author=meta.get("author") or None,
         published=str(meta["published"]) if meta.get("published") else None,
         input_file=meta.get("input_file"),
+        sketch=decode(meta.get("wire_sketch")),
     )
 
 
@@ -176,12 +178,11 @@ def distinct_sentences(texts: Sequence[str]) -> list[str]:
 
 
 def story_article(items: Sequence[DigestItem], members: Sequence[int]) -> CleanArticle:
-    """The story as one article for the summarizer: each original's summary and key points, lead
-    first, wire copies left out by the caller, repeated sentences dropped."""
-    texts = []
-    for i in members:
-        texts.append(items[i].summary_vi)
-        texts.extend(items[i].key_points)
+    """The story as one article for the summarizer: every original's summary (lead first), then
+    their key points; wire copies are left out by the caller, repeated sentences dropped. Putting
+    all summaries first lets a lead-biased summarizer draw from every outlet, not only the lead."""
+    texts = [items[i].summary_vi for i in members]
+    texts += [point for i in members for point in items[i].key_points]
     return CleanArticle(
         title=items[members[0]].title_vi, paragraphs=tuple(distinct_sentences(texts))
     )

@@ -11,6 +11,7 @@ import yaml
 
 from models.base import BackendStatus, Summary
 from pipeline.article import CleanArticle
+from pipeline.digest_sketch import body_sketch, encode
 
 SLUG_MAX_WORDS = 10
 SLUG_MAX_CHARS = 70
@@ -87,6 +88,8 @@ def front_matter(brief: Brief) -> dict[str, Any]:
         },
         "english_unavailable": brief.english.unavailable,
         "generated_at": brief.generated_at,
+        # Fingerprint of the body for the digest's wire-copy check (pipeline/digest_sketch.py).
+        "wire_sketch": encode(body_sketch(art.body)),
     }
 
 
@@ -148,7 +151,7 @@ def render_brief(brief: Brief) -> str:
     lines.append(f"- Summarizer: {_model_line(brief.summarizer)}")
     lines.append(f"- Translator: {_model_line(brief.translator)}")
     lines.append(f"- Generated: {brief.generated_at}")
-    lines.append(f"- Story: [in the day's digest]({DIGEST_NAME}#{brief.slug}), with other outlets")
+    lines.append(f"- Story: [its story in the day's digest]({DIGEST_NAME}#{brief.slug})")
     return "\n".join(lines) + "\n"
 
 

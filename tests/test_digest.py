@@ -214,3 +214,19 @@ def test_briefs_on_disk_read_back_for_the_digest_and_link_to_their_anchor(writte
     assert parse_brief("# not a brief\n", "x") is None
     md = render_digest(extractive_digest(items))
     assert '<a id="brief-0"></a>' in md and '<a id="brief-1"></a>' in md
+
+
+def test_body_sketch_recognises_a_trimmed_copy_and_not_another_article():
+    from pipeline.clean import clean_text
+    from pipeline.digest_sketch import body_sketch, containment, decode, encode
+
+    samples = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+    bodies = [clean_text(p.read_text(encoding="utf-8")).paragraphs for p in samples]
+    full = "\n".join(bodies[0])
+    trimmed = "\n".join(bodies[0][: len(bodies[0]) // 2])  # an outlet keeping the first half
+    other = "\n".join(bodies[1])
+    sketch = decode(encode(body_sketch(full)))
+    assert sketch == body_sketch(full)
+    assert containment(body_sketch(trimmed), sketch) >= 0.9
+    assert containment(body_sketch(other), sketch) < 0.2
+    assert decode(None) is None and decode("garbage") is None
