@@ -246,7 +246,12 @@ def build_digest(
             en_needed.append(lead_item.title_vi)
         en_needed.extend(vi for vi, en in d["points"] if en is None)
 
-    english = _translate(en_needed, translate) if translate else {}
+    english: dict[str, str] = {}
+    if translate is not None:
+        try:
+            english = _translate(en_needed, translate)
+        except Exception as exc:  # no English is better than no digest; say why, once
+            translate, english_unavailable = None, f"translation failed: {exc}"
     id_of = {d["label"]: _story_id(items[d["lead"]]) for d in drafts}
     stories = []
     for d in drafts:

@@ -230,3 +230,14 @@ def test_body_sketch_recognises_a_trimmed_copy_and_not_another_article():
     assert containment(body_sketch(trimmed), sketch) >= 0.9
     assert containment(body_sketch(other), sketch) < 0.2
     assert decode(None) is None and decode("garbage") is None
+
+
+def test_translator_failure_leaves_the_digest_and_says_why_once():
+    rows = [r for r in feed() if r["event"] == "fuel-price-cut"]
+
+    def broken(texts):
+        raise RuntimeError("model crashed")
+
+    digest = extractive_digest([item(r, n) for n, r in enumerate(rows)], broken)
+    assert digest.english_unavailable == "translation failed: model crashed"
+    assert render_digest(digest).count("no English translation") == 1
