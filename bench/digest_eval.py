@@ -48,6 +48,24 @@ RELATED_GRID = [round(0.04 + 0.02 * k, 2) for k in range(10)]
 WIRE_GRID = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 
 
+def signature() -> str:
+    """What the numbers depend on, so a reader can tell whether they can reproduce them."""
+    import hashlib
+
+    import sklearn
+
+    from pipeline.digest import DF_TABLE
+
+    def sha(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+    return (
+        f"data {DATA.name} sha256:{sha(DATA)} | labels sha256:{sha(LABELS / 'articles.tsv')}"
+        f"+{sha(LABELS / 'wire_pairs.tsv')} | df table sha256:{sha(DF_TABLE)} | "
+        f"scikit-learn {sklearn.__version__} | NFC, syllables, brief = extractive 3 + 4 points\n"
+    )
+
+
 def load_labels() -> dict[str, dict[str, str]]:
     rows = {}
     for line in (LABELS / "articles.tsv").read_text(encoding="utf-8").splitlines():
@@ -196,6 +214,7 @@ def main() -> None:
     docs = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
     docs = [d for d in docs if d["doc_id"] in labels]
     defaults = DigestConfig()
+    print(signature())
     days, whole = {}, {}
     for split in ("dev", "test"):
         part = [d for d in docs if labels[d["doc_id"]]["split"] == split]
