@@ -209,7 +209,8 @@ def build_digest(
     drafts: list[dict[str, Any]] = []
     for label in sorted(set(grouping.labels)):
         members = grouping.members(label)
-        lead = _lead(members, sim, items)
+        # The headline comes from an original, never from a copy of one.
+        lead = _lead([i for i in members if i not in grouping.wire_copies] or members, sim, items)
         originals = [lead] + [i for i in members if i != lead and i not in grouping.wire_copies]
         ordered = originals + [i for i in members if i not in originals]
         drafts.append({"label": label, "lead": lead, "members": ordered, "originals": originals})
