@@ -648,9 +648,10 @@ def test_unesco_is_not_a_dateline() -> None:
 
 # --------------------------------------------------------------------------- outlet cases
 
-# Hand-written scrapes in the page layouts of ten outlets (tests/clean_cases/<outlet>.txt), each
-# labelled line by line by an editor (<outlet>.tsv) with the expected metadata in expected.json.
-CASES = REPO / "tests" / "clean_cases"
+# Hand-written IMITATIONS of scrapes in the page layouts of ten outlets
+# (tests/clean_imitations/first/<outlet>.txt), labelled line by line (<outlet>.tsv) with the
+# expected metadata in expected.json. Not real pages: the rules were tuned on them.
+CASES = REPO / "tests" / "clean_imitations" / "first"
 CASE_STEMS = sorted(p.stem for p in CASES.glob("*.tsv"))
 CASE_META = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))
 
@@ -702,29 +703,29 @@ def test_outlet_case_metadata(stem: str) -> None:
     _check_case_metadata(CASES, stem, CASE_META)
 
 
-# Held-out scrapes (tests/clean_heldout): written and labelled without reading the rules, in
-# layouts of outlets not among the cases above; `bench/clean_heldout_eval.py` scores all of
-# them. Only the ones the cleaner passes are asserted here; ktdt (eMagazine) and qdnd still keep
-# one uncredited mid-body photo caption each.
-HELDOUT = REPO / "tests" / "clean_heldout"
-HELDOUT_META = json.loads((HELDOUT / "expected.json").read_text(encoding="utf-8"))
-HELDOUT_PASSING = ["chinhphu", "laodong", "sggp", "znews"]
+# A second set of hand-written imitations (tests/clean_imitations/second), once meant as
+# held-out but tuned on afterwards, so NOT held-out; `bench/clean_imitations_eval.py` scores all
+# of them. The real-page evaluation is tests/clean_real (bench/clean_real_eval.py). Only the
+# ones the cleaner passes are asserted here.
+SECOND = REPO / "tests" / "clean_imitations" / "second"
+SECOND_META = json.loads((SECOND / "expected.json").read_text(encoding="utf-8"))
+SECOND_PASSING = ["chinhphu", "laodong", "sggp", "znews"]
 
 
-def test_every_heldout_case_is_labelled() -> None:
-    stems = sorted(p.stem for p in HELDOUT.glob("*.txt"))
-    assert stems == sorted(p.stem for p in HELDOUT.glob("*.tsv")) == sorted(HELDOUT_META)
-    assert set(HELDOUT_PASSING) <= set(stems)
+def test_every_second_imitation_case_is_labelled() -> None:
+    stems = sorted(p.stem for p in SECOND.glob("*.txt"))
+    assert stems == sorted(p.stem for p in SECOND.glob("*.tsv")) == sorted(SECOND_META)
+    assert set(SECOND_PASSING) <= set(stems)
 
 
-@pytest.mark.parametrize("stem", HELDOUT_PASSING)
-def test_heldout_case_precision_recall_and_body(stem: str) -> None:
-    _check_case(HELDOUT, stem)
+@pytest.mark.parametrize("stem", SECOND_PASSING)
+def test_second_imitation_case_precision_recall_and_body(stem: str) -> None:
+    _check_case(SECOND, stem)
 
 
-@pytest.mark.parametrize("stem", sorted(HELDOUT_META))
-def test_heldout_case_metadata(stem: str) -> None:
-    _check_case_metadata(HELDOUT, stem, HELDOUT_META)
+@pytest.mark.parametrize("stem", sorted(SECOND_META))
+def test_second_imitation_case_metadata(stem: str) -> None:
+    _check_case_metadata(SECOND, stem, SECOND_META)
 
 
 def test_name_under_uncredited_caption_is_a_photo_credit_but_profile_heading_is_kept() -> None:
