@@ -18,7 +18,7 @@ from pathlib import Path
 from clean_eval import load_labels  # bench/ is on sys.path when run as a script
 
 from pipeline.clean import clean_text
-from pipeline.clean_rules import normalize
+from pipeline.cleaning.text import normalize
 
 REPO = Path(__file__).resolve().parents[1]
 META_KEYS = ("title", "outlet", "author", "published")

@@ -24,6 +24,7 @@ class CleanArticle:
     outlet: str | None = None
     author: str | None = None
     removed: tuple[RemovedLine, ...] = field(default_factory=tuple)
+    wire: str | None = None  # news agency that supplied the story ("TTXVN"), not the outlet
 
     @property
     def body(self) -> str:

@@ -12,8 +12,9 @@ import re
 
 import trafilatura
 
-from pipeline.clean_rules import footer_reason, is_breadcrumb, is_names_line
+from pipeline.cleaning.rules import footer_reason, is_breadcrumb
 from pipeline.dates import to_iso
+from pipeline.names import is_names_line
 
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
