@@ -87,6 +87,7 @@ def clean_text(text: str) -> CleanArticle:
     for h in sorted(headings):
         blocks.expand_block(page, h)
     signals.trailing_teasers(page)
+    signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
     captions.decide_captions(page)
     captions.decide_duplicates(page, page.title_idx)

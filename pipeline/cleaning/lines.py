@@ -55,6 +55,7 @@ class Page:
         self.lines = lines
         self.title_idx: int | None = None
         self.title_is_lead = False
+        self.hard_wrapped = False  # the text was wrapped at a fixed width (see signals)
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -56,6 +56,14 @@ def is_online_abbr(raw: str) -> bool:
     return bool(_ONLINE_ABBR_RE.match(raw)) and raw not in _NOT_OUTLETS
 
 
+_BRAND_RE = re.compile(r"^[A-ZĐ][a-zđ]+(?:[A-Z][a-z]+)+$")  # GiadinhNet, PetroTimes, VietNamNet
+
+
+def is_brand_name(raw: str) -> bool:
+    """One CamelCase word: how online papers spell their name in datelines ("GiadinhNet -")."""
+    return bool(_BRAND_RE.match(raw))
+
+
 def is_news_domain(raw: str) -> bool:
     return bool(_DOMAIN_RE.match(raw))
 
@@ -79,8 +87,8 @@ WIRES: dict[str, str] = {
     "ttxvn": "TTXVN", "vna": "TTXVN", "thông tấn xã việt nam": "TTXVN",
     "reuters": "Reuters", "afp": "AFP", "ap": "AP", "bloomberg": "Bloomberg",
     "xinhua": "Tân Hoa Xã", "tân hoa xã": "Tân Hoa Xã", "tass": "TASS", "sputnik": "Sputnik",
-    "kyodo": "Kyodo", "yonhap": "Yonhap", "ria novosti": "RIA Novosti", "cnn": "CNN",
-    "bbc": "BBC", "rt": "RT", "efe": "EFE", "ansa": "ANSA", "dpa": "dpa",
+    "kyodo": "Kyodo", "yonhap": "Yonhap", "ria novosti": "RIA Novosti", "efe": "EFE",
+    "ansa": "ANSA", "dpa": "dpa", "antara": "Antara", "bernama": "Bernama",
 }
 # fmt: on
 
@@ -143,7 +151,7 @@ def strip_dateline(text: str) -> tuple[str, str | None, bool]:
     if m:
         o = m.group("o").strip()
         known = outlet_name(o)
-        online = is_online_abbr(o)
+        online = is_online_abbr(o) or is_brand_name(o)
         if known or online or is_news_domain(o):
             return text[m.end() :], known or o, True
         if is_location(o):

@@ -277,10 +277,23 @@ SECTIONS = {
 # fmt: on
 
 
+_TRAIL_RE = re.compile(r"\s+[>»›]\s+")
+
+
 def is_breadcrumb(text: str) -> bool:
-    """Section labels or "Thời sự > Chính trị" trails."""
+    """Section labels or "Thời sự > Chính trị" trails. A trail ("Tin tức > Nhà đất > Đầu tư -
+    Quy hoạch") needs only its first label known: the others are the site's own sub-sections,
+    which no list can hold, recognised by shape (short capitalised labels, no sentence)."""
     parts = [p.strip().casefold() for p in re.split(r"\s*[>»›/|]\s*", text) if p.strip()]
-    return bool(parts) and len(words(text)) <= 10 and all(p in SECTIONS for p in parts)
+    if bool(parts) and len(words(text)) <= 10 and all(p in SECTIONS for p in parts):
+        return True
+    trail = [p.strip() for p in _TRAIL_RE.split(text)]
+    return (
+        len(trail) >= 2
+        and trail[0].casefold() in SECTIONS
+        and len(words(text)) <= 14
+        and all(p[:1].isupper() and len(words(p)) <= 5 and not p.endswith(".") for p in trail)
+    )
 
 
 # --------------------------------------------------------------------------- site menus

@@ -46,6 +46,7 @@ def _continues(prev: str, nxt: str, wrapped: bool) -> bool:
 def join_wrapped(page: Page) -> None:
     """Merge each open line into the previous one when the break falls inside a sentence."""
     wrapped = _wrap_width(page) is not None
+    page.hard_wrapped = wrapped
     keep = []
     for ln in page.lines:
         last = keep[-1] if keep else None
@@ -60,6 +61,19 @@ def join_wrapped(page: Page) -> None:
             continue
         keep.append(ln)
     page.lines[:] = keep
+
+
+def broken_captions(page: Page) -> None:
+    """In text that is not wrapped at a fixed width, a block broken mid-sentence by a line
+    break and ending without punctuation is a photo caption (``<img><br>caption`` pages); body
+    paragraphs end with a full stop."""
+    if page.hard_wrapped:
+        return
+    for i in page.open_indices():
+        ln = page[i]
+        short = len(words(ln.text)) <= 45
+        if ln.parts and short and i != page.title_idx and not ln.text.endswith(_TERMINAL):
+            page.decide(i, "photo-caption")
 
 
 # Function syllables that say nothing about a story's topic.
