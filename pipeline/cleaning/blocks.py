@@ -42,13 +42,26 @@ def outlet_headings(page: Page, title_idx: int | None) -> list[int]:
     return found
 
 
+def glued_teaser(text: str) -> bool:
+    """A related title and its lead run together without a space ("... Quảng NamHàng trăm
+    người ..."): a lowercase letter or digit directly followed by a capitalised word, after at
+    least three words of title."""
+    for k in range(1, len(text) - 1):
+        a, b, c = text[k - 1], text[k], text[k + 1]
+        if (a.islower() or a.isdigit()) and b.isupper() and c.islower():
+            head = text[:k]
+            if len(words(head)) >= 3:
+                return True
+    return False
+
+
 def _body_run(page: Page, i: int) -> bool:
     """Body has resumed at i: two prose paragraphs in a row (teaser lists never do that); a
     paragraph that is one long quotation counts as prose."""
 
     def prose(t: str) -> bool:
         quoted = t.startswith(("“", '"', "«")) and t.rstrip(" .").endswith(CLOSING_QUOTES)
-        return is_sentence(t, 12) or (quoted and len(words(t)) >= 12)
+        return not glued_teaser(t) and (is_sentence(t, 12) or (quoted and len(words(t)) >= 12))
 
     if not prose(page[i].text):
         return False
@@ -102,6 +115,10 @@ def expand_block(page: Page, h: int) -> None:
         prev_member = members[-1]
         if byline_like(t) and not is_sentence(t, 1):
             break
+        if glued_teaser(t):  # "TitleLead of the story." scraped as one run-together line
+            members.append(i)
+            tentative.append(i)
+            continue
         if _body_run(page, i):
             stopped_by_body = True
             break

@@ -130,6 +130,8 @@ def _photo_credit_line(page: Page, i: int) -> None:
         return
     if t.isupper() and not is_full_name(t):
         return  # "THÚC ĐẨY HỢP TÁC": a caps subheading, not a name
+    if title_case_phrase(page, t):
+        return
     n = page.next(i)
     if n is not None and words(t)[-1].casefold() in key(page[n].text).split():
         return
@@ -142,6 +144,17 @@ def _photo_credit_line(page: Page, i: int) -> None:
         and caption_after_image(page[p].text)
     ):
         page.decide(p, "photo-caption")
+
+
+def title_case_phrase(page: Page, text: str) -> bool:
+    """A Title-Case subheading ("Đẩy Nhanh Giải Ngân") rather than a name: 3+ syllables, not
+    opening with a surname, and most of them used as ordinary lowercase words in the body."""
+    toks = words(text)
+    if len(toks) < 3 or is_full_name(text):
+        return False
+    body = {w for ln in page.lines if ln.kind is None and ln.text != text for w in ln.text.split()}
+    common = sum(t.casefold() in body for t in toks)
+    return common * 3 >= len(toks) * 2
 
 
 def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str | None]:

@@ -48,7 +48,9 @@ def read_headers(page: Page) -> tuple[str | None, str | None]:
         m = _OUTLET_HEADER_RE.match(ln.text)
         if m:
             ln.kind = HEADER
-            outlet = outlet or m.group("name").strip()
+            name = m.group("name").strip()
+            bare = re.sub(r"^(?:báo(?: điện tử)?|tạp chí)\s+", "", name, flags=re.I)
+            outlet = outlet or outlet_name(name) or outlet_name(bare) or name
             continue
         iso = dates.parse_header(ln.text)
         if iso is None and re.match(r"^date\s+\S+$", ln.text, re.IGNORECASE):

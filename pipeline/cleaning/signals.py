@@ -109,12 +109,19 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
     if len(prose) < 3:
         return
     reference = _topic_words(page[page.title_idx].text) | _topic_words(page[prose[0]].text)
-    run: list[int] = []  # trailing open lines, last first
-    for i in reversed(open_idx):
-        t = page[i].text
-        if byline_like(t) or (is_prose(t) and coherence(t, reference) > max_coherence):
-            break
-        run.append(i)
+    def heading_like(t: str) -> bool:
+        return is_title_like(t, 25) and not is_sentence(t) and not byline_like(t)
+
+    run: list[int] = []  # trailing open lines in teaser rhythm, last first
+    for k in range(len(open_idx) - 1, -1, -1):
+        t = page[open_idx[k]].text
+        before = page[open_idx[k - 1]].text if k > 0 else ""
+        if heading_like(t) or (
+            is_prose(t) and heading_like(before) and coherence(t, reference) <= max_coherence
+        ):
+            run.append(open_idx[k])
+            continue
+        break
     run.reverse()
     titles = [i for i in run if is_title_like(page[i].text, 25) and not is_sentence(page[i].text)]
     if len(run) < 3 or len(titles) < 2 or titles[0] != run[0] and len(titles) < 3:
