@@ -37,13 +37,18 @@ def _local_step(page: Page) -> list[int]:
         if ln.kind is not None:
             continue
         t = ln.text
-        reason = line_reason(t) if line_reason(t) in ("image-filename", "url") else None
-        reason = reason or slug_reason(t, counts, title_fold)
-        if reason is None and dates.is_timestamp_line(t):
-            reason = "timestamp"
-        if reason is None and bylines.parse_credits(t) is not None and not bylines.byline_like(t):
-            reason = "credits"  # a byline-shaped "Bài và ảnh: X" is left to the byline step
-        reason = reason or line_reason(t)
+        reason = (
+            line_reason(t, only=("image-filename", "url"))
+            or slug_reason(t, counts, title_fold)
+            or ("timestamp" if dates.is_timestamp_line(t) else None)
+            # a byline-shaped "Bài và ảnh: X" is left to the byline step
+            or (
+                "credits"
+                if bylines.parse_credits(t) is not None and not bylines.byline_like(t)
+                else None
+            )
+            or line_reason(t)
+        )
         if reason:
             page.decide(i, reason)
             if reason == "related-heading":

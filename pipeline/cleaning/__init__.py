@@ -2,6 +2,7 @@
 
 ``lines`` is the bottom layer (the per-line record and navigation); ``text`` the small shared
 predicates; ``rules`` the vocabulary as data, grouped by family; ``captions``, ``bylines``,
-``blocks`` and ``signals`` decide lines in context; ``metadata`` reads title, date, outlet,
-author and wire. Modules import downwards only, never ``pipeline.clean``.
+``blocks``, ``slugs`` and ``signals`` decide lines in context; ``outlets`` and ``metadata``
+read title, date, outlet, author and wire. Modules import downwards only, never
+``pipeline.clean``.
 """

@@ -366,9 +366,12 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
 )
 
 
-def line_reason(text: str) -> str | None:
-    """The first one-line family that matches, as a precise removal reason."""
+def line_reason(text: str, only: tuple[str, ...] = ()) -> str | None:
+    """The first one-line family that matches (among ``only`` when given), as a precise
+    removal reason."""
     for reason, rule in LINE_RULES:
+        if only and reason not in only:
+            continue
         if rule(text):
             return footer_reason(text) if reason == "footer" else reason
     return None
