@@ -77,7 +77,7 @@ def is_full_name(text: str) -> bool:
 def is_titled_name(text: str) -> bool:
     """Role words then a full name, nothing else: "Nghệ nhân nhân dân Lê Minh Tâm", "Giám đốc
     Sở Y tế Nguyễn Văn A" (a pull-quote attribution or a portrait caption)."""
-    if re.search(r"[\d.,:;!?“”\"()]", text):
+    if re.search(r"[\d.,:;!?“”\"()/&]|\s[-–—]\s", text):
         return False
     toks = _words(text)
     if not 3 <= len(toks) <= 12:

@@ -198,10 +198,12 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
             for i in tail
             if page[i].kind is None
             and is_title_like(page[i].text)
+            and len(words(page[i].text)) >= 4  # "13", "Lyon", "Phạt góc": table cells
             and not page[i].text.endswith(("!", "?"))
             and not _LIST_ITEM_RE.match(page[i].text)
         ]
-        if len(leftovers) >= 2 and not page[last].text.endswith(":"):  # not a closing list
+        announced = any(page[i].text.endswith(":") for i in (last, *tail))  # a list, a table
+        if len(leftovers) >= 2 and not announced:
             for i in leftovers:
                 page.decide(i, "related-item")
         # a bare name mid-body right after a quote attributes the quote

@@ -123,7 +123,13 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
             continue
         break
     run.reverse()
-    titles = [i for i in run if is_title_like(page[i].text, 25) and not is_sentence(page[i].text)]
+    titles = [
+        i
+        for i in run
+        if is_title_like(page[i].text, 25)
+        and not is_sentence(page[i].text)
+        and (i == run[0] or len(words(page[i].text)) >= 4)  # teaser titles are headlines
+    ]
     if len(run) < 3 or len(titles) < 2 or titles[0] != run[0] and len(titles) < 3:
         return
     if any(coherence(page[i].text, reference) > max_coherence for i in titles):
