@@ -135,6 +135,8 @@ def person_title_parts(text: str) -> tuple[str, str] | None:
     if not s or len(_words(s)) > 28 or s.endswith(":") or re.search(r"[“”\"?!;]", s):
         return None
     head, _, titles = s.partition(",")
+    if re.match(r"^(?:theo|nguồn)\b", head, re.IGNORECASE):
+        return None  # "Theo Forbes, Newsweek": a source credit, not a person
     honor = _HONORIFIC_RE.match(head)
     name = head[honor.end() :] if honor else head
     if not is_person_name(name.strip()) and honor:

@@ -235,3 +235,15 @@ def test_removed_reasons_are_precise() -> None:
     assert got["Thanh Niên"] == "outlet-logo"
     assert got["Giá vàng hôm nay tăng mạnh"] == "related-item"
     assert got["Như Ý"] == "byline"
+
+
+def test_source_credit_with_two_sources_is_a_byline_not_a_portrait_caption() -> None:
+    a = clean_text(lines(TITLE, P1, P2, P3, "Theo Forbes, Newsweek"))
+    assert reasons(lines(TITLE, P1, P2, P3, "Theo Forbes, Newsweek"))[5] == "byline"
+    assert a.paragraphs == (P1, P2, P3) and a.wire is None
+
+
+def test_table_cells_after_the_body_are_not_teasers() -> None:
+    cells = ["Thông số trận đấu:", "Lyon", "Sút khung thành", "Juventus", "4 (2)", "Phạt góc"]
+    a = clean_text(lines(TITLE, P1, P2, P3, *cells))
+    assert a.paragraphs == (P1, P2, P3, *cells)
