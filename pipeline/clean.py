@@ -23,7 +23,7 @@ from pipeline import dates
 from pipeline.article import CleanArticle, RemovedLine
 from pipeline.cleaning import blocks, bylines, captions, metadata, signals
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
-from pipeline.cleaning.outlets import strip_dateline
+from pipeline.cleaning.outlets import strip_dateline, wire_name
 from pipeline.cleaning.rules import line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
 from pipeline.cleaning.text import normalize, words
@@ -103,10 +103,12 @@ def clean_text(text: str) -> CleanArticle:
         author = next((w for w in writers if w), None)
 
     paragraphs, outlet = _paragraphs(page)
-    wire = None
+    wire = wire_name(outlet) if outlet else None  # "HÀ NỘI (TTXVN) -": the agency's dateline
+    if wire:
+        outlet = None
     if source:
-        credit_outlet, wire = metadata.credit_parts(source)
-        outlet = outlet or credit_outlet
+        credit_outlet, credit_wire = metadata.credit_parts(source)
+        outlet, wire = outlet or credit_outlet, wire or credit_wire
     outlet = outlet or follow_outlet or header_outlet
     return CleanArticle(
         title=metadata.title_text(page),

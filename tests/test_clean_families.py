@@ -247,3 +247,9 @@ def test_table_cells_after_the_body_are_not_teasers() -> None:
     cells = ["Thông số trận đấu:", "Lyon", "Sút khung thành", "Juventus", "4 (2)", "Phạt góc"]
     a = clean_text(lines(TITLE, P1, P2, P3, *cells))
     assert a.paragraphs == (P1, P2, P3, *cells)
+
+
+def test_agency_dateline_names_the_wire_not_the_outlet() -> None:
+    a = clean_text(lines(TITLE, "HÀ NỘI (TTXVN) - " + P1, P2, P3))
+    assert (a.outlet, a.wire) == (None, "TTXVN")
+    assert a.paragraphs[0] == P1
