@@ -253,3 +253,9 @@ def test_agency_dateline_names_the_wire_not_the_outlet() -> None:
     a = clean_text(lines(TITLE, "HÀ NỘI (TTXVN) - " + P1, P2, P3))
     assert (a.outlet, a.wire) == (None, "TTXVN")
     assert a.paragraphs[0] == P1
+
+
+def test_wrapped_text_keeps_a_title_without_blank_line_and_lowercase_brands() -> None:
+    lead = "iPhone 15 có giá từ 22 triệu đồng tại Việt Nam, bán ra từ ngày 13/10 tại các đại lý."
+    a = clean_text(lines("Apple giới thiệu điện thoại mới", lead, P2))
+    assert a.title == "Apple giới thiệu điện thoại mới" and a.paragraphs == (lead, P2)

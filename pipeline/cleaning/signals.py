@@ -33,20 +33,24 @@ def _wrap_width(page: Page) -> int | None:
     return width if near >= 0.6 * len(lengths) else None
 
 
-def _continues(prev: str, nxt: str, wrapped: bool) -> bool:
+def _continues(prev: str, nxt: str, width: int | None) -> bool:
+    """Whether the line break between prev and nxt falls inside a sentence."""
     if not prev or not nxt or prev.endswith(_TERMINAL):
         return False
     if slug_size(slug_run(nxt)) >= 3 or nxt.startswith(("http", "www.")):
         return False  # a URL slug or image alt the scraper left: a line of its own
-    if nxt[0].islower():
+    first = nxt.split()[0]
+    if nxt[0].islower() and not any(c.isupper() for c in first[1:]):  # not "iPhone", "eKYC"
         return True  # a sentence never starts lowercase: the line break is inside it
+    # wrapped at a fixed width: the previous line was full, so the break is the wrap
+    wrapped = width is not None and len(prev) >= width - 15
     return wrapped and not nxt.startswith(("-", "•", "*", "+")) and not prev.startswith("#")
 
 
 def join_wrapped(page: Page) -> None:
     """Merge each open line into the previous one when the break falls inside a sentence."""
-    wrapped = _wrap_width(page) is not None
-    page.hard_wrapped = wrapped
+    width = _wrap_width(page)
+    page.hard_wrapped = width is not None
     keep = []
     for ln in page.lines:
         last = keep[-1] if keep else None
@@ -54,7 +58,7 @@ def join_wrapped(page: Page) -> None:
             last is not None
             and ln.kind is None
             and last.kind is None
-            and _continues(last.text, ln.text, wrapped)
+            and _continues(last.text, ln.text, width)
         ):
             last.parts = last.pieces() + ((ln.no, ln.text),)
             last.text = f"{last.text} {ln.text}"
