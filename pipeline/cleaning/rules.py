@@ -358,7 +358,9 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("related-heading", is_related_heading),
     ("aggregator-meta", is_aggregator_meta),
     ("site-menu", is_menu_line),
-    ("footer", lambda t: footer_reason(t) is not None),  # refined by footer_reason()
+    ("page-widget", lambda t: footer_reason(t) == "page-widget"),
+    ("copyright-footer", lambda t: footer_reason(t) == "copyright-footer"),
+    ("tags", lambda t: footer_reason(t) == "tags"),
     ("read-more", is_read_more),
     ("teaser-tag", is_teaser_tag),
     ("photo-caption", is_caption_only),
@@ -373,5 +375,5 @@ def line_reason(text: str, only: tuple[str, ...] = ()) -> str | None:
         if only and reason not in only:
             continue
         if rule(text):
-            return footer_reason(text) if reason == "footer" else reason
+            return reason
     return None
