@@ -11,7 +11,7 @@ class RemovedLine:
 
     line: int  # 1-based line number in the input text
     text: str
-    reason: str  # short machine-friendly family name, e.g. "photo-caption", "related-links"
+    reason: str  # short machine-friendly family name, e.g. "photo-caption", "related-item"
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ def _body_runs_after(page: Page) -> list[bool]:
 
 
 def expand_block(page: Page, h: int) -> None:
-    """Mark the teasers that follow a related-links heading at h."""
+    """Mark the teasers that follow a related heading at h."""
     members: list[int] = [h]  # heading + every line inside the block (decided or tentative)
     tentative: list[int] = []  # lines this block decides
     titles: set[int] = set()
