@@ -72,7 +72,7 @@ def run(*args: str) -> int:
 
 
 def briefs_in(day_dir: Path) -> list[Path]:
-    return sorted(p for p in day_dir.glob("*.md") if p.name != "index.md")
+    return sorted(p for p in day_dir.glob("*.md") if p.name not in ("index.md", "digest.md"))
 
 
 def test_samples_become_briefs_with_plain_fallback_notes(tmp_path, capsys):
