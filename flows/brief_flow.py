@@ -24,6 +24,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
+from flows.digest_step import write_digest
 from models.base import BackendStatus, Summarizer, Summary
 from models.registry import get_summarizer, get_translator
 from pipeline.article import CleanArticle
@@ -436,6 +437,8 @@ def brief_articles(
         if entries:
             index_path = day_dir / "index.md"
             atomic_write_text(index_path, render_index(day, entries))
+            write_digest(day_dir, day, cfg, generated_at, logger)  # digest.md: briefs by story
+            write_digest(day_dir, day, cfg, generated_at, logger)  # digest.md: briefs by story
 
         report = RunReport(
             day=day,
