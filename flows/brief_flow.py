@@ -141,7 +141,8 @@ def _collect(
             outcomes[path] = _failure(path, err, stage)
         else:
             done[path] = value
-            logger.info("[%d/%d] %s %s", n, len(paths), stage, Path(path).name)
+            if not getattr(value, "unavailable", None):  # nothing was translated: say nothing
+                logger.info("[%d/%d] %s %s", n, len(paths), stage, Path(path).name)
     return done
 
 
@@ -161,9 +162,7 @@ def brief_articles(
     day = day or now.date().isoformat()
     day_dir = out / day
     files, missing = discover_inputs(paths or [str(cfg.resolve(cfg.inbox))])
-    outcomes: dict[str, ArticleOutcome] = {
-        str(p): ArticleOutcome(str(p), FAILED, reason) for p, reason in missing
-    }
+    outcomes: dict[str, ArticleOutcome] = {str(p): _failure(str(p), err) for p, err in missing}
     inputs = [str(p) for p in files]
     order = [str(p) for p, _ in missing] + inputs
     logger.info("%d input article(s); writing to %s", len(inputs), day_dir)
@@ -237,7 +236,9 @@ def brief_articles(
             if err is not None:
                 outcomes[path] = _failure(path, err, "writing brief")
                 continue
-            outcomes[path] = ArticleOutcome(path, WRITTEN, str(written), brief.slug)
+            outcomes[path] = ArticleOutcome(
+                path, WRITTEN, str(written), brief.slug, notes=docs[path].notes
+            )
             manifest.record(
                 ManifestEntry(
                     sha256=brief.input_sha256,

@@ -15,6 +15,7 @@ class ArticleOutcome:
     status: str  # WRITTEN | UNCHANGED | SKIPPED | FAILED
     detail: str  # the brief's path, or the reason it was not written
     slug: str | None = None
+    notes: tuple[str, ...] = ()  # repairs worth knowing, e.g. "3 undecodable bytes replaced"
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ def render_report(report: RunReport, markdown: bool = False) -> str:
     lines += [f"{bullet}{note}" for note in report.notes]
     lines.append("")
     for o in report.outcomes:
-        lines.append(f"{bullet}{o.status.upper():9} {o.input_file}: {o.detail}")
+        notes = f" ({'; '.join(o.notes)})" if o.notes else ""
+        lines.append(f"{bullet}{o.status.upper():9} {o.input_file}: {o.detail}{notes}")
     if not report.outcomes:
         lines.append(f"{bullet}no input articles found")
     lines.append("")
