@@ -50,10 +50,29 @@ def atomic_write_text(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(path)  # a failed write() names no file; the user needs it
         raise
+
+
+def ensure_writable_dir(path: Path) -> None:
+    """Create the folder if needed and prove a file can be written and synced there.
+
+    Raises the OSError the OS gives (EACCES/EROFS not writable, ENOTDIR/EEXIST a file is in the
+    way, ENOSPC disk full) before any work starts, so the run can stop in a second with one line.
+    """
+    path.mkdir(parents=True, exist_ok=True)
+    fd, probe = tempfile.mkstemp(prefix=".vnbrief-probe.", suffix=TEMP_SUFFIX, dir=path)
+    try:
+        os.write(fd, b"probe\n")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(probe)
 
 
 def remove_stale_temp_files(out_dir: Path) -> list[Path]:
