@@ -6,6 +6,7 @@ the terminal (vnbrief's own; Prefect's internals only with --verbose).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from pathlib import Path
@@ -136,7 +137,6 @@ def drain_background_workers(timeout_s: float = 5.0) -> None:
     from prefect.logging.handlers import APILogWorker
 
     for worker in (APILogWorker, EventsWorker):
-        try:
+        # Draining is a courtesy: never turn a finished run into an error.
+        with contextlib.suppress(Exception):
             worker.drain_all(timeout=timeout_s)
-        except Exception:  # draining is courtesy; never turn a finished run into an error
-            pass
