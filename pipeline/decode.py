@@ -96,6 +96,10 @@ def _count_bad_utf8(data: bytes) -> tuple[str, int]:
     return data.decode("utf-8", errors="vnbrief-count"), bad
 
 
+def has_bom(data: bytes) -> bool:
+    return data.startswith(tuple(bom for bom, _ in BOMS))
+
+
 def _from_bom(data: bytes) -> tuple[str, str] | None:
     for bom, encoding in BOMS:
         if data.startswith(bom):

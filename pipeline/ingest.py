@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.decode import DecodeError, decode_article
+from pipeline.decode import DecodeError, decode_article, has_bom
 from pipeline.language import describe_skip, identify
 
 INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -78,7 +78,7 @@ def document_from_bytes(path: str, data: bytes, max_bytes: int) -> SourceDocumen
             "probably not a single article",
             skip=True,
         )
-    if looks_binary(data):
+    if not has_bom(data) and looks_binary(data):  # UTF-16/32 text is full of NUL bytes
         raise IngestError("binary file, not text")
     try:
         decoded = decode_article(data)

@@ -83,3 +83,9 @@ def test_ingest_keeps_repair_notes_for_the_report():
     assert doc.notes == ("1 undecodable byte replaced",)
 
 
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_files_are_text_not_binary(codec):
+    doc = document_from_bytes("x.txt", ARTICLE.encode(codec), 1 << 20)
+    assert doc.text == ARTICLE and doc.encoding == f"{codec} with BOM"
