@@ -50,6 +50,18 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NON_ASCII_TOKEN = re.compile(r"\S*[^\x00-\x7f]\S*")
 
 
+def _as_cp1252(byte_values: range) -> str:
+    return "".join(bytes([b]).decode("sloppy-windows-1252") for b in byte_values)
+
+
+# A UTF-8 lead byte followed by a continuation byte, as cp1252 shows them: every misread
+# multi-byte character starts so. Derived from the codec; only a fast pre-check (the decision is
+# the strict round trip in _token_roundtrip).
+_MISREAD_UTF8 = re.compile(
+    f"[{re.escape(_as_cp1252(range(0xC2, 0xF5)))}][{re.escape(_as_cp1252(range(0x80, 0xC0)))}]"
+)
+
+
 class DecodeError(ValueError):
     """Bytes that cannot become trustworthy text; the message is the report's one line."""
 
@@ -176,6 +188,8 @@ def _token_roundtrip(token: str) -> str | None:
 
 
 def _fix_mojibake_tokens(text: str) -> tuple[str, int]:
+    if not _MISREAD_UTF8.search(text):
+        return text, 0
     count = 0
 
     def fix(match: re.Match[str]) -> str:
@@ -191,6 +205,8 @@ def _fix_mojibake_tokens(text: str) -> tuple[str, int]:
 
 def mojibake_score(text: str) -> int:
     """Mojibake-like sequences left: ftfy's badness plus tokens that are misread UTF-8."""
+    if not _MISREAD_UTF8.search(text):
+        return badness(text)
     return badness(text) + sum(
         1 for m in _NON_ASCII_TOKEN.finditer(text) if _token_roundtrip(m.group())
     )
