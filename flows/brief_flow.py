@@ -6,6 +6,7 @@ rest of the batch goes on. Models come from models.registry, loaded once per pro
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.futures import PrefectFuture
 
+from flows.prefect_env import VERBOSE_ENV, quiet_logging
 from models.base import BackendStatus, Summary
 from models.registry import get_summarizer, get_translator
 from pipeline.article import CleanArticle
@@ -155,6 +157,7 @@ def brief_articles(
     force: bool = False,
 ) -> RunReport:
     """Brief every article in `paths` (files or folders; default: the config's inbox)."""
+    quiet_logging(verbose=os.environ.get(VERBOSE_ENV) == "1")  # also in `serve`'s run processes
     logger = get_run_logger()
     cfg = load_config(config_path or DEFAULT_CONFIG)
     out = Path(out_dir).expanduser() if out_dir else cfg.resolve(cfg.outputs)

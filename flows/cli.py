@@ -229,6 +229,10 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from flows.prefect_env import VERBOSE_ENV
+
+    if args.verbose:
+        os.environ[VERBOSE_ENV] = "1"  # the processes `serve` starts inherit it
     try:
         return COMMANDS[args.command](args)
     except ConfigError as exc:
@@ -252,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    finally:
+        if args.verbose:
+            os.environ.pop(VERBOSE_ENV, None)
 
 
 if __name__ == "__main__":

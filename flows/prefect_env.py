@@ -16,6 +16,7 @@ from pipeline.store import ensure_writable_dir
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 # Our own modules: their log records are what a user reads; Prefect's are diagnostics.
 OWN_CODE = tuple(str(PROJECT_DIR / d) + os.sep for d in ("flows", "pipeline", "models"))
+VERBOSE_ENV = "VNBRIEF_VERBOSE"  # "1": --verbose, passed on to the processes `serve` starts
 
 
 class PrefectHomeError(OSError):
