@@ -187,6 +187,8 @@ def test_serve_schedule_trigger_and_clean_stop(served: Served) -> None:
     assert "Completed" in result.stdout, result.stdout
     assert "FAILED" in result.stdout and "empty.txt: empty file" in result.stdout
     assert "UNCHANGED" in result.stdout and "1 unchanged, 0 skipped, 1 failed" in result.stdout
+    served_output = log.read_text(errors="replace")
+    assert "Traceback" not in served_output and "Task run failed" not in served_output
 
     # 3) Ctrl-C stops the runner and the server it started: no orphan keeps the port.
     os.killpg(proc.pid, signal.SIGINT)
