@@ -96,16 +96,19 @@ def vietnamese_word_share(text: str) -> float:
     return sum(1 for w in words if not _VI_LETTERS.isdisjoint(w)) / len(words)
 
 
-def _count_bad_utf8(data: bytes) -> tuple[str, int]:
-    bad = 0
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
 
-    def count(err: UnicodeDecodeError) -> tuple[str, int]:
-        nonlocal bad
-        bad += err.end - err.start
-        return "\ufffd", err.end
 
-    codecs.register_error("vnbrief-count", count)
-    return data.decode("utf-8", errors="vnbrief-count"), bad
+def _count_bad_utf8(data: bytes) -> tuple[str, int, int]:
+    """UTF-8 with each run of undecodable bytes as one U+FFFD: text, bad bytes, runs.
+
+    surrogateescape marks every bad byte, so this needs no global error handler (articles are
+    decoded in parallel threads).
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(len(m) for m in _ESCAPED_BYTES.findall(text))
+    text, runs = _ESCAPED_BYTES.subn("\ufffd", text)
+    return text, bad, runs
 
 
 def has_bom(data: bytes) -> bool:
@@ -141,15 +144,16 @@ def _legacy(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def _utf8(data: bytes) -> tuple[str, str, int] | None:
-    """Valid UTF-8, or UTF-8 with a few stray bytes; None when it is some other encoding."""
-    text, bad = _count_bad_utf8(data)
+def _utf8(data: bytes) -> tuple[str, int, int] | None:
+    """Valid UTF-8, or UTF-8 with a few stray bytes: text, bad bytes, U+FFFD put in their place.
+    None when it is some other encoding."""
+    text, bad, runs = _count_bad_utf8(data)
     if not bad:
-        return text, "utf-8", 0
+        return text, 0, 0
     non_ascii = sum(1 for b in data if b > 0x7F)
     good_chars = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
     if good_chars >= MIN_GOOD_UTF8_CHARS and bad <= MAX_BAD_UTF8_SHARE * non_ascii:
-        return text, "utf-8", bad
+        return text, bad, runs
     return None
 
 
@@ -214,12 +218,13 @@ def mojibake_score(text: str) -> int:
 
 def decode_article(data: bytes) -> Decoded:
     """Decode, repair and vet one article's bytes; DecodeError when the result is untrustworthy."""
-    replaced = 0
+    replaced = marks = 0  # bad bytes, and the U+FFFD that stand for them
     bom = _from_bom(data)
     if bom is not None:
         text, encoding = bom
     elif (utf8 := _utf8(data)) is not None:
-        text, encoding, replaced = utf8
+        text, replaced, marks = utf8
+        encoding = "utf-8"
     else:
         text, encoding = _legacy(data)
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -238,7 +243,7 @@ def decode_article(data: bytes) -> Decoded:
     if tokens:
         repairs.append(f"mojibake repaired in {tokens} word(s) of partly garbled lines")
         text = nfc(text)
-    lost = text.count("\ufffd") - replaced
+    lost = text.count("\ufffd") - marks
     if lost > 0:
         repairs.append(f"{lost} character(s) already lost upstream (shown as \ufffd)")
     letters = sum(1 for c in text if c.isalpha())

@@ -89,3 +89,14 @@ def test_ingest_keeps_repair_notes_for_the_report():
 def test_utf16_and_utf32_files_are_text_not_binary(codec):
     doc = document_from_bytes("x.txt", ARTICLE.encode(codec), 1 << 20)
     assert doc.text == ARTICLE and doc.encoding == f"{codec} with BOM"
+
+
+def test_counts_are_right_when_articles_are_decoded_in_parallel_threads():
+    """Prefect runs the ingest tasks in threads: no shared state may mix up the counts."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = ARTICLE.encode()
+    inputs = [data[:-1] + b"\xc3" * (1 + n % 3) for n in range(60)]
+    with ThreadPoolExecutor(8) as pool:
+        counts = list(pool.map(lambda d: decode_article(d).replaced_bytes, inputs))
+    assert counts == [1 + n % 3 for n in range(60)]
