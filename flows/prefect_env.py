@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import sys
 from pathlib import Path
 
 from pipeline.store import ensure_writable_dir
@@ -80,8 +81,6 @@ def api_url_configured() -> bool:
     """True when a Prefect API is already set (env, or settings of an imported Prefect: tests)."""
     if os.environ.get("PREFECT_API_URL", "").strip():
         return True
-    import sys
-
     if "prefect" not in sys.modules:
         return False
     from prefect.settings import get_current_settings
@@ -130,8 +129,6 @@ def drain_background_workers(timeout_s: float = 5.0) -> None:
     Without this they are sent at interpreter exit, after vnbrief stopped the server: each then
     retries for a minute and prints "Error logging to API".
     """
-    import sys
-
     if "prefect" not in sys.modules:
         return
     from prefect.events.worker import EventsWorker
