@@ -189,6 +189,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     except (IngestError, ValueError) as exc:
         print(f"vnbrief: error: {args.file}: {exc}", file=sys.stderr)
         return EXIT_INCOMPLETE
+    if doc.notes:  # repairs made while decoding: worth knowing, not worth failing for
+        print(f"vnbrief: note: {args.file}: {'; '.join(doc.notes)}", file=sys.stderr)
     article = clean_text(text)
     if args.json:
         print(json.dumps(article_to_json(article), ensure_ascii=False, indent=2))
