@@ -208,12 +208,22 @@ def _fix_mojibake_tokens(text: str) -> tuple[str, int]:
 
 
 def mojibake_score(text: str) -> int:
-    """Mojibake-like sequences left: ftfy's badness plus tokens that are misread UTF-8."""
-    if not _MISREAD_UTF8.search(text):
-        return badness(text)
-    return badness(text) + sum(
-        1 for m in _NON_ASCII_TOKEN.finditer(text) if _token_roundtrip(m.group())
-    )
+    """Mojibake-like sequences left: ftfy's badness plus words that are misread UTF-8.
+
+    Counted per line; each U+FFFD excuses one sequence in its line: a stray byte can turn its
+    neighbour into an odd letter ('đÐ�'), which is that replaced byte's damage (counted and
+    reported on its own), not a misdecoded text.
+    """
+    score = 0
+    for line in text.split("\n"):
+        if line.isascii():
+            continue
+        clean = line.replace("\ufffd", "")
+        bad = badness(clean)
+        if _MISREAD_UTF8.search(clean):
+            bad += sum(1 for m in _NON_ASCII_TOKEN.finditer(clean) if _token_roundtrip(m.group()))
+        score += max(0, bad - line.count("\ufffd"))
+    return score
 
 
 def decode_article(data: bytes) -> Decoded:

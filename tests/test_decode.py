@@ -100,3 +100,13 @@ def test_counts_are_right_when_articles_are_decoded_in_parallel_threads():
     with ThreadPoolExecutor(8) as pool:
         counts = list(pool.map(lambda d: decode_article(d).replaced_bytes, inputs))
     assert counts == [1 + n % 3 for n in range(60)]
+
+
+def test_a_stray_byte_anywhere_is_replaced_not_refused():
+    """Before every character of the title: a stray byte never makes the article garbled."""
+    data = ARTICLE.encode()
+    end = len(TITLE.encode())
+    for cut in range(0, end, 7):
+        decoded = decode_article(data[:cut] + b"\xe1" + data[cut:])
+        assert decoded.replaced_bytes >= 1
+        assert decoded.text.replace("\ufffd", "") != ""
