@@ -6,8 +6,11 @@ Data (real text, nothing written by us):
   of at least MIN_CHARS characters are paragraph-sized; PER_LANG of them per language are taken
   with a fixed seed. Rebuild: `fetch` the repo (its mirror lands in /work/.mirror/...), then run
   this script with --mirror pointing at the git directory.
-- Vietnamese news paragraphs from this repository's real scraped articles (samples/,
-  tests/clean_cases/, tests/clean_heldout/): body paragraphs of at least MIN_CHARS characters.
+- Vietnamese news paragraphs from real articles: this repository's samples/ (lines of at least
+  MIN_CHARS characters) and VMDS (github.com/lupanh/VietnameseMDS, 628 Baomoi articles of
+  2012-13; `bench/digest_data.py` rebuilds /work/data/11/vmds_articles.jsonl from its mirror):
+  VMDS_PER_RUN articles picked with the seed, each giving its opening sentences up to the first
+  full stop after MIN_CHARS characters.
 - "vi-nodiac": the same Vietnamese paragraphs with every diacritic stripped (how some forums and
   SMS-style scrapes arrive); they must be SKIPPED, not briefed.
 
@@ -22,6 +25,7 @@ choice.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import subprocess
 import sys
@@ -45,7 +49,8 @@ LINGUA_COMMIT = "754ce21122c083a7200763015fdaf7cda8d85453"
 DEFAULT_MIRROR = Path("/work/.mirror/pemistahl+lingua-py/repo")
 LANGS = ("vi", "en", "fr", "es", "pt", "id", "ms", "tl", "de", "it")
 MIN_CHARS = 120
-VI_ARTICLE_DIRS = ("samples", "tests/clean_cases", "tests/clean_heldout")
+VMDS = Path("/work/data/11/vmds_articles.jsonl")
+VMDS_PER_RUN = 150
 
 
 def lingua_paragraphs(mirror: Path, lang: str, per_lang: int, seed: int) -> list[tuple[str, str]]:
@@ -62,11 +67,26 @@ def lingua_paragraphs(mirror: Path, lang: str, per_lang: int, seed: int) -> list
 
 def repo_vi_paragraphs() -> list[tuple[str, str]]:
     out = []
-    for folder in VI_ARTICLE_DIRS:
-        for path in sorted((ROOT / folder).glob("*.txt")):
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if len(line.strip()) >= MIN_CHARS:
-                    out.append((f"{path.relative_to(ROOT)}:{n}", line.strip()))
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if len(line.strip()) >= MIN_CHARS:
+                out.append((f"{path.relative_to(ROOT)}:{n}", line.strip()))
+    return out
+
+
+def vmds_paragraphs(path: Path, count: int, seed: int) -> list[tuple[str, str]]:
+    """Opening sentences of VMDS articles (one line per article there, no paragraph breaks)."""
+    if not path.exists():
+        print(f"({path} missing: run bench/digest_data.py; VMDS paragraphs left out)")
+        return []
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    docs = [d for d in docs if len(d.get("body", "")) >= 2 * MIN_CHARS]
+    out = []
+    for doc in random.Random(f"{seed}-vmds").sample(docs, min(count, len(docs))):
+        body = doc["body"]
+        stop = body.find(". ", MIN_CHARS)
+        out.append((f"lupanh/VietnameseMDS:{doc['cluster']}/{doc['doc_id']}.body.txt",
+                    body[: stop + 1] if stop > 0 else body))
     return out
 
 
@@ -76,8 +96,8 @@ def build(mirror: Path, per_lang: int, seed: int) -> list[tuple[str, str, str]]:
     for lang in LANGS:
         paragraphs = lingua_paragraphs(mirror, lang, per_lang, seed)
         items += [(lang, src, text) for src, text in paragraphs]
-    vi_repo = repo_vi_paragraphs()
-    items += [("vi", src, text) for src, text in vi_repo]
+    vi_real = repo_vi_paragraphs() + vmds_paragraphs(VMDS, VMDS_PER_RUN, seed)
+    items += [("vi", src, text) for src, text in vi_real]
     vi_all = [(s, t) for lang, s, t in items if lang == "vi"]
     items += [(NO_DIACRITICS, f"{s} (diacritics stripped)", strip_diacritics(t)) for s, t in vi_all]
     return items

@@ -1,8 +1,10 @@
 """How much a large run writes to the terminal: stderr line count of a 300-article `vnbrief run`.
 
-Inputs: the 19 real scraped articles in samples/, tests/clean_cases/ and tests/clean_heldout/,
-repeated to N files, each made distinct by one appended line naming its copy number (so none is
-a duplicate). Extractive summarizer, no translator: this measures the terminal, not the models.
+Inputs: real, distinct articles from VMDS (github.com/lupanh/VietnameseMDS, Baomoi 2012-13;
+`bench/digest_data.py` rebuilds /work/data/11/vmds_articles.jsonl from its mirror), written as
+"title, blank line, body" files. Without VMDS the 3 samples are repeated, each copy made distinct
+by one appended line naming its number. Extractive summarizer, no translator: this measures the
+terminal, not the models.
 
     .venv/bin/python bench/stderr_lines.py [--n 300] [--work /work/data/9/stderr300]
 """
@@ -10,6 +12,7 @@ a duplicate). Extractive summarizer, no translator: this measures the terminal, 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -21,17 +24,25 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("samples", "tests/clean_cases", "tests/clean_heldout")
+VMDS = Path("/work/data/11/vmds_articles.jsonl")
 
 
-def build_inbox(inbox: Path, n: int) -> None:
-    paths = [p for d in SOURCES for p in sorted((ROOT / d).glob("*.txt"))]
-    texts = [p.read_text(encoding="utf-8") for p in paths]
+def build_inbox(inbox: Path, n: int) -> str:
     shutil.rmtree(inbox, ignore_errors=True)
     inbox.mkdir(parents=True)
-    for i in range(n):
-        text = texts[i % len(texts)].rstrip("\n") + f"\n\n#{i + 1:04d}\n"
+    if VMDS.exists():
+        docs = [json.loads(line) for line in VMDS.read_text(encoding="utf-8").splitlines()]
+        texts = [f"{d['title']}\n\n{d['body']}\n" for d in docs if d.get("body")][:n]
+        source = f"{len(texts)} VMDS articles"
+    else:
+        samples = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+        texts = [
+            samples[i % len(samples)].rstrip("\n") + f"\n\n#{i + 1:04d}\n" for i in range(n)
+        ]
+        source = f"{n} numbered copies of the 3 samples"
+    for i, text in enumerate(texts):
         (inbox / f"article-{i + 1:04d}.txt").write_text(text, encoding="utf-8")
+    return source
 
 
 def main() -> int:
@@ -40,7 +51,8 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/work/data/9/stderr300"))
     args = parser.parse_args()
     inbox, out = args.work / "inbox", args.work / "out"
-    build_inbox(inbox, args.n)
+    source = build_inbox(inbox, args.n)
+    print(f"inputs: {source}")
     shutil.rmtree(out, ignore_errors=True)
     config = args.work / "config.yaml"
     config.write_text(

@@ -16,6 +16,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.futures import PrefectFuture
 
+from flows.digest_step import write_digest
 from flows.prefect_env import VERBOSE_ENV, quiet_logging
 from models.base import BackendStatus, Summary
 from models.registry import get_summarizer, get_translator
@@ -257,6 +258,7 @@ def brief_articles(
         if entries:
             index_path = day_dir / "index.md"
             atomic_write_text(index_path, render_index(day, entries))
+            write_digest(day_dir, day, cfg, generated_at, logger)  # digest.md: briefs by story
 
         report = RunReport(
             day=day,

@@ -172,7 +172,8 @@ def test_disk_full_while_writing(tmp_path: Path, tiny_disk: Path) -> None:
     """Room for a brief or two, then ENOSPC: one line naming the file, exit 5, no temp files."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    for path in sorted((ROOT / "tests" / "clean_cases").glob("*.txt")):
+    real = [*SAMPLES.glob("*.txt"), *(ROOT / "tests" / "clean_real" / "fixtures").glob("*.txt")]
+    for path in real:
         shutil.copy(path, inbox / path.name)
     out = tiny_disk / "out"
     result, _ = _vnbrief(

@@ -18,7 +18,7 @@ TITLE = ARTICLE.splitlines()[0]
 
 def test_clean_utf8_articles_are_untouched():
     for path in sorted((ROOT / "samples").glob("*.txt")) + sorted(
-        (ROOT / "tests" / "clean_cases").glob("*.txt")
+        (ROOT / "tests" / "clean_real" / "fixtures").glob("*.txt")
     ):
         decoded = decode_article(path.read_bytes())
         assert decoded.encoding == "utf-8" and decoded.notes == []
