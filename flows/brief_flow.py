@@ -20,6 +20,7 @@ from models.registry import get_summarizer, get_translator
 from pipeline.article import CleanArticle
 from pipeline.clean import clean_text
 from pipeline.config import Config, load_config
+from pipeline.fingerprint import brief_fingerprint
 from pipeline.htmltext import html_to_text
 from pipeline.ingest import (
     IngestError,
@@ -175,7 +176,7 @@ def brief_articles(
 
     with run_lock(out, timeout_s=3600, on_wait=logger.info):
         manifest = Manifest(out)
-        fingerprint = cfg.fingerprint()
+        fingerprint = brief_fingerprint(cfg, [summarizer_status.used, translator_status.used])
 
         docs: dict[str, SourceDocument] = {}
         first_by_sha: dict[str, str] = {}

@@ -59,7 +59,9 @@ def _summarizer(cfg: SummarizerConfig, base_dir: str | None) -> tuple[Summarizer
     try:
         from models.seq2seq_summarizer import Seq2SeqSummarizer
 
-        tokenizer, model = load_seq2seq(resolve_model_ref(cfg.model, base_dir), cfg.device)
+        tokenizer, model = load_seq2seq(
+            resolve_model_ref(cfg.model, base_dir), cfg.device, dtype=cfg.dtype
+        )
         summarizer = Seq2SeqSummarizer(tokenizer, model, cfg, cfg.model)
     except ModelLoadError as err:
         return extractive, _fallback(requested, str(err))
@@ -104,7 +106,9 @@ def _translator(cfg: TranslatorConfig, base_dir: str) -> tuple[Translator | None
     try:
         from models.seq2seq_translator import Seq2SeqTranslator
 
-        tokenizer, model = load_seq2seq(resolve_model_ref(cfg.model, base_dir), cfg.device)
+        tokenizer, model = load_seq2seq(
+            resolve_model_ref(cfg.model, base_dir), cfg.device, dtype=cfg.dtype
+        )
         translator = Seq2SeqTranslator(tokenizer, model, cfg, cfg.model, glossary)
     except ModelLoadError as err:
         return None, _unavailable(requested, str(err))
