@@ -536,3 +536,144 @@ def test_language_setups_the_code_cannot_honour_fail_at_load(
     for pair, codes, message in cases:
         with pytest.raises(ModelLoadError, match=message):
             _translator(pair, "tiny", **codes)
+
+
+# --- one model, many threads; batches across articles ---------------------------------------
+
+
+SAMPLE_NAMES = (
+    "baoquocte-giu-lua-hop-tac.txt",
+    "hoi-dam-to-lam-thongloun.txt",
+    "vnexpress-to-lam-hoc-vien-lao.txt",
+)
+
+
+class InFlight:
+    """Wraps model.generate to count how many calls run at the same time."""
+
+    def __init__(self, model: Any) -> None:
+        import threading
+
+        self.model = model
+        self.original = model.generate
+        self.now = 0
+        self.peak = 0
+        self._count = threading.Lock()
+        model.generate = self
+
+    def __call__(self, **kwargs: Any) -> Any:
+        with self._count:
+            self.now += 1
+            self.peak = max(self.peak, self.now)
+        try:
+            time.sleep(0.1)  # widen the window a real beam search keeps open for seconds
+            return self.original(**kwargs)
+        finally:
+            with self._count:
+                self.now -= 1
+
+
+@pytest.mark.slow
+def test_concurrent_calls_into_one_model_are_serialised_and_correct(t5, marian) -> None:
+    """The flow's thread pool calls one tokenizer and model from many tasks at once.
+
+    Unlocked, calls overlap (8 beam searches on one model oversubscribe a CPU or exhaust a
+    GPU) and the fast tokenizer's padding/truncation state, rewritten by each call, can give
+    ragged batches (`ValueError: Unable to create tensor…`). Each model must run one call at
+    a time, and every result must equal the sequential one.
+    """
+    import threading
+
+    from models.seq2seq_translator import Seq2SeqTranslator
+
+    config = SummarizerConfig(max_input_tokens=60, max_new_tokens=3, num_beams=1)
+    summarizer = Seq2SeqSummarizer(*t5, config, "tiny-t5")
+    translator = Seq2SeqTranslator(
+        *marian, TranslatorConfig(max_new_tokens=3, num_beams=1, batch_size=4), "tiny-marian"
+    )
+    articles = [_article(name) for name in SAMPLE_NAMES[1:]]
+    texts = _sample_texts()
+    expected_summaries = [summarizer.summarize(a).text for a in articles]
+    expected_english = translator.translate(texts)
+
+    workers = 8
+    barrier = threading.Barrier(workers)
+    errors: list[BaseException] = []
+    results: list[tuple[int, object]] = []
+
+    def work(n: int) -> None:
+        try:
+            barrier.wait()
+            if n % 2:
+                results.append((n, summarizer.summarize(articles[n % 2]).text))
+            else:
+                results.append((n, translator.translate(texts)))
+        except BaseException as exc:  # collected: a thread's exception would vanish
+            errors.append(exc)
+
+    counters = [InFlight(t5[1]), InFlight(marian[1])]
+    try:
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(workers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        for counter in counters:
+            del counter.model.generate
+    assert errors == []
+    assert [c.peak for c in counters] == [1, 1]
+    assert len(results) == workers
+    for n, value in results:
+        assert value == (expected_summaries[n % 2] if n % 2 else expected_english)
+
+
+@pytest.mark.slow
+def test_summarize_batch_equals_one_at_a_time_with_fewer_calls(t5, spy_factory) -> None:
+    tokenizer, model = t5
+    config = SummarizerConfig(max_input_tokens=200, max_new_tokens=6, num_beams=2)
+    summarizer = Seq2SeqSummarizer(tokenizer, model, config, "tiny-t5")
+    articles = [_article(name) for name in SAMPLE_NAMES]
+    spy = spy_factory(model)
+    single, chunk_counts = [], []
+    for article in articles:
+        single.append(summarizer.summarize(article))
+        chunk_counts.append(summarizer.last_chunk_count)
+    single_calls = len(spy.calls)
+    spy.calls.clear()
+
+    batched = summarizer.summarize_batch(articles)
+
+    assert batched == single
+    assert len({s.text for s in batched}) > 1  # outputs depend on the input
+    assert summarizer.last_chunk_counts == chunk_counts
+    assert len(spy.calls) < single_calls  # chunks of different articles share generate()
+    with pytest.raises(ValueError, match="no body text"):
+        summarizer.summarize_batch([articles[0], CleanArticle(title="Tin", paragraphs=())])
+
+
+def test_extractive_summarize_batch_is_a_loop() -> None:
+    from models.extractive import ExtractiveSummarizer
+
+    summarizer = ExtractiveSummarizer()
+    articles = [_article(name) for name in SAMPLE_NAMES]
+    assert summarizer.summarize_batch(articles) == [summarizer.summarize(a) for a in articles]
+
+
+@pytest.mark.slow
+def test_each_distinct_sentence_is_translated_once(marian, spy_factory) -> None:
+    from models.seq2seq_translator import Seq2SeqTranslator
+
+    tokenizer, model = marian
+    translator = Seq2SeqTranslator(
+        tokenizer, model, TranslatorConfig(num_beams=1, max_new_tokens=4), "tiny-marian"
+    )
+    a, b = "Hai bên nhất trí.", "Lào và Việt Nam ký thỏa thuận."
+    spy = spy_factory(model)
+    out = translator.translate_sentences([a, b, a, a])
+    assert out[0] == out[2] == out[3]
+    assert sum(call["input_ids"].shape[0] for call in spy.calls) == 2
+    spy.calls.clear()
+    title, summary, point = translator.translate([a, f"{a} {b}", b])
+    assert sum(call["input_ids"].shape[0] for call in spy.calls) == 2
+    assert summary == f"{title} {point}"
