@@ -197,7 +197,9 @@ class Seq2SeqTranslator:
                 kwargs["no_repeat_ngram_size"], self.tokenizer, placeholders
             )
             kwargs["no_repeat_ngram_size"] = 0
-            kwargs["logits_processor"] = LogitsProcessorList([blocker])
+            kwargs["logits_processor"] = LogitsProcessorList(
+                [*kwargs.get("logits_processor", []), blocker]
+            )
         with torch.inference_mode():
             generated = self.model.generate(**inputs, **kwargs)
         rows = [
