@@ -16,7 +16,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.futures import PrefectFuture
 
 from models.base import BackendStatus, Summary
-from models.registry import get_summarizer, get_translator
+from models.registry import forget_failures, get_summarizer, get_translator
 from pipeline.article import CleanArticle
 from pipeline.clean import clean_text
 from pipeline.config import Config, load_config
@@ -49,6 +49,7 @@ MODEL_RETRY_DELAYS = [2, 10]  # seconds: a transient OOM or file lock gets a sec
 @task(name="load-models", retries=MODEL_RETRIES, retry_delay_seconds=MODEL_RETRY_DELAYS)
 def load_models(cfg: Config) -> tuple[BackendStatus, BackendStatus]:
     """Load both backends once for the process; a model that cannot load becomes a fallback."""
+    forget_failures()  # retried once per run: a long-lived `serve` sees a model that arrived
     _, summarizer_status = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
     _, translator_status = get_translator(cfg.translator, Path(cfg.base_dir))
     return summarizer_status, translator_status

@@ -12,8 +12,10 @@ without the glossary and the status reason says so (it appears in briefs and rep
 
 from __future__ import annotations
 
-import functools
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from models.base import BackendStatus, ModelLoadError, Summarizer, Translator
 from models.extractive import ExtractiveSummarizer
@@ -24,27 +26,50 @@ from pipeline.config import SummarizerConfig, TranslatorConfig
 TRANSLATION_DISABLED = "translation disabled in config (translator.backend: none)"
 
 
+_cache: dict[tuple[Any, ...], tuple[Any, BackendStatus]] = {}
+_cache_lock = threading.Lock()  # one load per key even when tasks ask at the same time
+
+
+def _cached(key: tuple[Any, ...], load: Callable[[], tuple[Any, BackendStatus]]):
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = load()
+        return _cache[key]
+
+
 def get_summarizer(
     cfg: SummarizerConfig, base_dir: Path | str | None = None
 ) -> tuple[Summarizer, BackendStatus]:
     """The configured summarizer, or the extractive one with the reason it had to be used."""
-    return _summarizer(cfg, None if base_dir is None else str(base_dir))
+    base = None if base_dir is None else str(base_dir)
+    return _cached(("summarizer", cfg, base), lambda: _summarizer(cfg, base))
 
 
 def get_translator(
     cfg: TranslatorConfig, base_dir: Path | str = "."
 ) -> tuple[Translator | None, BackendStatus]:
     """The configured translator, or None with the reason translation is unavailable."""
-    return _translator(cfg, str(base_dir))
+    return _cached(("translator", cfg, str(base_dir)), lambda: _translator(cfg, str(base_dir)))
 
 
 def clear_cache() -> None:
     """Forget loaded backends (tests; a long-lived server after a config change)."""
-    _summarizer.cache_clear()
-    _translator.cache_clear()
+    with _cache_lock:
+        _cache.clear()
 
 
-@functools.cache
+def forget_failures() -> None:
+    """Let the next request retry backends that could not load (a model may have arrived).
+
+    Called once at the start of a run, before its statuses are taken, so a long-lived
+    `vnbrief serve` picks up a model put in place since yesterday, while every brief of one
+    run still reports the same backends.
+    """
+    with _cache_lock:
+        for key in [k for k, (_, status) in _cache.items() if status.fell_back]:
+            del _cache[key]
+
+
 def _summarizer(cfg: SummarizerConfig, base_dir: str | None) -> tuple[Summarizer, BackendStatus]:
     extractive = ExtractiveSummarizer(sentences=cfg.sentences, key_points=cfg.key_points)
     if cfg.backend == "extractive":
@@ -77,7 +102,6 @@ def _fallback(requested: str, reason: str) -> BackendStatus:
     )
 
 
-@functools.cache
 def _translator(cfg: TranslatorConfig, base_dir: str) -> tuple[Translator | None, BackendStatus]:
     if cfg.backend == "none":
         status = BackendStatus(

@@ -156,3 +156,21 @@ def test_dtype_setting_reaches_the_loaded_model(tiny_t5_dir: Path) -> None:
     _, status = get_summarizer(SummarizerConfig(model=str(tiny_t5_dir), device="cuda"))
     if not torch.cuda.is_available():
         assert status.fell_back and "CUDA is not available" in (status.reason or "")
+
+
+@pytest.mark.slow
+def test_failed_loads_are_retried_after_forget_failures(
+    tmp_path: Path, tiny_marian_dir: Path
+) -> None:
+    import shutil
+
+    cfg = TranslatorConfig(model="./opus-mt", glossary=None)
+    first, status = get_translator(cfg, tmp_path)
+    assert first is None and status.fell_back
+    shutil.copytree(tiny_marian_dir, tmp_path / "opus-mt")
+    assert get_translator(cfg, tmp_path)[0] is None  # the failure is cached within a run
+    registry.forget_failures()  # what the flow does when a new run starts
+    loaded, status = get_translator(cfg, tmp_path)
+    assert loaded is not None and status.available and not status.fell_back
+    registry.forget_failures()  # successes stay loaded
+    assert get_translator(cfg, tmp_path)[0] is loaded
