@@ -300,10 +300,12 @@ def bench_configured(
         summarizer.summarize(article)
         summary_times.append(time.perf_counter() - wall)
         summary_cpu.append(time.process_time() - cpu)
+        print(f"    run: summary {summary_times[-1]:.1f} s wall", flush=True)
         wall, cpu = time.perf_counter(), time.process_time()
         translator.translate(texts)
         translate_times.append(time.perf_counter() - wall)
         translate_cpu.append(time.process_time() - cpu)
+        print(f"    run: translation {translate_times[-1]:.1f} s wall", flush=True)
     print(
         f"    summarizer: random ViT5-base size ({params[0]:.0f}M), "
         f"{summarizer.last_chunk_count} chunk(s) of <= {summarizer.limit} tokens, "
@@ -372,7 +374,7 @@ def main(argv: list[str] | None = None) -> None:
         bench_translation(repeats=1, count=8, new_tokens=8)
         bench_extractive(repeats=3, rounds=5)
     else:
-        bench_configured(repeats=2, summary_tokens=SUMMARY_TOKENS, sentence_tokens=SENTENCE_TOKENS)
+        bench_configured(repeats=1, summary_tokens=SUMMARY_TOKENS, sentence_tokens=SENTENCE_TOKENS)
         bench_translation(repeats=3, count=32, new_tokens=32)
         bench_extractive(repeats=5, rounds=20)
 
