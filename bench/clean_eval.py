@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.clean import clean_text
-from pipeline.clean_rules import normalize
+from pipeline.cleaning.text import normalize
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -12,54 +12,33 @@ Run: .venv/bin/python bench/extractive_eval.py [--runs 7]
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import sys
 import time
-import unicodedata
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from models.baselines import LeadSummarizer  # noqa: E402
 from models.extractive import ExtractiveSummarizer  # noqa: E402
 from pipeline.article import CleanArticle  # noqa: E402
 from pipeline.clean import clean_text  # noqa: E402
+from pipeline.metrics import rouge_per_item  # noqa: E402
 from pipeline.segment import split_sentences  # noqa: E402
 
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 
 
-def syllables(text: str) -> list[str]:
-    """ROUGE units: lowercased syllables with punctuation stripped."""
-    return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
-
-
 def rouge_n(candidate: str, reference: str, n: int = 1) -> float:
-    """ROUGE-N F1 over syllable n-grams (clipped counts), as in the usual ROUGE definition."""
-
-    def grams(text: str) -> Counter[tuple[str, ...]]:
-        s = syllables(text)
-        return Counter(tuple(s[i : i + n]) for i in range(len(s) - n + 1))
-
-    c, r = grams(candidate), grams(reference)
-    overlap = sum((c & r).values())
-    if not overlap:
-        return 0.0
-    p, rec = overlap / sum(c.values()), overlap / sum(r.values())
-    return 2 * p * rec / (p + rec)
+    """ROUGE-N F1 (0-1) on syllables: the metric of `vnbrief eval` (pipeline/metrics.py)."""
+    [scores] = rouge_per_item([candidate], [reference])
+    return scores[f"rouge{n}"] / 100.0
 
 
 def lead(article: CleanArticle, k: int) -> str:
     """Lead-k over real sentences (headings and credits without final punctuation skipped)."""
-    sents = [
-        s
-        for p in article.paragraphs
-        for s in split_sentences(p)
-        if len(syllables(s)) >= 6 and re.search(r"[.!?…][”’\"'»)]*$|[”\"]$", s)
-    ]
-    return " ".join(sents[:k])
+    return LeadSummarizer(k).summarize(article).text
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.futures import PrefectFuture
 
+from flows.digest_step import write_digest
 from models.base import BackendStatus, Summary
 from models.registry import forget_failures, get_summarizer, get_translator
 from pipeline.article import CleanArticle
@@ -255,6 +256,7 @@ def brief_articles(
         if entries:
             index_path = day_dir / "index.md"
             atomic_write_text(index_path, render_index(day, entries))
+            write_digest(day_dir, day, cfg, generated_at, logger)  # digest.md: briefs by story
 
         report = RunReport(
             day=day,

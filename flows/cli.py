@@ -49,6 +49,24 @@ def build_parser() -> argparse.ArgumentParser:
     models_sub = models.add_subparsers(dest="models_command", required=True)
     for name, text in (("list", "where each model loads from"), ("pull", "download to HF cache")):
         add_config(models_sub.add_parser(name, help=text))
+    train = models_sub.add_parser("train-extractive", help="train the learned summarizer")
+    add_config(train)
+    train.add_argument("--train", required=True, help="JSONL with text, summary (and title)")
+    train.add_argument("--out", help="model file (default: the packaged models/data one)")
+
+    ev = sub.add_parser("eval", help="score summarizers / the translator against references")
+    ev_sub = ev.add_subparsers(dest="eval_command", required=True)
+    ev_sum = ev_sub.add_parser("summaries", help="ROUGE-1/2/L on syllables vs JSONL references")
+    ev_sum.add_argument("data", help="JSONL lines with text, summary (optional title)")
+    ev_sum.add_argument("--systems", default="configured", help="comma-separated; also always "
+                        "lead-3, extractive, learned. Known: configured, lead-N, extractive, "
+                        "learned, lexrank-N, textrank-N, lsa-N, luhn-N")
+    ev_tr = ev_sub.add_parser("translation", help="BLEU and chrF vs TSV/JSONL (vi, en) references")
+    ev_tr.add_argument("data", help="TSV vi<TAB>en, or JSONL with vi and en")
+    for p in (ev_sum, ev_tr):
+        add_config(p)
+        p.add_argument("--limit", type=int, help="score only the first N items")
+        p.add_argument("--out", help="Markdown file (default: <outputs>/eval/<data>-<kind>.md)")
 
     serve = sub.add_parser("serve", help="run the daily schedule on a local Prefect server")
     add_config(serve)
@@ -107,7 +125,25 @@ def cmd_models(args: argparse.Namespace) -> int:
     cfg = _load(args.config)
     from flows.model_commands import models_list, models_pull
 
+    if args.models_command == "train-extractive":
+        from flows.model_commands import train_extractive
+
+        return train_extractive(args.train, args.out)
     return models_list(cfg) if args.models_command == "list" else models_pull(cfg)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    cfg = load_config(args.config)
+    from flows.eval_cmd import EvalDataError, run_summaries, run_translation
+
+    try:
+        if args.eval_command == "summaries":
+            systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+            return run_summaries(cfg, args.data, systems, args.limit, args.out)
+        return run_translation(cfg, args.data, args.limit, args.out)
+    except (OSError, EvalDataError, ValueError) as exc:
+        print(f"vnbrief: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -128,6 +164,7 @@ COMMANDS = {
     "run": cmd_run,
     "clean": cmd_clean,
     "models": cmd_models,
+    "eval": cmd_eval,
     "serve": cmd_serve,
     "trigger": cmd_trigger,
 }

@@ -23,7 +23,7 @@ def configured_models(cfg: Config) -> list[tuple[str, str]]:
 
 def models_list(cfg: Config) -> int:
     print(f"{'role':11} {'model':45} {'loads from':24} available")
-    print(f"{'summarizer':11} {'extractive (embedded, no weights)':45} {'built in':24} yes")
+    print(f"{'summarizer':11} {'learned (embedded, models/data)':45} {'built in':24} yes")
     any_missing = False
     for role, ref in configured_models(cfg):
         where, available = locate_model(ref)
@@ -33,7 +33,7 @@ def models_list(cfg: Config) -> int:
         print(f"{'translator':11} {'none (translator.backend: none)':45} {'-':24} -")
     if any_missing:
         print(
-            "\nUnavailable models are replaced at run time (summarizer -> extractive; translator "
+            "\nUnavailable models are replaced at run time (summarizer -> learned; translator "
             "-> briefs say English is unavailable). Fetch them with `vnbrief models pull`."
         )
     return 0
@@ -52,3 +52,18 @@ def models_pull(cfg: Config) -> int:
     if not models:
         print("no transformers models configured (both backends are embedded or disabled)")
     return 1 if failures else 0
+
+
+def train_extractive(train_path: str, out: str | None) -> int:
+    """Fit the learned extractive summarizer on JSONL (text, summary, title) and save it."""
+    import json
+
+    from models.learned_extractive import MODEL_PATH, train
+
+    with open(train_path, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    meta = train(records, out or MODEL_PATH)
+    print(f"trained on {meta['articles']} articles ({meta['sentences']} sentences); "
+          f"summary length {meta['target_syllables']} syllables; {meta['bytes']} bytes "
+          f"-> {out or MODEL_PATH}")
+    return 0

@@ -289,6 +289,7 @@ def _mmr(
     scores: list[float],
     k: int,
     already: list[int],
+    lam: float = MMR_LAMBDA,
 ) -> list[int]:
     """Up to `k` new indices in pick order, never a near-duplicate of a pick or of `already`."""
     top = max(scores) or 1.0
@@ -310,7 +311,7 @@ def _mmr(
     while alive and len(chosen) < k:
         # ties go to the earlier sentence, so the result is deterministic
         best = max(
-            alive, key=lambda i: (MMR_LAMBDA * rel[i] - (1 - MMR_LAMBDA) * redundancy[i], -i)
+            alive, key=lambda i: (lam * rel[i] - (1 - lam) * redundancy[i], -i)
         )
         chosen.append(best)
         alive.discard(best)

@@ -27,23 +27,15 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.names import COMMON_WORD_SURNAMES, SURNAMES
+
 PLACEHOLDER_PREFIX = "ZXQ"
 _PLACEHOLDER_RE = re.compile(r"z\s?x\s?q\s?(\d+)", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
-# Common Vietnamese family names: a capitalised run starting with one of these is a person's
-# name ("Nguyễn Phú Trọng"), whereas runs like "Phủ Chủ tịch" or "Bộ Ngoại giao" are
-# institutions whose words must be translated. Rare surnames that are also frequent
-# capitalised common words (Văn, Từ, Hàn) are left out on purpose.
-# fmt: off
-VIETNAMESE_SURNAMES = frozenset({
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-    "Hồ", "Ngô", "Dương", "Lý", "Tô", "Lương", "Đinh", "Trịnh", "Đào", "Mai", "Cao", "Lâm", "Hà",
-    "Tạ", "Trương", "Quách", "Chu", "Thái", "Kiều", "Triệu", "Doãn", "Đoàn", "Lại", "Lưu", "Mạc",
-    "Nghiêm", "Phùng", "Tăng", "Tống", "Vương", "Giáp", "Âu", "La", "Hứa", "Châu", "Thân",
-    "Thạch", "Khổng", "Lã", "Lò", "Quan",
-})
-# fmt: on
+# Person names are protected from translation; the surname list is the project's one list
+# (pipeline.names), minus surnames that also start ordinary capitalised phrases ("Từ", "Ông").
+VIETNAMESE_SURNAMES = SURNAMES - COMMON_WORD_SURNAMES
 # A diacritic-free word that is also a well-formed Vietnamese syllable ("Nga", "Theo", "Long")
 # is not evidence of a foreign name: "Tổng thống Nga Vladimir Putin" must keep "Nga" (Russia)
 # out of the protected name.

@@ -70,9 +70,29 @@ def forget_failures() -> None:
             del _cache[key]
 
 
+def _embedded(cfg: SummarizerConfig) -> tuple[Summarizer, str | None]:
+    """The learned extractive summarizer, or the heuristic one (and why) if its file is unusable."""
+    from models.learned_extractive import LearnedExtractiveSummarizer, ModelFileError
+
+    try:
+        return LearnedExtractiveSummarizer(key_points=cfg.key_points), None
+    except ModelFileError as err:
+        return ExtractiveSummarizer(sentences=cfg.sentences, key_points=cfg.key_points), str(err)
+
+
 def _summarizer(cfg: SummarizerConfig, base_dir: str | None) -> tuple[Summarizer, BackendStatus]:
-    extractive = ExtractiveSummarizer(sentences=cfg.sentences, key_points=cfg.key_points)
+    if cfg.backend == "learned":
+        summarizer, problem = _embedded(cfg)
+        status = BackendStatus(
+            role="summarizer",
+            requested="learned",
+            used="extractive" if problem else "learned",
+            fell_back=problem is not None,
+            reason=problem,
+        )
+        return summarizer, status
     if cfg.backend == "extractive":
+        extractive = ExtractiveSummarizer(sentences=cfg.sentences, key_points=cfg.key_points)
         status = BackendStatus(
             role="summarizer", requested="extractive", used="extractive", fell_back=False
         )
@@ -80,7 +100,7 @@ def _summarizer(cfg: SummarizerConfig, base_dir: str | None) -> tuple[Summarizer
     requested = f"{cfg.backend}:{cfg.model}"
     if cfg.backend != "seq2seq":
         reason = f"unknown summarizer backend {cfg.backend!r}"
-        return extractive, _fallback(requested, reason)
+        return _fallback(cfg, requested, reason)
     try:
         from models.seq2seq_summarizer import Seq2SeqSummarizer
 
@@ -89,17 +109,25 @@ def _summarizer(cfg: SummarizerConfig, base_dir: str | None) -> tuple[Summarizer
         )
         summarizer = Seq2SeqSummarizer(tokenizer, model, cfg, cfg.model)
     except ModelLoadError as err:
-        return extractive, _fallback(requested, str(err))
+        return _fallback(cfg, requested, str(err))
     status = BackendStatus(
         role="summarizer", requested=requested, used=summarizer.name, fell_back=False
     )
     return summarizer, status
 
 
-def _fallback(requested: str, reason: str) -> BackendStatus:
-    return BackendStatus(
-        role="summarizer", requested=requested, used="extractive", fell_back=True, reason=reason
+def _fallback(
+    cfg: SummarizerConfig, requested: str, reason: str
+) -> tuple[Summarizer, BackendStatus]:
+    """The embedded summarizer in place of a model that could not be used, saying why."""
+    summarizer, problem = _embedded(cfg)
+    if problem:
+        reason = f"{reason}; {problem}"
+    used = "extractive" if problem else "learned"
+    status = BackendStatus(
+        role="summarizer", requested=requested, used=used, fell_back=True, reason=reason
     )
+    return summarizer, status
 
 
 def _translator(cfg: TranslatorConfig, base_dir: str) -> tuple[Translator | None, BackendStatus]:

@@ -11,7 +11,7 @@ class RemovedLine:
 
     line: int  # 1-based line number in the input text
     text: str
-    reason: str  # short machine-friendly family name, e.g. "photo-caption", "related-links"
+    reason: str  # short machine-friendly family name, e.g. "photo-caption", "related-item"
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class CleanArticle:
     outlet: str | None = None
     author: str | None = None
     removed: tuple[RemovedLine, ...] = field(default_factory=tuple)
+    wire: str | None = None  # news agency that supplied the story ("TTXVN"), not the outlet
 
     @property
     def body(self) -> str:

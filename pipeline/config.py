@@ -21,7 +21,7 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class SummarizerConfig:
-    backend: str = "seq2seq"  # "seq2seq" (falls back to extractive) | "extractive"
+    backend: str = "seq2seq"  # "seq2seq" (falls back to learned) | "learned" | "extractive"
     model: str = "VietAI/vit5-base-vietnews-summarization"  # hub id or local directory
     sentences: int = 3  # extractive summary length, in sentences
     key_points: int = 4
@@ -61,6 +61,15 @@ class ScheduleConfig:
 
 
 @dataclass(frozen=True)
+class DigestConfig:
+    """Story grouping cut-offs for digest.md (defaults measured by bench/digest_eval.py)."""
+
+    same_story: float = 0.17
+    related: float = 0.10
+    wire_copy: float = 0.7
+
+
+@dataclass(frozen=True)
 class Config:
     inbox: str = "samples"
     outputs: str = "outputs"
@@ -68,6 +77,7 @@ class Config:
     summarizer: SummarizerConfig = field(default_factory=SummarizerConfig)
     translator: TranslatorConfig = field(default_factory=TranslatorConfig)
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
+    digest: DigestConfig = field(default_factory=DigestConfig)
     base_dir: str = "."  # directory relative paths resolve against; set by load_config, not YAML
 
     def resolve(self, path: str) -> Path:
@@ -77,7 +87,7 @@ class Config:
     def fingerprint(self) -> str:
         """Hash of all that shapes a brief's content: a rerun may skip only when it matches."""
         data = dataclasses.asdict(self)
-        for key in ("inbox", "outputs", "max_input_kb", "schedule", "base_dir"):
+        for key in ("inbox", "outputs", "max_input_kb", "schedule", "digest", "base_dir"):
             data.pop(key)
         blob = json.dumps(data, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
@@ -96,6 +106,8 @@ def _type_ok(value: Any, annotation: Any) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if annotation is str:
         return isinstance(value, str)
+    if annotation is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
     return isinstance(value, annotation)
 
 
@@ -130,9 +142,9 @@ def _build(cls: type, data: Any, prefix: str) -> Any:
 
 
 def _check_values(cfg: Config) -> None:
-    if cfg.summarizer.backend not in ("seq2seq", "extractive"):
+    if cfg.summarizer.backend not in ("seq2seq", "learned", "extractive"):
         raise ConfigError(
-            f"config key 'summarizer.backend' must be 'seq2seq' or 'extractive', "
+            f"config key 'summarizer.backend' must be 'seq2seq', 'learned' or 'extractive', "
             f"got {cfg.summarizer.backend!r}"
         )
     if cfg.translator.backend not in ("seq2seq", "none"):
@@ -156,6 +168,10 @@ def _check_values(cfg: Config) -> None:
             raise ConfigError(f"config key '{key}' must be at least 1, got {value}")
     for role in ("summarizer", "translator"):
         _check_device(role, getattr(cfg, role))
+    for key in ("same_story", "related", "wire_copy"):
+        value = getattr(cfg.digest, key)
+        if not 0.0 < value <= 1.0:
+            raise ConfigError(f"config key 'digest.{key}' must be in (0, 1], got {value}")
     if cfg.summarizer.key_points < 0:
         raise ConfigError("config key 'summarizer.key_points' must be 0 or more")
     if len(cfg.schedule.cron.split()) != 5:

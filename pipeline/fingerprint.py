@@ -25,10 +25,13 @@ MISSING = "missing"
 
 @functools.cache
 def code_version(root: str = str(ROOT), packages: tuple[str, ...] = CODE_PACKAGES) -> str:
-    """Hash of the packages' Python sources (paths and bytes), computed once per process."""
+    """Hash of the packages' files (sources and packaged data such as the learned summarizer's
+    model file, paths and bytes; not bytecode), computed once per process."""
     digest = hashlib.sha256()
     for package in packages:
-        for path in sorted((Path(root) / package).rglob("*.py")):
+        for path in sorted((Path(root) / package).rglob("*")):
+            if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
+                continue
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

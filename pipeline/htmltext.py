@@ -3,19 +3,48 @@
 trafilatura drops navigation, comments and most page chrome; what it lets through (captions,
 bylines, "Tin liên quan" lists) is left for the cleaner, which records every removal. The date is
 passed on as a `` date YYYY-MM-DD `` header line because trafilatura reads it from page metadata,
-which the text alone no longer carries.
+which the text alone no longer carries; the site's name (``og:site_name``, else the suffix of
+``<title>``) likewise becomes an `` outlet NAME `` header line.
 """
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 
 import trafilatura
 
-from pipeline.clean_rules import footer_reason, is_breadcrumb, is_names_line
+from pipeline.cleaning.rules import footer_reason, is_breadcrumb
 from pipeline.dates import to_iso
+from pipeline.names import is_names_line
 
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_SITE_NAME_RES = (
+    re.compile(r"<meta[^>]+property=[\"']og:site_name[\"'][^>]*content=[\"']([^\"']+)", re.I),
+    re.compile(r"<meta[^>]+content=[\"']([^\"']+)[\"'][^>]*property=[\"']og:site_name", re.I),
+)
+_TITLE_TAG_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_TITLE_SUFFIX_RE = re.compile(r"\s+(?:-|\||–|—)\s+(?P<site>[^-|–—]{2,40})$")
+
+
+def site_name(html: str, headline: str) -> str | None:
+    """The publisher's name from ``og:site_name``, else from "<headline> - <Site>" in <title>."""
+    for pattern in _SITE_NAME_RES:
+        m = pattern.search(html)
+        if m:
+            return " ".join(htmllib.unescape(m.group(1)).split()) or None
+    m = _TITLE_TAG_RE.search(html)
+    if not m:
+        return None
+    title = " ".join(htmllib.unescape(m.group(1)).split())
+    suffix = _TITLE_SUFFIX_RE.search(title)
+    if (
+        suffix
+        and suffix.group("site").strip() != headline
+        and len(suffix.group("site").split()) <= 6
+    ):
+        return suffix.group("site").strip()
+    return None
 
 
 def _iso_date(value: object) -> str | None:
@@ -51,6 +80,9 @@ def html_to_text(html: str) -> str:
     published = _iso_date(getattr(doc, "date", None))
     if published:
         parts.append(f" date {published} ")
+    site = site_name(html, title)
+    if site:
+        parts.append(f" outlet {site} ")
     if title:
         parts.append(title)
     parts.extend(paragraphs)

@@ -11,9 +11,12 @@ import yaml
 
 from models.base import BackendStatus, Summary
 from pipeline.article import CleanArticle
+from pipeline.digest_sketch import body_sketch, encode
 
 SLUG_MAX_WORDS = 10
 SLUG_MAX_CHARS = 70
+# The day's digest beside the briefs; each brief links to its own anchor there (see digest_render).
+DIGEST_NAME = "digest.md"
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ def front_matter(brief: Brief) -> dict[str, Any]:
         },
         "english_unavailable": brief.english.unavailable,
         "generated_at": brief.generated_at,
+        # Fingerprint of the body for the digest's wire-copy check (pipeline/digest_sketch.py).
+        "wire_sketch": encode(body_sketch(art.body)),
     }
 
 
@@ -146,6 +151,7 @@ def render_brief(brief: Brief) -> str:
     lines.append(f"- Summarizer: {_model_line(brief.summarizer)}")
     lines.append(f"- Translator: {_model_line(brief.translator)}")
     lines.append(f"- Generated: {brief.generated_at}")
+    lines.append(f"- Story: [its story in the day's digest]({DIGEST_NAME}#{brief.slug})")
     return "\n".join(lines) + "\n"
 
 
@@ -171,6 +177,7 @@ def parse_front_matter(markdown: str) -> dict[str, Any]:
 
 def render_index(day: str, entries: list[IndexEntry]) -> str:
     lines = [f"# Bản tin / Daily brief — {day}", ""]
+    lines += [f"The same briefs grouped by story: [{DIGEST_NAME}]({DIGEST_NAME}).", ""]
     if not entries:
         lines.append("_No briefs for this day._")
     for e in sorted(entries, key=lambda x: (x.title_vi.lower(), x.slug)):

@@ -18,6 +18,19 @@ import pytest
 from pipeline.article import CleanArticle
 from pipeline.clean import article_to_json, clean_text
 
+# Reasons a line of another story (a related block, a teaser, a link line) is removed with.
+RELATED = {
+    "related-heading",
+    "related-item",
+    "teaser-lead",
+    "teaser-pair",
+    "teaser-tag",
+    "outlet-logo",
+    "link-line",
+    "read-more",
+    "page-furniture",
+}
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 LABELS = REPO / "tests" / "labels"
@@ -101,7 +114,7 @@ def test_sample_metadata() -> None:
 
     hd = clean_text((SAMPLES / "hoi-dam-to-lam-thongloun.txt").read_text(encoding="utf-8"))
     assert hd.author == "Hòa Bình"
-    assert hd.outlet == "TTXVN"  # from "(theo TTXVN)": no dateline in the text
+    assert hd.outlet is None and hd.wire == "TTXVN"  # "(theo TTXVN)" names the wire service
     assert hd.published is None  # "Sáng 1/12" has no year
     assert hd.paragraphs[0].startswith("Sáng 1/12, sau lễ đón")  # lead kept as body
     assert hd.title.startswith("Sáng 1/12, sau lễ đón chính thức")
@@ -243,7 +256,7 @@ def test_slug_prefix_on_link_lines_and_alone() -> None:
         )
     )
     got = removed(a)
-    assert got[f"{slug} Hà Nội khởi công tuyến metro số 5"] == "related-links"
+    assert got[f"{slug} Hà Nội khởi công tuyến metro số 5"] in RELATED
     assert got[slug] == "url-slug"
     assert a.paragraphs == (P1, P2, P3)
 
@@ -277,9 +290,8 @@ def test_mid_article_related_block_ends_before_subheading() -> None:
     )
     got = removed(a)
     assert (
-        got["Tin liên quan"]
-        == got["Giá xăng dầu đồng loạt giảm từ 15h chiều nay"]
-        == ("related-links")
+        got["Tin liên quan"] == "related-heading"
+        and got["Giá xăng dầu đồng loạt giảm từ 15h chiều nay"] == "related-item"
     )
     assert a.paragraphs == (P1, "Tháo gỡ điểm nghẽn thể chế", P2, P3)
 
@@ -296,7 +308,7 @@ def test_trailing_recommendations_with_title_and_lead() -> None:
     ]
     a = clean_text(article(TITLE, P1, P2, P3, "Minh Châu", *recs))
     got = removed(a)
-    assert all(got.get(r) == "related-links" for r in recs), got
+    assert all(got.get(r) in RELATED for r in recs), got
     assert a.paragraphs == (P1, P2, P3)
     assert a.author == "Minh Châu"
 
@@ -321,8 +333,8 @@ def test_related_headings_remove_their_list(heading: str) -> None:
     teasers = ["Thủ tướng tiếp Đại sứ Nhật Bản", "Hải Phòng đón 2 triệu lượt khách quốc tế"]
     a = clean_text(article(TITLE, P1, P2, P3, heading, *teasers))
     got = removed(a)
-    assert got.get(heading) == "related-links", got
-    assert all(got.get(t) == "related-links" for t in teasers), got
+    assert got.get(heading) in RELATED, got
+    assert all(got.get(t) in RELATED for t in teasers), got
     assert a.paragraphs == (P1, P2, P3)
 
 
@@ -332,9 +344,9 @@ def test_related_headings_remove_their_list(heading: str) -> None:
         (">> Xem thêm: Thủ tướng yêu cầu hoàn thành 3.000 km cao tốc", "read-more"),
         ("Xem thêm: Giá vàng hôm nay tăng vọt", "read-more"),
         ("Mời quý độc giả xem video: Toàn cảnh hội nghị", "read-more"),
-        ("[Video] Thủ tướng thị sát công trường cao tốc Bắc - Nam", "related-links"),
-        ("[Infographic] Kinh tế Việt Nam 11 tháng năm 2025", "related-links"),
-        ("[Ảnh] Người dân đổ về phố đi bộ đêm giao thừa", "related-links"),
+        ("[Video] Thủ tướng thị sát công trường cao tốc Bắc - Nam", "teaser-tag"),
+        ("[Infographic] Kinh tế Việt Nam 11 tháng năm 2025", "teaser-tag"),
+        ("[Ảnh] Người dân đổ về phố đi bộ đêm giao thừa", "teaser-tag"),
     ],
 )
 def test_read_more_and_teaser_tags(line: str, reason: str) -> None:
@@ -346,7 +358,7 @@ def test_read_more_and_teaser_tags(line: str, reason: str) -> None:
 def test_teaser_leads_with_ellipsis_after_link_line() -> None:
     teaser = "Chiều 17/11, Thủ tướng tiếp Phó Thủ tướng Lào nhân dịp sang Việt Nam dự Hội nghị ..."
     a = clean_text(article(TITLE, P1, P2, ">> Thủ tướng tiếp Phó Thủ tướng Lào", teaser, P3))
-    assert removed(a)[teaser] == "related-links"
+    assert removed(a)[teaser] in RELATED
     assert a.paragraphs == (P1, P2, P3)
 
 
@@ -360,16 +372,19 @@ def test_teaser_leads_with_ellipsis_after_link_line() -> None:
         ("Theo dõi VnExpress trên Google News", "follow-us"),
         ("Theo dõi Báo Tuổi Trẻ trên", "follow-us"),
         ("Theo dõi Dân trí trên Zalo", "follow-us"),
-        ("Phiên bản di động", "footer"),
-        ("Chia sẻ", "footer"),
-        ("Bình luận (0)", "footer"),
-        ("Gửi bình luận", "footer"),
-        ("Quay lại", "footer"),
-        ("Lên đầu trang", "footer"),
-        ("Trở lại Thời sự", "footer"),
-        ("© Copyright 2025 Báo điện tử Dân trí", "footer"),
-        ("Bản quyền thuộc về Báo Nhân Dân", "footer"),
-        ("Ghi rõ nguồn Báo Tiền Phong khi phát hành lại thông tin từ website này", "footer"),
+        ("Phiên bản di động", "page-widget"),
+        ("Chia sẻ", "page-widget"),
+        ("Bình luận (0)", "page-widget"),
+        ("Gửi bình luận", "page-widget"),
+        ("Quay lại", "page-widget"),
+        ("Lên đầu trang", "page-widget"),
+        ("Trở lại Thời sự", "page-widget"),
+        ("© Copyright 2025 Báo điện tử Dân trí", "copyright-footer"),
+        ("Bản quyền thuộc về Báo Nhân Dân", "copyright-footer"),
+        (
+            "Ghi rõ nguồn Báo Tiền Phong khi phát hành lại thông tin từ website này",
+            "copyright-footer",
+        ),
         ("Tags: Tô Lâm, Lào, hội đàm", "tags"),
         ("Từ khóa: kinh tế vĩ mô", "tags"),
         ("#Tô Lâm #Lào #hội đàm", "tags"),
@@ -392,10 +407,26 @@ def test_theo_doi_sentence_in_body_is_kept() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "outlet", "wire"),
+    [
+        ("Hòa Bình (theo TTXVN)", None, "TTXVN"),
+        ("Như Tâm (Theo AFP)", None, "AFP"),
+        ("(TTXVN/Vietnam+)", "Vietnam+", "TTXVN"),
+        ("Theo VOV", "VOV", None),
+    ],
+)
+def test_wire_service_is_recorded_apart_from_the_outlet(
+    line: str, outlet: str | None, wire: str | None
+) -> None:
+    a = clean_text(article(TITLE, P1, P2, P3, line))
+    assert (a.outlet, a.wire) == (outlet, wire)
+
+
+@pytest.mark.parametrize(
     ("line", "author", "outlet"),
     [
         ("Ngọc Ánh", "Ngọc Ánh", None),  # VnExpress
-        ("Hòa Bình (theo TTXVN)", "Hòa Bình", "TTXVN"),
+        ("Hòa Bình (theo TTXVN)", "Hòa Bình", None),  # TTXVN is the wire, not the outlet
         ("Như Tâm (Theo AFP)", "Như Tâm", None),  # foreign source is not the outlet
         ("Hà Lâm/VOV.VN", "Hà Lâm", "VOV"),  # VOV
         ("NGỌC AN - THANH HÀ", "NGỌC AN - THANH HÀ", None),  # Tuổi Trẻ / Nhân Dân caps
@@ -558,6 +589,7 @@ def test_article_to_json_shape() -> None:
         "title": TITLE,
         "published": "2025-12-01",
         "outlet": "Tiền Phong",
+        "wire": None,
         "author": "Như Ý",
         "paragraphs": [P1, P2],
         "removed": [
@@ -623,7 +655,7 @@ def test_quote_attribution_after_quote_ending_with_period() -> None:
 )
 def test_widgets_and_editor_notes(line: str) -> None:
     a = clean_text(article(TITLE, P1, line, P2))
-    assert removed(a).get(line) == "footer"
+    assert removed(a).get(line) in {"page-widget", "copyright-footer"}
     assert a.paragraphs == (P1, P2)
 
 
@@ -648,9 +680,10 @@ def test_unesco_is_not_a_dateline() -> None:
 
 # --------------------------------------------------------------------------- outlet cases
 
-# Hand-written scrapes in the page layouts of ten outlets (tests/clean_cases/<outlet>.txt), each
-# labelled line by line by an editor (<outlet>.tsv) with the expected metadata in expected.json.
-CASES = REPO / "tests" / "clean_cases"
+# Hand-written IMITATIONS of scrapes in the page layouts of ten outlets
+# (tests/clean_imitations/first/<outlet>.txt), labelled line by line (<outlet>.tsv) with the
+# expected metadata in expected.json. Not real pages: the rules were tuned on them.
+CASES = REPO / "tests" / "clean_imitations" / "first"
 CASE_STEMS = sorted(p.stem for p in CASES.glob("*.tsv"))
 CASE_META = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))
 
@@ -702,35 +735,35 @@ def test_outlet_case_metadata(stem: str) -> None:
     _check_case_metadata(CASES, stem, CASE_META)
 
 
-# Held-out scrapes (tests/clean_heldout): written and labelled without reading the rules, in
-# layouts of outlets not among the cases above; `bench/clean_heldout_eval.py` scores all of
-# them. Only the ones the cleaner passes are asserted here; ktdt (eMagazine) and qdnd still keep
-# one uncredited mid-body photo caption each.
-HELDOUT = REPO / "tests" / "clean_heldout"
-HELDOUT_META = json.loads((HELDOUT / "expected.json").read_text(encoding="utf-8"))
-HELDOUT_PASSING = ["chinhphu", "laodong", "sggp", "znews"]
+# A second set of hand-written imitations (tests/clean_imitations/second), once meant as
+# held-out but tuned on afterwards, so NOT held-out; `bench/clean_imitations_eval.py` scores all
+# of them. The real-page evaluation is tests/clean_real (bench/clean_real_eval.py). Only the
+# ones the cleaner passes are asserted here.
+SECOND = REPO / "tests" / "clean_imitations" / "second"
+SECOND_META = json.loads((SECOND / "expected.json").read_text(encoding="utf-8"))
+SECOND_PASSING = ["chinhphu", "laodong", "sggp", "znews"]
 
 
-def test_every_heldout_case_is_labelled() -> None:
-    stems = sorted(p.stem for p in HELDOUT.glob("*.txt"))
-    assert stems == sorted(p.stem for p in HELDOUT.glob("*.tsv")) == sorted(HELDOUT_META)
-    assert set(HELDOUT_PASSING) <= set(stems)
+def test_every_second_imitation_case_is_labelled() -> None:
+    stems = sorted(p.stem for p in SECOND.glob("*.txt"))
+    assert stems == sorted(p.stem for p in SECOND.glob("*.tsv")) == sorted(SECOND_META)
+    assert set(SECOND_PASSING) <= set(stems)
 
 
-@pytest.mark.parametrize("stem", HELDOUT_PASSING)
-def test_heldout_case_precision_recall_and_body(stem: str) -> None:
-    _check_case(HELDOUT, stem)
+@pytest.mark.parametrize("stem", SECOND_PASSING)
+def test_second_imitation_case_precision_recall_and_body(stem: str) -> None:
+    _check_case(SECOND, stem)
 
 
-@pytest.mark.parametrize("stem", sorted(HELDOUT_META))
-def test_heldout_case_metadata(stem: str) -> None:
-    _check_case_metadata(HELDOUT, stem, HELDOUT_META)
+@pytest.mark.parametrize("stem", sorted(SECOND_META))
+def test_second_imitation_case_metadata(stem: str) -> None:
+    _check_case_metadata(SECOND, stem, SECOND_META)
 
 
 def test_name_under_uncredited_caption_is_a_photo_credit_but_profile_heading_is_kept() -> None:
     cap = "Người dân chờ xe buýt tại bến Long Biên, chiều 1/12."
     a = clean_text(article(TITLE, P1, cap, "Ngọc Thành", P2, P3, "Hoài Thu"))
-    assert removed(a) == {cap: "photo-caption", "Ngọc Thành": "photo-caption", "Hoài Thu": "byline"}
+    assert removed(a) == {cap: "photo-caption", "Ngọc Thành": "photo-credit", "Hoài Thu": "byline"}
     said = "Ông Hùng cho biết nước ngập sâu từ sáng sớm."  # reporting verb: prose, not a caption
     assert said in clean_text(article(TITLE, P1, said, "Giang Huy", P2, P3)).paragraphs
     profile = "Chị Lan năm nay 32 tuổi, là giáo viên tiểu học ở huyện miền núi Mường Lát."
@@ -768,8 +801,8 @@ def test_outlet_logo_over_embedded_link_and_titled_attribution() -> None:
     )
     got = removed(a)
     assert got == {
-        "Thanh Niên": "related-links",
-        "Giá vàng hôm nay tăng mạnh": "related-links",
+        "Thanh Niên": "outlet-logo",
+        "Giá vàng hôm nay tăng mạnh": "related-item",
         "Chủ tịch Quốc hội Trần Thanh Mẫn": "quote-attribution",
     }
     assert "Lao động" in a.paragraphs  # an ordinary word, not the outlet's logo

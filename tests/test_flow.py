@@ -72,7 +72,7 @@ def run(*args: str) -> int:
 
 
 def briefs_in(day_dir: Path) -> list[Path]:
-    return sorted(p for p in day_dir.glob("*.md") if p.name != "index.md")
+    return sorted(p for p in day_dir.glob("*.md") if p.name not in ("index.md", "digest.md"))
 
 
 def test_samples_become_briefs_with_plain_fallback_notes(tmp_path, capsys):
@@ -84,7 +84,7 @@ def test_samples_become_briefs_with_plain_fallback_notes(tmp_path, capsys):
     assert len(briefs) == 3
     assert report.count("WRITTEN") == 3
     vit5 = "seq2seq:VietAI/vit5-base-vietnews-summarization"
-    assert f"summarizer: extractive (FALLBACK: {vit5} could not be loaded" in report
+    assert f"summarizer: learned (FALLBACK: {vit5} could not be loaded" in report
     assert "translator: NOT AVAILABLE" in report
 
     by_input = {}
@@ -96,7 +96,7 @@ def test_samples_become_briefs_with_plain_fallback_notes(tmp_path, capsys):
     raw = (SAMPLES / "vnexpress-to-lam-hoc-vien-lao.txt").read_bytes()
     assert meta["input_sha256"] == hashlib.sha256(raw).hexdigest()
     assert meta["title_vi"].startswith("Tổng Bí thư Tô Lâm")
-    assert meta["models"]["summarizer"]["used"] == "extractive"
+    assert meta["models"]["summarizer"]["used"] == "learned"
     assert meta["models"]["summarizer"]["fell_back"] is True
     assert meta["models"]["translator"]["used"] == "none"
     assert "not in the local Hugging Face cache" in meta["english_unavailable"]

@@ -9,6 +9,7 @@ import pytest
 
 from models import registry
 from models.extractive import ExtractiveSummarizer
+from models.learned_extractive import LearnedExtractiveSummarizer
 from models.registry import TRANSLATION_DISABLED, get_summarizer, get_translator
 from pipeline.config import SummarizerConfig, TranslatorConfig
 
@@ -34,13 +35,13 @@ def test_extractive_backend() -> None:
     )
 
 
-def test_missing_model_dir_falls_back_to_extractive(tmp_path: Path) -> None:
+def test_missing_model_dir_falls_back_to_learned_extractive(tmp_path: Path) -> None:
     cfg = SummarizerConfig(model="./models/vit5")
     summarizer, status = get_summarizer(cfg, tmp_path)
-    assert isinstance(summarizer, ExtractiveSummarizer)
+    assert isinstance(summarizer, LearnedExtractiveSummarizer)
     assert status.role == "summarizer"
     assert status.requested == "seq2seq:./models/vit5"
-    assert status.used == "extractive" and status.fell_back
+    assert status.used == "learned" and status.fell_back
     assert status.reason == f"model directory {tmp_path / 'models' / 'vit5'} does not exist"
 
 
@@ -174,3 +175,20 @@ def test_failed_loads_are_retried_after_forget_failures(
     assert loaded is not None and status.available and not status.fell_back
     registry.forget_failures()  # successes stay loaded
     assert get_translator(cfg, tmp_path)[0] is loaded
+
+
+def test_learned_backend_and_its_honest_fallback_when_the_model_file_is_unusable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summarizer, status = get_summarizer(SummarizerConfig(backend="learned"))
+    assert isinstance(summarizer, LearnedExtractiveSummarizer)
+    assert (status.used, status.fell_back) == ("learned", False)
+
+    registry.clear_cache()
+    broken = tmp_path / "model.json"
+    broken.write_text("{}", encoding="utf-8")
+    monkeypatch.setattr("models.learned_extractive.MODEL_PATH", broken)
+    summarizer, status = get_summarizer(SummarizerConfig(backend="learned"))
+    assert isinstance(summarizer, ExtractiveSummarizer)
+    assert status.used == "extractive" and status.fell_back
+    assert f"{broken} is not a" in (status.reason or "")

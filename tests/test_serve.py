@@ -167,7 +167,7 @@ def test_serve_schedule_trigger_and_clean_stop(served: Served) -> None:
     assert len(day_dirs) == 1, list(served.outputs.iterdir())
     day_dir = day_dirs[0]
     assert (day_dir / "index.md").is_file()
-    briefs = [p for p in day_dir.glob("*.md") if p.name != "index.md"]
+    briefs = [p for p in day_dir.glob("*.md") if p.name not in ("index.md", "digest.md")]
     assert len(briefs) == 1, briefs
     lines = briefs[0].read_text(encoding="utf-8").splitlines()
     assert any(line.startswith("# ") and TITLE_PART in line for line in lines), lines[:20]

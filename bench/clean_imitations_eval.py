@@ -1,11 +1,12 @@
 """Score the cleaner on a directory of labelled cases (<name>.txt + <name>.tsv + expected.json).
 
-Why: tests/clean_cases were written by whoever tuned the rules; tests/clean_heldout were written
-and labelled before reading the rules, so they are the honest measurement. Prints per case the
+Why: tests/clean_imitations/{first,second} are hand-written imitations of scraped pages; the rules
+were tuned on both, so these are dev numbers, never held-out ones (tests/clean_real and
+bench/clean_real_eval.py hold the real-page measurement). Prints per case the
 removal precision/recall, whether every body line survives exactly and in order (a body line
 labelled ``dateline`` may lose only a leading dateline), and whether title/outlet/author/published
-match expected.json. Usage: ``python bench/clean_heldout_eval.py [cases_dir ...]``
-(default: tests/clean_heldout).
+match expected.json. Usage: ``python bench/clean_imitations_eval.py [cases_dir ...]``
+(default: both imitation sets).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from clean_eval import load_labels  # bench/ is on sys.path when run as a script
 
 from pipeline.clean import clean_text
-from pipeline.clean_rules import normalize
+from pipeline.cleaning.text import normalize
 
 REPO = Path(__file__).resolve().parents[1]
 META_KEYS = ("title", "outlet", "author", "published")
@@ -74,7 +75,7 @@ def evaluate(cases: Path) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    dirs = [Path(a) for a in args] or [REPO / "tests" / "clean_heldout"]
+    dirs = [Path(a) for a in args] or sorted((REPO / "tests" / "clean_imitations").iterdir())
     ok = True
     for d in dirs:
         rows = evaluate(d)

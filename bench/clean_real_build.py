@@ -1,0 +1,165 @@
+"""Rebuild the real-page evaluation texts (tests/clean_real) from mirrored public repositories.
+
+Why: the pages are third-party text, so they are not committed; this script turns the saved
+HTML (or crawler JSON) named in ``tests/clean_real/manifest.json`` into the scraped plain-text
+form the cleaner reads: one block per line, in page order, keeping whatever a scraper keeps from
+the article container (breadcrumbs, bylines, captions, related links, tags, share widgets).
+No text is written or edited here: each line is the text content of one block of the page.
+
+Usage: ``python bench/clean_real_build.py [out_dir]`` (default /work/data/issue-8/real). The
+mirrors come from the search tools' ``fetch`` (``/work/.mirror/<owner>+<name>/repo``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.html
+
+REPO = Path(__file__).resolve().parents[1]
+MANIFEST = REPO / "tests" / "clean_real" / "manifest.json"
+MIRRORS = Path("/work/.mirror")
+DEFAULT_OUT = Path("/work/data/issue-8/real")
+
+_DROP = {
+    "script",
+    "style",
+    "noscript",
+    "svg",
+    "iframe",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "template",
+    "video",
+    "audio",
+    "source",
+    "picture",
+    "img",
+}
+_BLOCK = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "figcaption",
+    "figure",
+    "blockquote",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "main",
+    "time",
+    "hr",
+}
+
+
+def _blob(repo: str, commit: str, path: str) -> bytes:
+    git_dir = MIRRORS / repo.replace("/", "+") / "repo"
+    return subprocess.run(
+        ["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
+        check=True,
+        capture_output=True,
+    ).stdout
+
+
+def blocks(element: lxml.html.HtmlElement) -> list[str]:
+    """innerText-like: one line per block element, inline text joined, <br> breaks a line."""
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(buf).split())
+        if text:
+            lines.append(text)
+        buf.clear()
+
+    def walk(el: lxml.html.HtmlElement) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _DROP or not tag:
+            if el.tail:
+                buf.append(el.tail)
+            return
+        block = tag in _BLOCK
+        if block or tag == "br":
+            flush()
+        if el.text and tag != "br":
+            buf.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    walk(element)
+    flush()
+    return lines
+
+
+def html_page(raw: bytes, xpath: str) -> list[str]:
+    doc = lxml.html.fromstring(raw.decode("utf-8", errors="replace"))
+    found = doc.xpath(xpath)
+    if not found:
+        raise ValueError(f"container {xpath!r} not found")
+    out: list[str] = []
+    for el in found:
+        out.extend(blocks(el))
+    return out
+
+
+def baomoi_json(raw: bytes) -> list[str]:
+    """A baomoi.com crawl record: breadcrumb, title, time, sapo, then the story's blocks."""
+    d = json.loads(raw.decode("utf-8"))
+    head = [d.get("Category", ""), d.get("Title", ""), d.get("Time", ""), d.get("Description", "")]
+    body = blocks(lxml.html.fromstring(f"<div>{d.get('Content', '')}</div>"))
+    return [" ".join(x.split()) for x in head if x.strip()] + body
+
+
+def build(item: dict) -> str:
+    raw = _blob(item["repo"], item["commit"], item["path"])
+    if item["path"].endswith(".gz"):
+        raw = gzip.decompress(raw)
+    lines = baomoi_json(raw) if item["kind"] == "baomoi-json" else html_page(raw, item["xpath"])
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else DEFAULT_OUT
+    out.mkdir(parents=True, exist_ok=True)
+    items = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    for item in items:
+        (out / f"{item['id']}.txt").write_text(build(item), encoding="utf-8")
+    print(f"wrote {len(items)} pages to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

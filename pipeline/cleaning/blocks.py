@@ -1,0 +1,216 @@
+"""Blocks of other stories inside the page: related-news sections, teaser lists, comments.
+
+Once a related heading ("Tin liên quan", "Có thể bạn quan tâm", ...) or an outlet-logo box is
+reached, its teasers (titles, their leads, repeated copies) go until the body resumes (two prose
+paragraphs in a row). Teaser lists without a heading are found by their shape (title shown
+twice, "..." leads after link lines); readers' comments by their heading plus comment chrome.
+"""
+
+from __future__ import annotations
+
+from pipeline.cleaning.bylines import byline_like, is_prose
+from pipeline.cleaning.lines import LINK_REASONS, NOT_REMOVED, Page
+from pipeline.cleaning.outlets import outlet_name
+from pipeline.cleaning.rules import COMMENT_CHROME_RE, COMMENTS_HEAD_RE
+from pipeline.cleaning.text import (
+    CLOSING_QUOTES,
+    ends_with_ellipsis,
+    is_sentence,
+    is_title_like,
+    key,
+    words,
+)
+from pipeline.names import is_names_line
+
+
+def outlet_headings(page: Page, title_idx: int | None) -> list[int]:
+    """A lone outlet name below the headline over a teaser title is a related-story box
+    ("Thanh Niên" / "VnExpress" logo text above an embedded link)."""
+    found: list[int] = []
+    if title_idx is None:
+        return found
+    for i in range(title_idx + 1, len(page)):
+        ln = page[i]
+        if ln.kind is not None or len(words(ln.text)) > 3 or not outlet_name(ln.text):
+            continue
+        if sum(c.isupper() for c in ln.text) < 2 and " " in ln.text:
+            continue  # "Lao động", "Tuổi trẻ": ordinary words (a subheading), not a logo
+        j = page.next(i)
+        if j is not None and is_title_like(page[j].text) and not byline_like(page[j].text):
+            page.decide(i, "outlet-logo")
+            found.append(i)
+    return found
+
+
+def glued_teaser(text: str) -> bool:
+    """A related title and its lead run together without a space ("... Quảng NamHàng trăm
+    người ..."): a lowercase letter or digit directly followed by a capitalised word, after at
+    least three words of title."""
+    for k in range(1, len(text) - 1):
+        a, b, c = text[k - 1], text[k], text[k + 1]
+        if (a.islower() or a.isdigit()) and b.isupper() and c.islower():
+            head = text[:k]
+            if len(words(head)) >= 3:
+                return True
+    return False
+
+
+def _body_run(page: Page, i: int) -> bool:
+    """Body has resumed at i: two prose paragraphs in a row (teaser lists never do that); a
+    paragraph that is one long quotation counts as prose."""
+
+    def prose(t: str) -> bool:
+        quoted = t.startswith(("“", '"', "«")) and t.rstrip(" .").endswith(CLOSING_QUOTES)
+        return not glued_teaser(t) and (is_sentence(t, 12) or (quoted and len(words(t)) >= 12))
+
+    if not prose(page[i].text):
+        return False
+    j = page.next(i)
+    return j is not None and prose(page[j].text)
+
+
+def _alternation_continues(page: Page, i: int) -> bool:
+    """After a candidate teaser lead: another teaser title follows, then more teaser text."""
+    k = page.next(i)
+    if k is None or not is_title_like(page[k].text) or byline_like(page[k].text):
+        return False
+    k2 = page.next(k)
+    return k2 is not None and (
+        is_sentence(page[k2].text, 1)
+        or ends_with_ellipsis(page[k2].text)
+        or is_title_like(page[k2].text)
+    )
+
+
+def _body_runs_after(page: Page) -> list[bool]:
+    """For each index, whether a body run starts strictly after it (linear, not per line)."""
+    out = [False] * len(page)
+    seen = False
+    for j in range(len(page) - 1, -1, -1):
+        out[j] = seen
+        seen = seen or (page[j].kind is None and _body_run(page, j))
+    return out
+
+
+def expand_block(page: Page, h: int) -> None:
+    """Mark the teasers that follow a related heading at h."""
+    members: list[int] = [h]  # heading + every line inside the block (decided or tentative)
+    tentative: list[int] = []  # lines this block decides
+    titles: set[int] = set()
+    confirmed_lead = False
+    stopped_by_body = False
+    body_after: list[bool] | None = None
+    i = h
+    while True:
+        nxt = page.next(i, undecided=False)
+        if nxt is None:
+            break
+        i = nxt
+        ln = page[i]
+        if ln.kind is not None:
+            if ln.kind in LINK_REASONS:
+                members.append(i)
+            continue
+        t = ln.text
+        prev_member = members[-1]
+        if byline_like(t) and not is_sentence(t, 1):
+            break
+        if glued_teaser(t):  # "TitleLead of the story." scraped as one run-together line
+            members.append(i)
+            tentative.append(i)
+            continue
+        if _body_run(page, i):
+            stopped_by_body = True
+            break
+        if ends_with_ellipsis(t) and len(words(t)) <= 80:
+            confirmed_lead = confirmed_lead or prev_member in titles
+        elif is_title_like(t):
+            titles.add(i)
+        elif is_sentence(t, 1) and prev_member in titles and prev_member in tentative:
+            before = members[-2] if len(members) >= 2 else None
+            dup_title = before is not None and key(page[before].text) == key(page[prev_member].text)
+            if body_after is None:  # computed once: this loop does not change any kind
+                body_after = _body_runs_after(page)
+            rest_has_body = body_after[i]
+            if not (
+                dup_title
+                or confirmed_lead
+                or (not rest_has_body and _alternation_continues(page, i))
+            ):
+                stopped_by_body = True
+                break
+            confirmed_lead = True
+        else:
+            stopped_by_body = True
+            break
+        members.append(i)
+        tentative.append(i)
+    if stopped_by_body and tentative and tentative[-1] == members[-1] and tentative[-1] in titles:
+        others = members[1:-1]
+        pre_decided = bool(others) and all(m not in tentative for m in others)
+        gaps = [page.blank_between(a, b) for a, b in zip(members, members[1:], strict=False)]
+        blank_break = len(gaps) >= 2 and not any(gaps[:-1]) and gaps[-1]
+        teasers = [m for m in tentative[:-1] if m in titles]
+        last_n = len(words(page[tentative[-1]].text))
+        shorter = (
+            bool(teasers)
+            and last_n <= 8
+            and all(len(words(page[m].text)) >= last_n + 3 for m in teasers)
+        )
+        if pre_decided or blank_break or confirmed_lead or shorter:
+            tentative.pop()  # a subheading of the resumed body, not a teaser
+    for m in tentative:
+        page.decide(m, "related-item")
+
+
+def teasers_without_heading(page: Page, title_idx: int | None) -> None:
+    """Teaser leads ("... ...") after link lines, and title-shown-twice teaser lists."""
+    for i, ln in enumerate(page.lines):
+        if ln.kind is None and ends_with_ellipsis(ln.text) and len(words(ln.text)) <= 80:
+            p = page.prev(i)
+            if p is not None and page[p].kind in LINK_REASONS:
+                page.decide(i, "teaser-lead")
+    pairs: list[tuple[int, int]] = []
+    for i, ln in enumerate(page.lines):
+        if ln.kind is not None or i == title_idx or not is_title_like(ln.text):
+            continue
+        if len(words(ln.text)) < 3:
+            continue
+        j = page.next(i)
+        if j is not None and key(page[j].text) == key(ln.text):
+            pairs.append((i, j))
+    if len(pairs) < 2:
+        return
+    for i, j in pairs:
+        page.decide(i, "teaser-pair")
+        page.decide(j, "teaser-pair")
+        k = page.next(j)
+        if (
+            k is not None
+            and len(words(page[k].text)) <= 80
+            and (ends_with_ellipsis(page[k].text) or is_sentence(page[k].text, 1))
+        ):
+            page.decide(k, "teaser-lead")
+
+
+def comments_section(page: Page) -> None:
+    """A readers' comment block ("Bình luận (24)" then names, comments, "Thích Trả lời") after
+    the body: everything undecided below its heading is comments, not article text."""
+    prose = [i for i, ln in enumerate(page.lines) if ln.kind is None and is_prose(ln.text)]
+    for c, ln in enumerate(page.lines):
+        heading = COMMENTS_HEAD_RE.match(ln.text.strip(" :."))
+        if ln.kind is None or ln.kind in NOT_REMOVED or not heading:
+            continue
+        before = sum(i < c for i in prose)
+        after = len(prose) - before
+        chrome = any(
+            len(words(page[k].text)) <= 8 and COMMENT_CHROME_RE.search(page[k].text)
+            for k in range(c + 1, len(page))
+        )
+        commenters = after > 0 and all(
+            (p := page.prev(i)) is not None and is_names_line(page[p].text) for i in prose if i > c
+        )
+        if before >= 2 and (chrome or commenters):
+            for k in range(c + 1, len(page)):
+                page.decide(k, "comments")
+            return

@@ -1,0 +1,219 @@
+"""Bylines, credits blocks, photo credits and quote attributions: who wrote or shot what.
+
+The vocabulary (``parse_byline``, ``parse_credits``) reads one line; the steps below decide
+bylines by position: between the headline and the first paragraph, or after the last one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.cleaning.captions import caption_after_image
+from pipeline.cleaning.lines import Page
+from pipeline.cleaning.outlets import looks_like_outlet, outlet_name
+from pipeline.cleaning.rules import is_breadcrumb
+from pipeline.cleaning.text import CLOSING_QUOTES, is_quote, is_sentence, is_title_like, key, words
+from pipeline.names import is_full_name, is_names_line, is_titled_name
+
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(?:bài và ảnh|bài, ảnh|bài/ảnh|bài & ảnh|bài - ảnh|tin, ảnh|tin và ảnh|tin/ảnh|tin - ảnh|"
+    r"tin & ảnh|bài|tin|tác giả|thực hiện|nhóm thực hiện|bởi|by|ghi chép|ghi|lược dịch|"
+    r"biên dịch|dịch|tổng hợp)\s*:?\s+",
+    re.IGNORECASE,
+)
+_REPORTER_RE = re.compile(
+    r"^(?:pv|btv|ctv|phóng viên|nhóm pv|nhóm phóng viên|nhóm tác giả|nhóm p\.v|ban biên tập|"
+    r"phóng viên thường trú|pv thường trú)(?:\s+\S+){0,4}$",
+    re.IGNORECASE,
+)
+_SOURCE_RE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s+(?P<src>[^()]{2,60}?)\s*\)?\.?$", re.I)
+_SUFFIX_RE = re.compile(r"\s*\((?P<src>[^()]{1,60})\)\s*\.?$")
+
+
+def _source(raw: str) -> str:
+    m = _SOURCE_RE.match(raw.strip())
+    return (m.group("src") if m else raw).strip(" .")
+
+
+_CREDIT_ROLE_RE = re.compile(
+    r"^(?P<role>nội dung|bài viết|bài và ảnh|bài, ảnh|bài|tác giả|thực hiện|nhóm thực hiện|"
+    r"ảnh|thiết kế|đồ họa|đồ hoạ|trình bày|biên tập|kỹ thuật|video|dựng video|quay phim|"
+    r"ảnh và video|infographic)\s*:\s*(?P<name>.+)$",
+    re.IGNORECASE,
+)
+_WRITER_ROLES = {
+    "nội dung",
+    "bài viết",
+    "bài và ảnh",
+    "bài, ảnh",
+    "bài",
+    "tác giả",
+    "thực hiện",
+    "nhóm thực hiện",
+}
+_PHOTO_ROLES = {"ảnh", "video", "ảnh và video"}
+
+
+def parse_credits(text: str) -> str | None:
+    """A production-credits line of long-form pages ("Nội dung: Hoài Nam", "Bài: A - Ảnh: B -
+    Thiết kế: C"): returns the writer's name ("" when only non-writing roles are credited), None
+    when the line is not such a block. A lone "Ảnh: X" is left to the caption rules."""
+    parts = [p for p in re.split(r"\s+[-–—|]\s+|\s*;\s*", text.strip().rstrip(".")) if p]
+    if not 1 <= len(parts) <= 6:
+        return None
+    writer = ""
+    roles = []
+    for part in parts:
+        m = _CREDIT_ROLE_RE.match(part.strip())
+        if not m or not is_names_line(m.group("name").strip()):
+            return None
+        role = m.group("role").casefold()
+        roles.append(role)
+        if role in _WRITER_ROLES and not writer:
+            writer = m.group("name").strip()
+    if all(r in _PHOTO_ROLES for r in roles):
+        return None
+    return writer
+
+
+def parse_byline(text: str) -> tuple[str | None, str | None] | None:
+    """(author, source) for a byline line, None when the line is not a byline.
+
+    Handles "Ngọc Ánh", "Hòa Bình (theo TTXVN)", "Hà Lâm/VOV.VN", "NGỌC AN - THANH HÀ",
+    "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
+    """
+    s = text.strip().strip("*_ ").rstrip(".")
+    if not s or len(words(s)) > 14:
+        return None
+    m = _SOURCE_RE.match(s)
+    if m and len(words(m.group("src"))) <= 8 and not re.search(r"[.!?]\s", m.group("src")):
+        src = m.group("src").strip()
+        if src[:1].isupper() or outlet_name(src):
+            return None, src
+        return None
+    if s.startswith("(") and s.endswith(")") and looks_like_outlet(s[1:-1].split("/")[-1]):
+        return None, s[1:-1].strip()
+    if outlet_name(s) and len(words(s)) <= 3:
+        return None, s  # a bare credit line such as "TTXVN" or "Vietnam+"
+    source: str | None = None
+    suffix = _SUFFIX_RE.search(s)
+    if suffix and suffix.start() > 0:
+        source = _source(suffix.group("src"))
+        s = s[: suffix.start()].strip()
+    s = _BYLINE_PREFIX_RE.sub("", s, count=1).strip()
+    if "/" in s:
+        left, _, right = s.partition("/")
+        if len(words(right)) <= 4 and (is_names_line(left.strip()) or _REPORTER_RE.match(left)):
+            source = source or right.strip()
+            s = left.strip()
+    if _REPORTER_RE.match(s) or is_names_line(s):
+        return s, source
+    return None
+
+
+def byline_like(text: str) -> bool:
+    return parse_byline(text) is not None
+
+
+_LIST_ITEM_RE = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
+
+
+def is_prose(text: str) -> bool:
+    return is_sentence(text, 6) or (text.endswith(CLOSING_QUOTES) and len(words(text)) >= 6)
+
+
+def _photo_credit_line(page: Page, i: int) -> None:
+    """A bare name mid-body is the photographer under an uncredited caption ("Giang Huy"), not
+    a subheading: unless the next paragraph talks about that person (a profile section)."""
+    t = page[i].text
+    if not is_names_line(t) or parse_byline(t) is None:
+        return
+    if t.isupper() and not is_full_name(t):
+        return  # "THÚC ĐẨY HỢP TÁC": a caps subheading, not a name
+    if title_case_phrase(page, t):
+        return
+    n = page.next(i)
+    if n is not None and words(t)[-1].casefold() in key(page[n].text).split():
+        return
+    page.decide(i, "photo-credit")
+    p = page.prev(i)
+    if (
+        p is not None
+        and page[p].kind is None
+        and len(words(page[p].text)) <= 35
+        and caption_after_image(page[p].text)
+    ):
+        page.decide(p, "photo-caption")
+
+
+def title_case_phrase(page: Page, text: str) -> bool:
+    """A Title-Case subheading ("Đẩy Nhanh Giải Ngân") rather than a name: 3+ syllables, not
+    opening with a surname, and most of them used as ordinary lowercase words in the body."""
+    toks = words(text)
+    if len(toks) < 3 or is_full_name(text):
+        return False
+    body = {w for ln in page.lines if ln.kind is None and ln.text != text for w in ln.text.split()}
+    common = sum(t.casefold() in body for t in toks)
+    return common * 3 >= len(toks) * 2
+
+
+def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str | None]:
+    """Mark head/tail bylines and the furniture after a tail byline; return (author, source)."""
+    body = [i for i, ln in enumerate(page.lines) if ln.kind is None]
+    prose = [i for i in body if is_prose(page[i].text)]
+    author: str | None = None
+    source: str | None = None
+
+    def take(i: int) -> None:
+        nonlocal author, source
+        parsed = parse_byline(page[i].text)
+        page[i].kind = "byline"  # also over a "Nguồn: X" first taken for a photo credit
+        if parsed:
+            author = author or parsed[0]
+            source = source or parsed[1]
+
+    if prose:
+        first, last = prose[0], prose[-1]
+        for i in body:  # bylines between the headline and the first paragraph
+            if i >= first:
+                break
+            if i != title_idx and byline_like(page[i].text):
+                take(i)
+        tail = [i for i in body if i > last]
+        after_byline = False
+        for i in tail:
+            t = page[i].text
+            if after_byline:
+                page.decide(i, "page-furniture")
+            elif byline_like(t):
+                take(i)
+                after_byline = True
+            elif is_breadcrumb(t):
+                page.decide(i, "breadcrumb")
+        for i in range(last + 1, len(page)):  # "Nguồn: VTV" closing the article is a credit
+            if page[i].kind == "photo-caption" and re.match(r"^\(?Nguồn\s*:", page[i].text):
+                take(i)
+        leftovers = [
+            i
+            for i in tail
+            if page[i].kind is None
+            and is_title_like(page[i].text)
+            and len(words(page[i].text)) >= 4  # "13", "Lyon", "Phạt góc": table cells
+            and not page[i].text.endswith(("!", "?"))
+            and not _LIST_ITEM_RE.match(page[i].text)
+        ]
+        announced = any(page[i].text.endswith(":") for i in (last, *tail))  # a list, a table
+        if len(leftovers) >= 2 and not announced:
+            for i in leftovers:
+                page.decide(i, "related-item")
+        # a bare name mid-body right after a quote attributes the quote
+        for i in body:
+            t = page[i].text
+            if page[i].kind is None and first < i < last and (is_full_name(t) or is_titled_name(t)):
+                p = page.prev(i)
+                if p is not None and is_quote(page[p].text):
+                    page.decide(i, "quote-attribution")
+        for i in body:
+            if page[i].kind is None and first < i < last:
+                _photo_credit_line(page, i)
+    return author, source

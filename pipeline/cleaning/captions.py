@@ -1,0 +1,97 @@
+"""Photo captions judged in context, and repeated lines.
+
+A caption with a credit ("... Ảnh: TTXVN") is found by the one-line rules; here are the ones
+that need their neighbours: an uncredited line under an image placeholder, a caption repeated
+elsewhere on the page, a credited line that repeats a body paragraph, a portrait caption that is
+only a person and their titles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.cleaning.lines import IMAGE_REASONS, Page
+from pipeline.cleaning.rules import split_credit
+from pipeline.cleaning.text import is_quote, key, sentence_count, words
+from pipeline.names import person_title_parts
+
+_REPORTING_RE = re.compile(
+    r"\b(?:cho biết|nói|khẳng định|nhấn mạnh|cho rằng|chia sẻ|yêu cầu|đề nghị|kiến nghị|"
+    r"đề xuất|lưu ý|thông tin|đánh giá|nhận định|dự báo|theo đó|tuy nhiên|do đó|vì vậy)\b"
+)
+_PROSE_START_RE = re.compile(
+    r"^(?:Theo|Tuy nhiên|Trong khi đó|Ngoài ra|Bên cạnh đó|Do|Vì|Nếu|Khi|Để|Với|Đây là|Đó là|"
+    r"Như vậy|Trước đó|Sau đó|Cùng với|Trong|Tại|Hiện|Hiện nay|Năm|Từ|Mặc dù|Dù)\b"
+)
+
+
+def caption_after_image(text: str) -> bool:
+    """An uncredited line under an image placeholder that reads like a caption, not prose."""
+    n = len(words(text))
+    if n > 45 or sentence_count(text) > 2 or not text[:1].isupper():
+        return False
+    if re.search(r"[“”\";]", text) or _REPORTING_RE.search(text) or _PROSE_START_RE.match(text):
+        return False
+    return text.endswith(".") or n >= 12 or person_title_parts(text) is not None
+
+
+def _containment(a: str, b: str) -> float:
+    """Share of a's words found in b."""
+    wa, wb = key(a).split(), set(key(b).split())
+    return sum(w in wb for w in wa) / len(wa) if wa else 0.0
+
+
+def decide_captions(page: Page) -> None:
+    for i, ln in enumerate(page.lines):
+        if ln.kind is not None:
+            continue
+        p = page.prev(i)
+        if p is not None and page[p].kind in IMAGE_REASONS and caption_after_image(ln.text):
+            page.decide(i, "photo-caption")
+    # long lines ending in a credit: a caption when they repeat another paragraph
+    for i, ln in enumerate(page.lines):
+        if ln.kind is not None:
+            continue
+        before, credit = split_credit(ln.text)
+        if credit is None:
+            continue
+        for j, other in enumerate(page.lines):
+            if j != i and other.kind is None and _containment(before, other.text) >= 0.8:
+                page.decide(i, "photo-caption")
+                break
+    caption_keys = {
+        key(split_credit(ln.text)[0]) for ln in page.lines if ln.kind == "photo-caption"
+    }
+    caption_keys.discard("")
+    for i, ln in enumerate(page.lines):
+        if ln.kind is not None or len(words(ln.text)) > 45:
+            continue
+        k = key(split_credit(ln.text)[0])
+        if k in caption_keys:
+            page.decide(i, "photo-caption")
+            continue
+        if person_title_parts(ln.text) is None:
+            continue
+        p = page.prev(i)
+        after_quote = p is not None and is_quote(page[p].text)
+        dashed = ln.text[:1] in "-–—"
+        page.decide(i, "quote-attribution" if (after_quote or dashed) else "portrait-caption")
+
+
+def decide_duplicates(page: Page, title_idx: int | None) -> None:
+    """Keep the first of repeated lines (consecutive ones always, others when 6+ words)."""
+    seen: dict[str, int] = {}
+    if title_idx is not None:
+        seen[key(page[title_idx].text)] = title_idx
+    for i, ln in enumerate(page.lines):
+        if ln.kind is not None or i == title_idx:
+            continue
+        k = key(ln.text)
+        if not k:
+            continue
+        p = page.prev(i)
+        consecutive = p is not None and key(page[p].text) == k
+        if consecutive or (k in seen and len(words(ln.text)) >= 6):
+            page.decide(i, "duplicate-line")
+            continue
+        seen.setdefault(k, i)

@@ -1,0 +1,102 @@
+"""The per-line record every cleaner step reads and decides, and the navigation between lines.
+
+A line is one of: blank, a header (`` date YYYY-MM-DD ``), the title, body (undecided), or
+removed with a reason. A decision is made once: ``decide`` never overwrites an earlier one, so
+the order of the steps in ``pipeline.clean`` is the only precedence there is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+BLANK, HEADER, TITLE = "blank", "header", "title"
+NOT_REMOVED = frozenset({BLANK, HEADER, TITLE})
+LINK_REASONS = frozenset(
+    {
+        "related-heading",
+        "related-item",
+        "read-more",
+        "teaser-tag",
+        "teaser-lead",
+        "teaser-pair",
+        "outlet-logo",
+        "link-line",
+    }
+)
+IMAGE_REASONS = frozenset({"url-slug", "image-filename"})
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line number in the input (the first one when lines were joined)
+    text: str  # normalised text
+    kind: str | None = None  # None: body so far; BLANK/HEADER/TITLE; else the removal reason
+    # (line number, text) of each input line when hard-wrapped lines were joined into this one
+    parts: tuple[tuple[int, str], ...] = field(default_factory=tuple)
+
+    def pieces(self) -> tuple[tuple[int, str], ...]:
+        """(line number, text) of every input line this line stands for."""
+        return self.parts or ((self.no, self.text),)
+
+    @property
+    def open(self) -> bool:
+        return self.kind is None
+
+    @property
+    def removed(self) -> bool:
+        return self.kind is not None and self.kind not in NOT_REMOVED
+
+
+class Page:
+    """The lines of one article plus what the steps found out about it."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.title_idx: int | None = None
+        self.title_is_lead = False
+        self.hard_wrapped = False  # the text was wrapped at a fixed width (see signals)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, i: int) -> Line:
+        return self.lines[i]
+
+    def decide(self, i: int, kind: str) -> None:
+        """Record the first decision about line i; later ones are ignored."""
+        if self.lines[i].kind is None:
+            self.lines[i].kind = kind
+
+    def text(self, i: int) -> str:
+        return self.lines[i].text
+
+    def next(self, i: int, undecided: bool = True) -> int | None:
+        """Index of the next non-blank line after i (only undecided ones when asked)."""
+        for j in range(i + 1, len(self.lines)):
+            kind = self.lines[j].kind
+            if kind == BLANK or (undecided and kind is not None):
+                continue
+            return j
+        return None
+
+    def prev(self, i: int) -> int | None:
+        """Index of the previous non-blank, non-header line."""
+        for j in range(i - 1, -1, -1):
+            if self.lines[j].kind not in (BLANK, HEADER):
+                return j
+        return None
+
+    def open_indices(self) -> list[int]:
+        return [i for i, ln in enumerate(self.lines) if ln.kind is None]
+
+    def blank_between(self, a: int, b: int) -> bool:
+        return any(self.lines[k].kind == BLANK for k in range(a + 1, b))
+
+
+def split_lines(text: str) -> list[str]:
+    """Split like an editor counts lines (\\r\\n, \\r, \\n), not on form feeds or U+2028."""
+    parts = re.split(r"\r\n|\r|\n", text)
+    if parts and parts[-1] == "":
+        parts.pop()
+    return parts

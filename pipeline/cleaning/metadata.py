@@ -1,0 +1,188 @@
+"""Title, published date, outlet and wire: the metadata a brief shows.
+
+Headers first: `` date YYYY-MM-DD `` (maybe with the headline on the same line) and
+`` outlet NAME `` (written by the HTML reader from ``<title>``/``og:site_name``). The title is
+the first remaining line (section labels over it skipped; a Markdown ``# Heading`` wins); a lead
+paragraph standing first gives its first sentence. The date comes from the header, a timestamp
+line, or the lead's event date (a year is never guessed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline import dates
+from pipeline.cleaning.bylines import byline_like
+from pipeline.cleaning.lines import HEADER, TITLE, Page
+from pipeline.cleaning.outlets import outlet_name, wire_name
+from pipeline.cleaning.rules import is_breadcrumb, is_teaser_tag
+from pipeline.cleaning.text import (
+    ends_with_ellipsis,
+    is_quote,
+    is_title_like,
+    normalize,
+    sentences,
+    words,
+)
+
+LEAD_MIN_WORDS = 30  # a first line longer than this is a lead paragraph even without a period
+TITLE_MAX_WORDS = 30
+_DATE_HEADLINE_RE = re.compile(r"^date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(?P<rest>\S.*)$", re.I)
+_OUTLET_HEADER_RE = re.compile(r"^outlet\s+(?P<name>\S.{0,60})$", re.I)
+MD_HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
+_FOLLOW_OUTLET_RE = re.compile(
+    r"^(?:hãy |mời bạn )?theo dõi\s+(?P<o>.{2,40}?)\s+(?:trên|tại|qua)\b", re.IGNORECASE
+)
+
+
+def read_headers(page: Page) -> tuple[str | None, str | None]:
+    """Consume leading header lines; return (published, outlet) they give.
+
+    `` date 2025-12-01 Headline`` is a date header and a headline on one line: the date is read
+    and the line keeps only the headline, so the title step finds it.
+    """
+    published = outlet = None
+    for ln in page.lines:
+        if ln.kind is not None:
+            continue
+        m = _OUTLET_HEADER_RE.match(ln.text)
+        if m:
+            ln.kind = HEADER
+            name = m.group("name").strip()
+            bare = re.sub(r"^(?:báo(?: điện tử)?|tạp chí)\s+", "", name, flags=re.I)
+            outlet = outlet or outlet_name(name) or outlet_name(bare) or name
+            continue
+        iso = dates.parse_header(ln.text)
+        if iso is None and re.match(r"^date\s+\S+$", ln.text, re.IGNORECASE):
+            ln.kind = HEADER
+            continue
+        if iso is not None:
+            ln.kind = HEADER
+            published = published or iso
+            continue
+        m = _DATE_HEADLINE_RE.match(ln.text)
+        if m:
+            published = published or dates.parse_header(f"date {m.group(1)}")
+            ln.text = m.group("rest")
+        break
+    return published, outlet
+
+
+def is_lead(text: str) -> bool:
+    """A first line that is a lead paragraph rather than a headline."""
+    bare = text.rstrip('”"’»)] ')
+    return len(words(text)) > LEAD_MIN_WORDS or (
+        bare.endswith(".") and not ends_with_ellipsis(text)
+    )
+
+
+def title_from_lead(text: str) -> str:
+    """First sentence of a lead, without its period; over 30 words it is cut at a comma."""
+    found = sentences(text)
+    first = (found[0] if found else text).strip().rstrip(".").strip()
+    toks = words(first)
+    if len(toks) <= TITLE_MAX_WORDS:
+        return first
+    head = " ".join(toks[:TITLE_MAX_WORDS])
+    cut = head.rfind(",")
+    if cut > 0 and len(words(head[:cut])) >= 8:
+        return head[:cut].strip()
+    return head + "…"
+
+
+def _section_above(page: Page, i: int) -> bool:
+    """A short label over the real headline is a section name the page printed above it: the
+    next line is a clearly longer headline (not a lead, not a byline)."""
+    a = page[i].text
+    if len(words(a)) > 8 or a.endswith((".", "?", "!", ":", "…")) or is_quote(a):
+        return False
+    if is_lead(a) or byline_like(a):
+        return False
+    j = page.next(i)
+    if j is None:
+        return False
+    b = page[j].text
+    return (
+        not is_lead(b)
+        and is_title_like(b)
+        and not byline_like(b)
+        and len(words(b)) >= len(words(a)) + 3
+    )
+
+
+def markdown_headings(page: Page) -> int | None:
+    """``# Heading`` lines of a Markdown input lose their marker; returns the first top-level
+    heading (the title). "#tag" words without a space are tags, not headings."""
+    first = None
+    for i, ln in enumerate(page.lines):
+        m = MD_HEADING_RE.match(ln.text) if ln.kind is None else None
+        if m:
+            ln.text = normalize(m.group("text"))
+            if first is None and len(m.group("hashes")) == 1:
+                first = i
+    return first
+
+
+def pick_title(page: Page, md_title: int | None = None) -> None:
+    """Set page.title_idx / page.title_is_lead (the title line is marked TITLE unless a lead)."""
+    if md_title is not None and page[md_title].kind is None:
+        page[md_title].kind = TITLE
+        page.title_idx = md_title
+        return
+    for i, ln in enumerate(page.lines):
+        if ln.kind == "teaser-tag" and is_teaser_tag(ln.text):
+            ln.kind = TITLE  # "[Video] ..." above everything else is this article's headline
+            page.title_idx = i
+            return
+        if ln.kind is not None:
+            continue
+        if is_breadcrumb(ln.text) or outlet_name(ln.text) or _section_above(page, i):
+            page.decide(i, "breadcrumb")
+            continue
+        page.title_idx = i
+        page.title_is_lead = is_lead(ln.text)
+        if not page.title_is_lead:
+            ln.kind = TITLE
+        return
+
+
+def title_text(page: Page) -> str:
+    if page.title_idx is None:
+        return ""
+    t = page[page.title_idx].text
+    return title_from_lead(t) if page.title_is_lead else t
+
+
+def outlet_from_follow(text: str) -> str | None:
+    """ "Theo dõi Báo Quốc tế trên Google News" names the outlet (known name when listed)."""
+    m = _FOLLOW_OUTLET_RE.match(text)
+    if not m:
+        return None
+    raw = m.group("o").strip(" .:")
+    if raw.casefold() in {"chúng tôi", "báo", "tin tức", "tin"}:
+        return None
+    bare = re.sub(r"^(?:báo(?: điện tử)?|tạp chí|kênh|trang)\s+", "", raw, flags=re.I)
+    return outlet_name(raw) or outlet_name(bare) or raw
+
+
+def credit_parts(source: str) -> tuple[str | None, str | None]:
+    """(outlet, wire) named by a byline credit ("TTXVN", "VOV", "TTXVN/Vietnam+")."""
+    parts = [p.strip() for p in re.split(r"[,/;]| và ", source) if p.strip()]
+    wire = next((w for p in parts if (w := wire_name(p))), None)
+    outlets = [outlet_name(p) for p in parts if not wire_name(p)]
+    outlet = next((o for o in reversed(outlets) if o), None)
+    if outlet is None and not wire:
+        outlet = outlet_name(source)
+    return outlet, wire
+
+
+def published_date(page: Page, header: str | None, paragraphs: list[str]) -> str | None:
+    if header:
+        return header
+    for ln in page.lines:
+        if ln.kind == "timestamp":
+            found = dates.timestamp_date(ln.text)
+            if found:
+                return found
+    elsewhere = paragraphs + [ln.text for ln in page.lines if ln.kind == "photo-caption"]
+    return dates.lead_date(paragraphs, elsewhere)

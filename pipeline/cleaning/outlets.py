@@ -1,0 +1,159 @@
+"""Outlets and wire services: who published the article, and who supplied it.
+
+An outlet is read from a dateline ("TPO -", "(Dân trí) -"), a byline credit ("Theo VOV"), a
+follow-us line ("Theo dõi Báo Quốc tế trên Google News") or the page's ``<title>``/
+``og:site_name``. A wire service ("(theo TTXVN)", "Nguồn: Reuters") supplied the story but did
+not publish it, so it is recorded as ``wire``, never as the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.cleaning.text import has_vietnamese, words
+
+# Dateline/credit abbreviation -> outlet display name. Keys are casefolded.
+# fmt: off
+OUTLETS: dict[str, str] = {
+    "tpo": "Tiền Phong", "tiền phong": "Tiền Phong", "tienphong.vn": "Tiền Phong",
+    "vov.vn": "VOV", "vov": "VOV", "vovworld": "VOV",
+    "dân trí": "Dân trí", "dantri": "Dân trí", "dantri.com.vn": "Dân trí",
+    "nlđo": "Người Lao Động", "nlđ": "Người Lao Động", "nld.com.vn": "Người Lao Động",
+    "người lao động": "Người Lao Động",
+    "lđo": "Lao Động", "lao động": "Lao Động", "laodong.vn": "Lao Động",
+    "tto": "Tuổi Trẻ", "tuổi trẻ": "Tuổi Trẻ", "tuoitre.vn": "Tuổi Trẻ",
+    "tno": "Thanh Niên", "thanh niên": "Thanh Niên", "thanhnien.vn": "Thanh Niên",
+    "ndo": "Nhân Dân", "ndđt": "Nhân Dân", "nhân dân": "Nhân Dân", "nhandan.vn": "Nhân Dân",
+    "qđnd": "Quân đội nhân dân", "qđnd online": "Quân đội nhân dân", "qdnd.vn": "Quân đội nhân dân",
+    "cand": "Công an nhân dân", "cand.com.vn": "Công an nhân dân",
+    "antđ": "An ninh Thủ đô", "anninhthudo.vn": "An ninh Thủ đô",
+    "vtv.vn": "VTV", "vtv": "VTV", "vtv news": "VTV",
+    "chinhphu.vn": "Chinhphu.vn", "baochinhphu.vn": "Báo Chính phủ",
+    "plo": "Pháp Luật TP.HCM", "plo.vn": "Pháp Luật TP.HCM",
+    "baoquocte.vn": "Báo Quốc tế", "tgvn": "Báo Quốc tế", "báo quốc tế": "Báo Quốc tế",
+    "vietnam+": "Vietnam+", "vietnamplus": "Vietnam+", "vietnamplus.vn": "Vietnam+",
+    "ttxvn": "TTXVN", "vna": "TTXVN", "baotintuc.vn": "Tin tức (TTXVN)", "bnews": "BNEWS",
+    "ttxvn/vietnam+": "Vietnam+",
+    "hnm": "Hà Nội Mới", "hnmo": "Hà Nội Mới", "hanoimoi.vn": "Hà Nội Mới",
+    "ktđt": "Kinh tế & Đô thị", "sggp": "Sài Gòn Giải Phóng", "sggpo": "Sài Gòn Giải Phóng",
+    "gdvn": "Giáo dục Việt Nam", "vtc news": "VTC News", "vtcnews": "VTC News",
+    "vnexpress": "VnExpress", "vnexpress.net": "VnExpress",
+    "vietnamnet": "VietNamNet", "vietnamnet.vn": "VietNamNet",
+    "znews": "Znews", "zing": "Znews", "zing news": "Znews", "znews.vn": "Znews",
+    "voh": "VOH", "vtc": "VTC", "infonet": "Infonet", "vietnamfinance": "VietnamFinance",
+}
+# fmt: on
+
+_ONLINE_ABBR_RE = re.compile(r"^[A-ZĐ]{1,6}O$")  # TPO, NDO, NLĐO, PLO, GLO, SGGPO ...
+_DOMAIN_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)(?:\.vn)?$", re.IGNORECASE)
+
+
+_NOT_OUTLETS = {"CEO", "UNESCO", "VIDEO", "PHOTO", "EURO", "DEMO", "ECO", "TO", "NO", "GO"}
+
+
+def is_online_abbr(raw: str) -> bool:
+    """Online-edition abbreviations such as TPO, NDO, NLĐO, PLO, SGGPO."""
+    return bool(_ONLINE_ABBR_RE.match(raw)) and raw not in _NOT_OUTLETS
+
+
+_BRAND_RE = re.compile(r"^[A-ZĐ][a-zđ]+(?:[A-Z][a-z]+)+$")  # GiadinhNet, PetroTimes, VietNamNet
+
+
+def is_brand_name(raw: str) -> bool:
+    """One CamelCase word: how online papers spell their name in datelines ("GiadinhNet -")."""
+    return bool(_BRAND_RE.match(raw))
+
+
+def is_news_domain(raw: str) -> bool:
+    return bool(_DOMAIN_RE.match(raw))
+
+
+def outlet_name(raw: str) -> str | None:
+    """Display name for a known outlet token (else None)."""
+    return OUTLETS.get(raw.strip(" .:-").casefold())
+
+
+def looks_like_outlet(raw: str) -> bool:
+    """Known outlet, a "...O" online abbreviation, a news domain, or a short all-caps acronym."""
+    raw = raw.strip(" .:-")
+    if outlet_name(raw) or is_news_domain(raw) or is_online_abbr(raw):
+        return True
+    return bool(re.fullmatch(r"[A-ZĐ]{2,8}\+?", raw)) and raw not in _NOT_OUTLETS
+
+
+# News agencies: a credit naming one of these is the wire, not the outlet (casefolded keys).
+# fmt: off
+WIRES: dict[str, str] = {
+    "ttxvn": "TTXVN", "vna": "TTXVN", "thông tấn xã việt nam": "TTXVN",
+    "reuters": "Reuters", "afp": "AFP", "ap": "AP", "bloomberg": "Bloomberg",
+    "xinhua": "Tân Hoa Xã", "tân hoa xã": "Tân Hoa Xã", "tass": "TASS", "sputnik": "Sputnik",
+    "kyodo": "Kyodo", "yonhap": "Yonhap", "ria novosti": "RIA Novosti", "efe": "EFE",
+    "ansa": "ANSA", "dpa": "dpa", "antara": "Antara", "bernama": "Bernama",
+}
+# fmt: on
+
+
+def wire_name(raw: str) -> str | None:
+    """Display name when raw names a news agency ("TTXVN", "theo Reuters")."""
+    return WIRES.get(raw.strip(" .:-()").casefold())
+
+
+_LOC_PAREN_RE = re.compile(
+    r"^(?P<loc>[^\W\d_][^()\-–—]{1,30}?)\s*\((?P<o>[^()]{2,30})\)\s*[-–—:]\s*"
+)
+_PAREN_RE = re.compile(r"^\((?P<o>[^()]{2,40})\)\s*(?:[-–—:|]\s*)?")
+_BARE_RE = re.compile(r"^(?P<o>[^\s\-–—|:,]+(?:\s[^\s\-–—|:,]+){0,3}?)\s*[-–—|]\s*(?=\S)")
+_SPECIAL_RE = re.compile(r"^(?P<o>TGVN\.|Vietnam\+(?:\s*[-–—:])?)\s+(?=\S)")
+_FOREIGN_CITIES = {
+    "WASHINGTON",
+    "MOSCOW",
+    "PARIS",
+    "LONDON",
+    "TOKYO",
+    "SEOUL",
+    "BERLIN",
+    "GENEVA",
+    "BANGKOK",
+    "SINGAPORE",
+    "JAKARTA",
+    "MANILA",
+    "VIENTIANE",
+    "BRUSSELS",
+    "CANBERRA",
+    "OTTAWA",
+    "ROME",
+}
+
+
+def is_location(raw: str) -> bool:
+    """An all-caps place dateline: "HÀ NỘI", "TP.HCM", "VIÊNG CHĂN", "WASHINGTON"."""
+    raw = raw.strip()
+    if not raw.isupper() or re.search(r"\d", raw) or len(words(raw)) > 4:
+        return False
+    return " " in raw or "." in raw or has_vietnamese(raw) or raw in _FOREIGN_CITIES
+
+
+def strip_dateline(text: str) -> tuple[str, str | None, bool]:
+    """(paragraph without its dateline, outlet or None, whether a dateline was cut)."""
+    m = _LOC_PAREN_RE.match(text)
+    if m and is_location(m.group("loc")) and looks_like_outlet(m.group("o")):
+        o = m.group("o").strip()
+        return text[m.end() :], outlet_name(o) or o, True
+    m = _PAREN_RE.match(text)
+    if m and looks_like_outlet(m.group("o")):
+        o = m.group("o").strip()
+        return text[m.end() :], outlet_name(o) or o, True
+    m = _SPECIAL_RE.match(text)
+    if m:
+        o = m.group("o").rstrip(" -–—:.")
+        return text[m.end() :], outlet_name(o) or o, True
+    m = _BARE_RE.match(text)
+    if m:
+        o = m.group("o").strip()
+        known = outlet_name(o)
+        online = is_online_abbr(o) or is_brand_name(o)
+        if known or online or is_news_domain(o):
+            return text[m.end() :], known or o, True
+        if is_location(o):
+            return text[m.end() :], None, True
+    return text, None, False

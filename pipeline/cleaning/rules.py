@@ -1,0 +1,379 @@
+"""The cleaner's vocabulary, as data grouped by family, plus the one-line tests built on it.
+
+Each family is a block of word lists and patterns named for what it finds (captions, related
+links, follow-us lines, page widgets, copyright footers, tags, section menus, aggregator meta,
+readers' comments). ``LINE_RULES`` at the end lists, in order, the families that can be judged
+on one line alone, each with the precise reason a removed line carries. Adding a wording never
+touches control flow: extend the list of its family.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pipeline.cleaning.text import ends_with_ellipsis, normalize, sentence_count, words
+
+# --------------------------------------------------------------------------- captions
+
+_CREDIT_KW = (
+    r"(?:Ảnh(?:\s+(?:minh\s+họa|minh\s+hoạ|tư\s+liệu|chụp\s+màn\s+hình|chụp\s+lại|nhân\s+vật"
+    r"\s+cung\s+cấp|cắt\s+từ\s+(?:clip|video)|và\s+clip|và\s+video))?|ẢNH(?:\s+MINH\s+H[OỌ]A)?"
+    r"|Hình(?:\s+minh\s+h[oọ]a)?|HÌNH|Photo|PHOTO|Nguồn(?:\s+ảnh|\s+video|\s+clip)?|NGUỒN"
+    r"|Đồ\s+h[oọ]a|ĐỒ\s+HỌA|Video|VIDEO|Clip|CLIP|Infographic|Biểu\s+đồ|Thiết\s+kế)"
+)
+# "... ngày 1/12. Ảnh: TTXVN", "... - Ảnh: VGP/Nhật Bắc", "... (Ảnh: Thống Nhất/TTXVN)."
+CREDIT_END_RE = re.compile(
+    r"(?:^|(?<=[\s.\-–—|,:]))[(\[]?\s*"
+    + _CREDIT_KW
+    + r"\s*:\s*(?P<credit>[^:()\[\]]{1,70}?)\s*[)\]]?\s*\.?$"
+)
+# "... (Ảnh minh họa)", "(Ảnh tư liệu)."
+CREDIT_PAREN_RE = re.compile(
+    r"[(\[]\s*(?:Ảnh|Hình)\s+(?:minh\s+h[oọ]a|tư\s+liệu|chụp\s+màn\s+hình|internet|AI|"
+    r"nhân\s+vật\s+cung\s+cấp)(?:\s*[-:]\s*[^()]{1,30})?\s*[)\]]\s*\.?$",
+    re.IGNORECASE,
+)
+_CAPTION_ONLY_RE = re.compile(
+    r"^(?:[(\[]\s*)?(?:ảnh|hình)\s*(?:minh\s*h[oọ]a|tư\s*liệu|chụp\s*màn\s*hình|internet|"
+    r"nhân vật cung cấp|đại diện|nvcc|ctv|btc)?\s*[)\]]?\s*\.?$",
+    re.IGNORECASE,
+)
+_CAPTION_START_RE = re.compile(
+    r"^(?:Ảnh|ẢNH|Hình|Photo|Ảnh minh họa|Ảnh minh hoạ|Trong ảnh|TRONG ẢNH|Video|VIDEO|Clip|CLIP"
+    r"|Nguồn video|Nguồn ảnh|Đồ họa|Đồ hoạ|Infographic)\s*[:|]\s*\S"
+)
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """(caption text without its photo credit, credit) - credit None when there is none."""
+    m = CREDIT_END_RE.search(text)
+    if m and len(words(m.group("credit"))) <= 10 and not ends_with_ellipsis(m.group("credit")):
+        return text[: m.start()].rstrip(" -–—|,("), m.group("credit").strip()
+    m = CREDIT_PAREN_RE.search(text)
+    if m:
+        return text[: m.start()].rstrip(" -–—|,("), m.group(0).strip(" ().[]")
+    return text, None
+
+
+def is_caption_only(text: str) -> bool:
+    """A line that is nothing but a credit or an image label ("Ảnh minh họa", "Ảnh: TTXVN")."""
+    if _CAPTION_ONLY_RE.match(text):
+        return True
+    before, credit = split_credit(text)
+    if credit is not None and not before.strip(" .-–—|()"):
+        return True
+    return bool(_CAPTION_START_RE.match(text)) and len(words(text)) <= 40
+
+
+# --------------------------------------------------------------------------- image / slug
+
+IMAGE_FILE_RE = re.compile(r"\S+\.(?:jpe?g|png|webp|gif|svg|avif|bmp|tiff?)(?:\?\S*)?$", re.I)
+URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_SLUG_TOKEN_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.html?)?$")
+
+
+def is_image_filename_line(text: str) -> bool:
+    """Only file names / image URLs (what a scraper leaves when it reads an <img>)."""
+    toks = words(text)
+    return (
+        bool(toks)
+        and all(IMAGE_FILE_RE.match(t) or URL_RE.match(t) for t in toks)
+        and any(IMAGE_FILE_RE.match(t) for t in toks)
+    )
+
+
+def slug_run(text: str) -> list[str]:
+    """Leading run of lowercase ASCII tokens (a URL slug or image alt left by the scraper)."""
+    run: list[str] = []
+    for tok in words(text):
+        if not _SLUG_TOKEN_RE.match(tok):
+            break
+        run.append(tok)
+    return run
+
+
+def slug_size(run: list[str]) -> int:
+    """Number of slug words, counting hyphenated parts ("giu-lua-trong" is 3)."""
+    return sum(len(re.split(r"[-]", t.removesuffix(".html").removesuffix(".htm"))) for t in run)
+
+
+# --------------------------------------------------------------------------- related / read more
+
+# fmt: off
+RELATED_HEADINGS = {
+    "tin liên quan", "bài liên quan", "bài viết liên quan", "tin bài liên quan",
+    "tin tức liên quan", "các tin liên quan", "nội dung liên quan", "thông tin liên quan",
+    "đọc thêm", "xem thêm", "xem tiếp", "đọc tiếp", "xem thêm tin", "xem thêm các tin",
+    "đọc thêm tin", "có thể bạn quan tâm", "có thể bạn chưa đọc", "có thể bạn muốn xem",
+    "bạn có thể quan tâm", "bạn có thể thích", "có thể bạn thích", "tin cùng chuyên mục",
+    "cùng chuyên mục", "bài cùng chuyên mục", "tin cùng chủ đề", "cùng chủ đề",
+    "bài viết cùng chủ đề", "tin cùng sự kiện", "cùng sự kiện", "tin mới", "tin mới nhất",
+    "mới nhất", "tin mới cập nhật", "tin mới đăng", "tin khác", "các tin khác", "tin tức khác",
+    "bài khác", "bài viết khác", "các bài viết khác", "các tin đã đưa", "các tin bài khác",
+    "tin bài khác", "nổi bật", "tin nổi bật", "tin nổi bật trong ngày", "đọc nhiều",
+    "đọc nhiều nhất", "tin đọc nhiều", "bài đọc nhiều", "xem nhiều", "xem nhiều nhất",
+    "tin xem nhiều", "được quan tâm", "được quan tâm nhất", "quan tâm nhiều", "tin nóng",
+    "tin hot", "tiêu điểm", "tin tiêu điểm", "video đang được xem nhiều", "video nổi bật",
+    "video xem nhiều", "video", "video hot", "tin video", "multimedia", "emagazine",
+    "e-magazine", "infographic", "infographics", "podcast", "podcasts", "đừng bỏ lỡ",
+    "gợi ý cho bạn", "dành cho bạn", "tin đề xuất", "đề xuất cho bạn", "bạn đọc quan tâm",
+    "dòng sự kiện", "sự kiện", "chủ đề", "tin ảnh", "tin 24h", "tin trong ngày", "chuyên đề",
+    "tin tức", "sự kiện nóng", "top tin", "tin cũ hơn", "tin đã đưa", "bài đã đăng",
+    "xem thêm video", "video liên quan", "bài viết mới nhất", "tin tức mới nhất",
+}
+# fmt: on
+_DECOR = " \t:>»›<«|*•▶►■□◆●-–—#"
+
+
+def heading_key(text: str) -> str:
+    """Casefolded heading text without decoration (">> Xem thêm:" -> "xem thêm")."""
+    return normalize(text.strip(_DECOR)).casefold().rstrip(":").strip()
+
+
+def is_related_heading(text: str) -> bool:
+    return len(words(text)) <= 6 and heading_key(text) in RELATED_HEADINGS
+
+
+_READ_MORE_RE = re.compile(
+    r"^(?:(?:>>+|»+|›|▶|►|→)\s*\S"
+    r"|(?:xem thêm|đọc thêm|xem tiếp|đọc tiếp|tin liên quan|bài liên quan|xem chi tiết|xem video"
+    r"|xem clip|xem toàn văn|xem đầy đủ|chi tiết xem|đón đọc|mời (?:quý )?(?:độc giả|bạn đọc|"
+    r"quý vị|các bạn)(?: (?:theo dõi|xem|đón đọc))?)\s*(?:[:>»\-–|]+|tại đây|\.{3}|…)"
+    r"|(?:kỳ|bài) (?:tới|sau|tiếp|tiếp theo)\s*[:\-–]"
+    r"|mời (?:quý )?(?:độc giả|bạn đọc|quý vị)\b.{0,120}\b(?:xem|theo dõi|đón đọc)\b)",
+    re.IGNORECASE,
+)
+
+
+def is_read_more(text: str) -> bool:
+    """A single-line pointer to another story ("Xem thêm: ...", ">> ...", "Mời độc giả xem ...")."""
+    return len(words(text)) <= 40 and bool(_READ_MORE_RE.match(text))
+
+
+_TEASER_TAG_RE = re.compile(
+    r"^[\[(](?:video|ảnh|photo|infographic|inforgraphic|emagazine|e-magazine|longform|podcast|"
+    r"trực tiếp|clip|interactive|megastory|photo story|multimedia|chùm ảnh|phóng sự ảnh|"
+    r"đồ họa|audio|tin ảnh)[\])]\s*\S",
+    re.IGNORECASE,
+)
+
+
+def is_teaser_tag(text: str) -> bool:
+    """ "[Video] ...", "[Ảnh] ...", "[Infographic] ..." link teasers."""
+    return bool(_TEASER_TAG_RE.match(text)) and len(words(text)) <= 40
+
+
+# --------------------------------------------------------- follow-us / page widgets / footer
+
+_PLATFORMS = (
+    r"(?:google news|google tin tức|facebook|fanpage|zalo|youtube|tiktok|twitter|x|telegram|"
+    r"instagram|threads|linkedin|spotify|apple podcasts|ứng dụng|app)"
+)
+_FOLLOW_RE = re.compile(
+    r"^(?:hãy |mời (?:bạn|quý) ?(?:đọc|độc giả|vị)? ?|nhấn |bấm |click )?"
+    r"(?:theo dõi|follow|tham gia|đăng ký|kết nối|like|quan tâm|quét mã)\b",
+    re.IGNORECASE,
+)
+
+
+def is_follow_us(text: str) -> bool:
+    """ "Theo dõi Baoquocte.vn trên", "Theo dõi VnExpress trên Google News", "Follow us"."""
+    low = text.casefold().rstrip(" .:!")
+    if len(words(low)) > 16:
+        return False
+    if low in {"follow us", "theo dõi", "theo dõi chúng tôi", "kết nối với chúng tôi"}:
+        return True
+    if not _FOLLOW_RE.match(low):
+        return False
+    return bool(
+        re.search(r"\b(?:trên|tại|qua)$", low)
+        or re.search(r"\b" + _PLATFORMS + r"\b", low)
+        or re.search(r"\.vn\b|\.com\b|\.net\b|\bbáo\b|\bkênh\b|chúng tôi", low)
+    )
+
+
+# fmt: off
+_FOOTER_EXACT = {
+    "phiên bản di động", "phiên bản máy tính", "phiên bản desktop", "chia sẻ", "chia sẻ bài viết",
+    "chia sẻ bài", "bình luận", "gửi bình luận", "viết bình luận", "xem bình luận",
+    "ý kiến", "ý kiến bạn đọc", "ý kiến của bạn", "gửi ý kiến", "gửi ý kiến của bạn",
+    "quay lại", "quay về", "trở về", "trở lại", "lên đầu trang", "về đầu trang",
+    "về trang chủ", "trang chủ", "in bài", "in bài viết", "in", "lưu", "lưu bài",
+    "lưu bài viết", "đã lưu", "copy link", "sao chép link", "sao chép liên kết", "đã sao chép",
+    "copy link thành công", "đã copy link", "báo lỗi", "báo xấu", "gửi góp ý", "góp ý", "thích",
+    "like", "share", "tweet", "facebook", "zalo", "twitter", "email", "messenger", "linkedin",
+    "telegram", "quảng cáo", "advertisement", "tài trợ", "sponsored", "nội dung tài trợ",
+    "đăng nhập", "đăng ký", "đăng xuất", "tìm kiếm", "menu", "cũ nhất", "quan tâm nhất",
+    "xem thêm bình luận", "tải thêm", "tải ứng dụng", "tải app", "nghe bài viết",
+    "nghe đọc bài", "nghe", "đọc bài", "nghe tin", "giọng nam", "giọng nữ", "giọng miền bắc",
+    "giọng miền nam", "tạm dừng", "phát", "cỡ chữ", "a a", "a- a+", "a+", "a-", "aa",
+    "trả lời", "hủy", "gửi", "đóng", "top", "follow", "audio", "còn nữa", "còn tiếp", "hết",
+    "tin tài trợ", "gửi bài", "liên hệ", "liên hệ quảng cáo", "đặt báo", "rss", "sitemap",
+    "điều khoản sử dụng", "chính sách bảo mật", "giới thiệu", "bảo mật", "thông báo",
+    "bài viết đã được lưu", "đánh giá", "thu gọn", "mở rộng", "xem thêm >>",
+}
+# fmt: on
+_FOOTER_RE = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b|bản quyền\b|giữ bản quyền|giấy phép\b|cơ quan chủ quản|"
+    r"(?:phó )?tổng biên tập\s*:|chịu trách nhiệm|địa chỉ\s*:|điện thoại\s*:|tel\s*:|fax\s*:|"
+    r"e-?mail\s*:|hotline\s*:|đường dây nóng|tòa soạn\s*:|toà soạn\s*:|trụ sở\s*:|website\s*:|"
+    r"liên hệ quảng cáo|số giấy phép|thông tin tòa soạn)"
+    r"|bản quyền thuộc|ghi rõ nguồn|không được sao chép|phát hành lại thông tin"
+    r"|^\(?\*\)?\s*(?:bài viết|tít|tiêu đề|nội dung)|(?:tít|tiêu đề|title) (?:bài )?do "
+    r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm",
+    re.IGNORECASE,
+)
+_TAGS_RE = re.compile(r"^(?:tags?|từ khóa|từ khoá|thẻ|keywords?|chủ đề|sự kiện)\s*:", re.I)
+_COUNTER_RE = re.compile(
+    r"^(?:(?:bình luận|ý kiến|thích|chia sẻ|lượt xem|lượt đọc|lượt thích|like|share)\s*"
+    r"[:(]?\s*\d[\d.,]*\s*\)?|\d[\d.,]*\s*(?:bình luận|ý kiến|lượt xem|lượt thích|chia sẻ|"
+    r"lượt đọc|like|share)"
+    r"|(?:thời gian đọc|đọc trong)\s*:?\s*\d+\s*phút|\d+\s*phút đọc"
+    r"|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}|tốc độ(?: đọc)?\s*:?\s*[\d.,]*x?"
+    r"|trở (?:lại|về)(?:\s+\S+){1,3}|(?:nhấn|bấm|click|nhấp) (?:vào )?(?:đây|link|để)\b.*"
+    r"|xem (?:thêm )?\d+ bình luận|\(\s*(?:còn nữa|còn tiếp|hết|tiếp theo)\s*\)"
+    r"|nghe(?: bài viết| bài| đọc(?: bài)?)?(?:\s*\d+\s*phút)?|giọng đọc\s*:?.{0,24}"
+    r"|giọng (?:nam|nữ)(?: miền (?:bắc|nam|trung))?"
+    # rating widgets: "Bạn thấy bài viết thế nào?", "Bài viết có hữu ích không?"
+    r"|bạn (?:thấy|đánh giá|nghĩ gì về) (?:bài viết|bài báo|nội dung|tin|thông tin)(?: này)?"
+    r"(?: (?:thế nào|như thế nào|ra sao|có hữu ích không))?\s*\??"
+    r"|(?:bài viết|bài báo|nội dung|thông tin)(?: này)? (?:có )?hữu ích(?: với bạn)?(?: không)?"
+    r"\s*\??|đánh giá (?:bài viết|bài báo|nội dung|tin)(?: này)?\s*:?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def footer_reason(text: str) -> str | None:
+    """Reason for page chrome: "page-widget" (share, print, audio player, counters, rating),
+    "copyright-footer" (copyright, licence, contact), "tags" (keyword lists)."""
+    low = text.casefold().strip(" .!|•·")
+    if low in _FOOTER_EXACT:
+        return "page-widget"
+    if len(words(text)) <= 40 and _FOOTER_RE.search(text):
+        return "copyright-footer"
+    if _TAGS_RE.match(text) and len(words(text)) <= 40:
+        return "tags"
+    if text.startswith("#") and len(words(text)) <= 30 and not text.endswith("."):
+        return "tags"
+    if len(words(text)) <= 12 and _COUNTER_RE.match(low):
+        return "page-widget"
+    return None
+
+
+# Section names that scrapers keep as breadcrumb lines above the headline or below the body.
+# fmt: off
+SECTIONS = {
+    "thời sự", "thế giới", "kinh doanh", "kinh tế", "chính trị", "xã hội", "pháp luật",
+    "giáo dục", "sức khỏe", "sức khoẻ", "đời sống", "du lịch", "khoa học", "công nghệ", "số hóa",
+    "xe", "thể thao", "giải trí", "văn hóa", "văn hoá", "ý kiến", "bạn đọc", "góc nhìn",
+    "quốc phòng", "an ninh", "quân sự", "đối ngoại", "trong nước", "quốc tế", "nhịp sống",
+    "bất động sản", "tài chính", "chứng khoán", "ngân hàng", "nông nghiệp", "môi trường",
+    "việc làm", "tuyển sinh", "thời tiết", "chuyển động 24h", "tin tức", "trang chủ",
+    "home", "chính trị - xã hội", "kinh tế - xã hội", "quốc phòng - an ninh", "tiêu điểm",
+    "hồ sơ", "bình luận quốc tế", "thời sự quốc tế", "chính phủ", "quốc hội", "địa phương",
+    "tin tức trong ngày", "xây dựng đảng", "thế giới - quân sự", "tuổi trẻ sao", "podcast",
+}
+# fmt: on
+
+
+_TRAIL_RE = re.compile(r"\s+[>»›]\s+")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """Section labels or "Thời sự > Chính trị" trails. A trail ("Tin tức > Nhà đất > Đầu tư -
+    Quy hoạch") needs only its first label known: the others are the site's own sub-sections,
+    which no list can hold, recognised by shape (short capitalised labels, no sentence)."""
+    parts = [p.strip().casefold() for p in re.split(r"\s*[>»›/|]\s*", text) if p.strip()]
+    if bool(parts) and len(words(text)) <= 10 and all(p in SECTIONS for p in parts):
+        return True
+    trail = [p.strip() for p in _TRAIL_RE.split(text)]
+    return (
+        len(trail) >= 2
+        and trail[0].casefold() in SECTIONS
+        and len(words(text)) <= 14
+        and all(p[:1].isupper() and len(words(p)) <= 5 and not p.endswith(".") for p in trail)
+    )
+
+
+# --------------------------------------------------------------------------- site menus
+
+_MENU_SPLIT_RE = re.compile(r"\s*[|•·»›]\s*|\s{2,}|\s+/\s+")
+
+
+def is_menu_line(text: str) -> bool:
+    """A site menu kept as one line: 4+ short items between separators ("Trang chủ | Thời sự |
+    Thế giới | ..."), most of them known section names, none a sentence."""
+    parts = [p for p in _MENU_SPLIT_RE.split(text.strip(" |•·")) if p]
+    if len(parts) < 4 or any(len(words(p)) > 5 or p.endswith(".") for p in parts):
+        return False
+    known = sum(p.casefold() in SECTIONS for p in parts)
+    return known * 2 >= len(parts)
+
+
+# --------------------------------------------------------------------------- aggregator meta
+
+# What aggregators (Báo Mới, Google News, Zing) print around a story: its age, a link to the
+# source ("Gốc", "Xem nguồn"), how many related stories they grouped with it.
+_AGGREGATOR_META_RE = re.compile(
+    r"^(?:\d{1,3}\s*(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước"
+    r"|gốc|xem gốc|link gốc|xem nguồn|nguồn bài viết|bài gốc|đọc bài gốc|mở bài gốc"
+    r"|\d{1,4}\s+(?:liên quan|bài liên quan|tin liên quan|nguồn|bình luận|chia sẻ)"
+    r"|vừa xong|mới đây|hôm qua|báo cáo bài viết)$",
+    re.IGNORECASE,
+)
+
+
+def is_aggregator_meta(text: str) -> bool:
+    return bool(_AGGREGATOR_META_RE.match(text.strip(" .·•|")))
+
+
+# --------------------------------------------------------------------------- readers' comments
+
+COMMENTS_HEAD_RE = re.compile(
+    r"^(?:bình luận|ý kiến(?: bạn đọc)?|ý kiến của bạn|bạn đọc bình luận)\s*(?:\(\s*\d+\s*\)|\d+)?$"
+    r"|^\d+\s*(?:bình luận|ý kiến)$",
+    re.IGNORECASE,
+)
+COMMENT_CHROME_RE = re.compile(r"\btrả lời\b|\bthích\b.*\bchia sẻ\b", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- one-line rules
+
+LineRule = Callable[[str], bool]
+
+
+def _credit_caption(text: str) -> bool:
+    before, credit = split_credit(text)
+    return credit is not None and len(words(before)) <= 60 and sentence_count(before) <= 2
+
+
+# Families judged on one line alone, in order (first match wins); the name is the reason the
+# removed line carries. Lines that need their neighbours (slugs, credits blocks, bylines,
+# related blocks, captions without a credit) are decided in context by the other modules.
+LINE_RULES: tuple[tuple[str, LineRule], ...] = (
+    ("image-filename", is_image_filename_line),
+    ("url", lambda t: bool(URL_RE.match(t))),
+    ("follow-us", is_follow_us),
+    ("related-heading", is_related_heading),
+    ("aggregator-meta", is_aggregator_meta),
+    ("site-menu", is_menu_line),
+    ("page-widget", lambda t: footer_reason(t) == "page-widget"),
+    ("copyright-footer", lambda t: footer_reason(t) == "copyright-footer"),
+    ("tags", lambda t: footer_reason(t) == "tags"),
+    ("read-more", is_read_more),
+    ("teaser-tag", is_teaser_tag),
+    ("photo-caption", is_caption_only),
+    ("photo-caption", _credit_caption),
+)
+
+
+def line_reason(text: str, only: tuple[str, ...] = ()) -> str | None:
+    """The first one-line family that matches (among ``only`` when given), as a precise
+    removal reason."""
+    for reason, rule in LINE_RULES:
+        if only and reason not in only:
+            continue
+        if rule(text):
+            return reason
+    return None

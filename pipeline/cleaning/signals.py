@@ -1,0 +1,150 @@
+"""General signals that do not depend on any word list: line shape, rhythm and topic.
+
+- ``join_wrapped``: text hard-wrapped at a fixed width (or a caption broken by ``<br>``) is
+  re-joined, so one paragraph is one line again and its pieces are judged together.
+- ``trailing_teasers``: after the body, a run of short title-like lines (maybe each with a lead
+  sentence under it: the title/lead rhythm of teaser lists) whose words have little in common
+  with the headline and lead is a block of other stories, whatever heading it has (or none).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.cleaning.bylines import byline_like, is_prose
+from pipeline.cleaning.lines import Page
+from pipeline.cleaning.rules import slug_run, slug_size
+from pipeline.cleaning.text import CLOSING_QUOTES, is_sentence, is_title_like, key, words
+
+_TERMINAL = (".", "!", "?", ":", ";", "…", *CLOSING_QUOTES, ")", "]")
+_WRAP_MIN_LINES = 6
+_WRAP_MAX_WIDTH = 100
+
+
+def _wrap_width(page: Page) -> int | None:
+    """The fixed width the text is wrapped at, when most long lines end near one width."""
+    lengths = [len(ln.text) for ln in page.lines if ln.kind is None and len(ln.text) >= 30]
+    if len(lengths) < _WRAP_MIN_LINES:
+        return None
+    width = max(lengths)
+    if width > _WRAP_MAX_WIDTH:
+        return None
+    near = sum(width - 12 <= n <= width for n in lengths)
+    return width if near >= 0.6 * len(lengths) else None
+
+
+def _continues(prev: str, nxt: str, width: int | None) -> bool:
+    """Whether the line break between prev and nxt falls inside a sentence."""
+    if not prev or not nxt or prev.endswith(_TERMINAL):
+        return False
+    if slug_size(slug_run(nxt)) >= 3 or nxt.startswith(("http", "www.")):
+        return False  # a URL slug or image alt the scraper left: a line of its own
+    first = nxt.split()[0]
+    if nxt[0].islower() and not any(c.isupper() for c in first[1:]):  # not "iPhone", "eKYC"
+        return True  # a sentence never starts lowercase: the line break is inside it
+    # wrapped at a fixed width: the previous line was full, so the break is the wrap
+    wrapped = width is not None and len(prev) >= width - 15
+    return wrapped and not nxt.startswith(("-", "•", "*", "+")) and not prev.startswith("#")
+
+
+def join_wrapped(page: Page) -> None:
+    """Merge each open line into the previous one when the break falls inside a sentence."""
+    width = _wrap_width(page)
+    page.hard_wrapped = width is not None
+    keep = []
+    for ln in page.lines:
+        last = keep[-1] if keep else None
+        if (
+            last is not None
+            and ln.kind is None
+            and last.kind is None
+            and _continues(last.text, ln.text, width)
+        ):
+            last.parts = last.pieces() + ((ln.no, ln.text),)
+            last.text = f"{last.text} {ln.text}"
+            continue
+        keep.append(ln)
+    page.lines[:] = keep
+
+
+def broken_captions(page: Page) -> None:
+    """In text that is not wrapped at a fixed width, a block broken mid-sentence by a line
+    break and ending without punctuation is a photo caption (``<img><br>caption`` pages); body
+    paragraphs end with a full stop."""
+    if page.hard_wrapped:
+        return
+    for i in page.open_indices():
+        ln = page[i]
+        short = len(words(ln.text)) <= 45
+        if ln.parts and short and i != page.title_idx and not ln.text.endswith(_TERMINAL):
+            page.decide(i, "photo-caption")
+
+
+# Function syllables that say nothing about a story's topic.
+# fmt: off
+_STOP = frozenset(
+    {
+        "và", "của", "các", "là", "có", "được", "cho", "với", "trong", "đã", "sẽ", "đang", "này",
+        "những", "một", "không", "người", "khi", "để", "từ", "tại", "về", "theo", "như", "thì",
+        "mà", "ra", "vào", "lên", "đến", "hay", "hơn", "rất", "cũng", "nhiều", "năm", "ngày",
+        "sau", "trước", "bị", "nên", "vẫn", "đó", "nay", "còn",
+    }
+)
+# fmt: on
+
+
+def _topic_words(text: str) -> set[str]:
+    return {w for w in key(text).split() if len(w) > 1 and w not in _STOP and not w.isdigit()}
+
+
+def coherence(text: str, reference: set[str]) -> float:
+    """Share of a line's topic words that also occur in the headline and lead."""
+    own = _topic_words(text)
+    return len(own & reference) / len(own) if own else 0.0
+
+
+def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
+    """Remove a block of other stories' titles (and leads) after the body, found by shape and
+    topic rather than by its heading."""
+    if page.title_idx is None:
+        return
+    open_idx = [i for i in page.open_indices() if i != page.title_idx]
+    prose = [i for i in open_idx if is_prose(page[i].text)]
+    if len(prose) < 3:
+        return
+    reference = _topic_words(page[page.title_idx].text) | _topic_words(page[prose[0]].text)
+    def heading_like(t: str) -> bool:
+        return is_title_like(t, 25) and not is_sentence(t) and not byline_like(t)
+
+    run: list[int] = []  # trailing open lines in teaser rhythm, last first
+    for k in range(len(open_idx) - 1, -1, -1):
+        t = page[open_idx[k]].text
+        before = page[open_idx[k - 1]].text if k > 0 else ""
+        if heading_like(t) or (
+            is_prose(t) and heading_like(before) and coherence(t, reference) <= max_coherence
+        ):
+            run.append(open_idx[k])
+            continue
+        break
+    run.reverse()
+    titles = [
+        i
+        for i in run
+        if is_title_like(page[i].text, 25)
+        and not is_sentence(page[i].text)
+        and (i == run[0] or len(words(page[i].text)) >= 4)  # teaser titles are headlines
+    ]
+    if len(run) < 3 or len(titles) < 2 or titles[0] != run[0] and len(titles) < 3:
+        return
+    if any(coherence(page[i].text, reference) > max_coherence for i in titles):
+        return
+    if any(
+        is_prose(page[a].text) and is_prose(page[b].text)
+        for a, b in zip(run, run[1:], strict=False)
+    ):
+        return  # two paragraphs in a row: the body goes on (teasers alternate title / lead)
+    if re.search(r"[:]$", page[prose[-1]].text):
+        return  # a list the body announced ("gồm:"), not teasers
+    heading = run[0] if len(words(page[run[0]].text)) <= 6 and run[0] in titles else None
+    for i in run:
+        page.decide(i, "related-heading" if i == heading else "related-item")

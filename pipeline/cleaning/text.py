@@ -1,0 +1,78 @@
+"""Small text predicates shared by every cleaner family (one line at a time, no context)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.segment import split_sentences
+
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACE_RE = re.compile(r"\s+")
+ELLIPSIS_END_RE = re.compile(r"(?:\.\.\.|…)\s*[\"”’')\]]?$")
+_TERMINAL = tuple(".!?;:")
+CLOSING_QUOTES = ("”", '"', "»", "’")
+
+
+def normalize(text: str) -> str:
+    """NFC, no zero-width characters, whitespace runs collapsed, stripped.
+
+    Body paragraphs are compared and emitted in this form, so tests and editors see stable text.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH_RE.sub("", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Whitespace tokens; in Vietnamese one token is one syllable."""
+    return text.split()
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII without diacritics, so a URL slug can be matched against a title."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", " ", stripped.lower()).strip()
+
+
+def has_vietnamese(text: str) -> bool:
+    """True when the text carries Vietnamese letters (any non-ASCII letter counts)."""
+    return any(ord(c) > 127 and c.isalpha() for c in text)
+
+
+def key(text: str) -> str:
+    """Comparison key: casefolded, punctuation-insensitive."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def ends_with_ellipsis(text: str) -> bool:
+    return bool(ELLIPSIS_END_RE.search(text))
+
+
+def is_sentence(text: str, min_words: int = 8) -> bool:
+    """A prose line: ends like a sentence (not with a teaser's "...") and is long enough."""
+    bare = text.rstrip("”\"’')]» ")
+    return (
+        len(words(text)) >= min_words and bare.endswith(_TERMINAL) and not ends_with_ellipsis(text)
+    )
+
+
+def is_title_like(text: str, max_words: int = 30) -> bool:
+    """Headline form: short and without sentence-final punctuation (teasers, subheadings, names)."""
+    return 0 < len(words(text)) <= max_words and not text.endswith((".", ":", ";", "…"))
+
+
+def is_quote(text: str) -> bool:
+    """A quoted paragraph: ends with a closing quote (maybe then a period) or opens with one."""
+    return text.rstrip(" .").endswith(CLOSING_QUOTES) or text.startswith(("“", '"', "«"))
+
+
+def sentences(text: str) -> list[str]:
+    """The project's one sentence splitter (``pipeline.segment``), applied to one line."""
+    return split_sentences(text)
+
+
+def sentence_count(text: str) -> int:
+    return max(1, len(sentences(text)))

@@ -1,0 +1,243 @@
+"""Story grouping and the digest, on real RSS items of one day from three outlets.
+
+Fixture: tests/digest_cases/feed_2025-11-06.json (Tuổi Trẻ, Thanh Niên, VnExpress items of
+2025-11-06, unedited, provenance inside; events and topics labelled by reading them).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from models.base import BackendStatus, Summary
+from models.extractive import ExtractiveSummarizer
+from pipeline.article import CleanArticle
+from pipeline.config import DigestConfig
+from pipeline.digest import DigestItem, group
+from pipeline.digest_build import build_digest, distinct_sentences, parse_brief, read_items
+from pipeline.digest_render import digest_json, render_digest
+from pipeline.render import Brief, English, render_brief
+from pipeline.segment import split_sentences
+
+FEED = Path(__file__).with_name("digest_cases") / "feed_2025-11-06.json"
+
+
+def feed() -> list[dict]:
+    return json.loads(FEED.read_text(encoding="utf-8"))["items"]
+
+
+def item(row: dict, n: int) -> DigestItem:
+    return DigestItem(
+        slug=f"{n:02d}-{row['id'][:8]}",
+        title_vi=row["title"],
+        summary_vi=row["summary"],
+        outlet=row["source"].split(" - ")[0],  # "VnExpress - Kinh Doanh" is a VnExpress section
+        published=row["published"],
+    )
+
+
+def by_event(rows, grouping) -> dict[str, set[int]]:
+    events: dict[str, set[int]] = {}
+    for row, label in zip(rows, grouping.labels, strict=True):
+        events.setdefault(row["event"], set()).add(label)
+    return events
+
+
+def test_same_event_from_three_outlets_is_one_story():
+    rows = [r for r in feed() if r["event"] == "fuel-price-cut"]
+    assert {r["source"].split(" - ")[0] for r in rows} == {"Tuổi Trẻ", "Thanh Niên", "VnExpress"}
+    grouping = group([item(r, n) for n, r in enumerate(rows)])
+    assert len(set(grouping.labels)) == 1
+
+
+def test_events_of_one_running_topic_are_separate_linked_stories():
+    rows = [r for r in feed() if r["topic"] == "typhoon-kalmaegi"]
+    grouping = group([item(r, n) for n, r in enumerate(rows)])
+    events = by_event(rows, grouping)
+    strengthens, evacuation = events["kalmaegi-strengthens"], events["kalmaegi-evacuation"]
+    assert len(strengthens) == 1 and len(evacuation) == 1 and strengthens != evacuation
+    pair = tuple(sorted((*strengthens, *evacuation)))
+    assert pair in grouping.related
+
+
+def test_whole_day_groups_exactly_by_event_and_links_only_the_running_topic():
+    rows = feed()
+    grouping = group([item(r, n) for n, r in enumerate(rows)])
+    events = by_event(rows, grouping)
+    assert all(len(labels) == 1 for labels in events.values())  # each event is one story
+    labels = [next(iter(v)) for v in events.values()]
+    assert len(set(labels)) == len(labels)  # and no two events share a story
+    topic_labels = {
+        next(iter(events[r["event"]])) for r in rows if r["topic"] == "typhoon-kalmaegi"
+    }
+    assert set(grouping.related) == {tuple(sorted(topic_labels))}
+
+
+def test_identical_copy_in_another_feed_is_marked_wire_copy_of_the_earlier():
+    rows = [r for r in feed() if r["event"] == "fuel-price-cut"]
+    items = [item(r, n) for n, r in enumerate(rows)]
+    grouping = group(items)
+    copies = {items[c].slug: items[o].slug for c, o in grouping.wire_copies.items()}
+    vne = [it.slug for it in items if it.outlet == "VnExpress"]
+    assert len(vne) == 2 and copies == {vne[1]: vne[0]}  # same text, same time: slug order
+
+
+def test_thresholds_are_configurable():
+    rows = [r for r in feed() if r["event"] == "fuel-price-cut"]
+    strict = group([item(r, n) for n, r in enumerate(rows)], DigestConfig(same_story=0.99))
+    assert len(set(strict.labels)) == len(rows) - 1  # only the identical copy stays together
+
+
+def extractive_digest(items, translate=None):
+    summarizer = ExtractiveSummarizer(sentences=2, key_points=5)
+    return build_digest(
+        "2025-11-06",
+        items,
+        "2025-11-06T18:00:00+07:00",
+        summarize=summarizer.summarize,
+        fallback=summarizer.summarize,
+        translate=translate,
+        english_unavailable="no translator configured (test)",
+    )
+
+
+def test_digest_orders_by_outlets_then_time_and_says_once_that_english_is_missing():
+    items = [item(r, n) for n, r in enumerate(feed())]
+    digest = extractive_digest(items)
+    outlets = [s.outlets for s in digest.stories]
+    assert outlets == sorted(outlets, reverse=True)
+    first = {src.item.title_vi for src in digest.stories[0].sources}
+    assert "Xăng giảm giá từ 15h chiều nay, giá dầu diễn biến trái chiều" in first  # 3, latest
+    assert digest.briefs == len(items)
+    md = render_digest(digest)
+    assert md.count("no English translation") == 1
+    for it in items:  # every brief's link target exists
+        assert f'<a id="{it.slug}"></a>' in md
+    assert md.count("_wire copy_ of") == 1  # the fuel item VnExpress ran in two of its feeds
+    data = digest_json(digest)
+    assert [len(s["briefs"]) for s in data["stories"]] == [len(s.sources) for s in digest.stories]
+    fuel = data["stories"][0]
+    assert {b["outlet"] for b in fuel["briefs"]} == {"Tuổi Trẻ", "Thanh Niên", "VnExpress"}
+    assert fuel["summary_method"] == "extractive"
+
+
+def test_story_summary_never_repeats_a_wire_copy_sentence():
+    rows = [r for r in feed() if r["event"] == "fuel-price-cut"]
+    digest = extractive_digest([item(r, n) for n, r in enumerate(rows)])
+    (story,) = digest.stories
+    sentences = split_sentences(story.summary_vi) + [vi for vi, _ in story.key_points]
+    assert len(sentences) == len(set(sentences))
+    copy_text = rows[-1]["summary"]
+    assert sum(copy_text in s for s in sentences) <= 1
+
+
+def test_translator_fills_english_for_new_story_summaries():
+    rows = [r for r in feed() if r["event"] == "ecopark-restructuring"]
+    calls: list[list[str]] = []
+
+    def translate(texts):
+        calls.append(list(texts))
+        return [f"EN({len(t)})" for t in texts]
+
+    digest = extractive_digest([item(r, n) for n, r in enumerate(rows)], translate)
+    (story,) = digest.stories
+    assert story.summary_en == f"EN({len(story.summary_vi)})"
+    assert story.headline_en == f"EN({len(story.headline_vi)})"  # items carried no English
+    assert digest.english_unavailable is None and len(calls) == 1
+
+
+def test_failing_summarizer_falls_back_to_extractive_and_says_why():
+    rows = [r for r in feed() if r["event"] == "fuel-price-cut"]
+
+    def broken(article):
+        raise RuntimeError("out of memory")
+
+    digest = build_digest(
+        "2025-11-06",
+        [item(r, n) for n, r in enumerate(rows)],
+        "t",
+        summarize=broken,
+        fallback=ExtractiveSummarizer().summarize,
+    )
+    assert digest.stories[0].summary_method == (
+        "extractive (the configured summarizer failed: out of memory)"
+    )
+
+
+def test_distinct_sentences_drops_repeats():
+    text = feed()[3]["summary"]
+    assert distinct_sentences([text, text, "Một câu khác hẳn về chuyện khác."]) == [
+        text,
+        "Một câu khác hẳn về chuyện khác.",
+    ]
+
+
+@pytest.fixture
+def written_briefs(tmp_path):
+    """Two real items written as briefs by render_brief, as the flow does."""
+    status = BackendStatus("summarizer", "extractive", "extractive", False)
+    none = BackendStatus("translator", "seq2seq:m", None, False, "offline")
+    rows = [r for r in feed() if r["event"] == "ecopark-restructuring"]
+    slugs = []
+    for n, row in enumerate(rows):
+        article = CleanArticle(
+            title=row["title"], paragraphs=(row["summary"],), outlet=row["source"]
+        )
+        summary = Summary(text=row["summary"], key_points=(), method="extractive")
+        brief = Brief(
+            slug=f"brief-{n}",
+            input_file=f"/in/{n}.txt",
+            input_sha256="ab" * 32,
+            article=article,
+            summary=summary,
+            english=English(unavailable="offline"),
+            summarizer=status,
+            translator=none,
+            generated_at="2025-11-06T18:00:00+07:00",
+        )
+        (tmp_path / f"brief-{n}.md").write_text(render_brief(brief), encoding="utf-8")
+        slugs.append(brief.slug)
+    (tmp_path / "index.md").write_text("# index\n", encoding="utf-8")
+    return tmp_path, rows, slugs
+
+
+def test_briefs_on_disk_read_back_for_the_digest_and_link_to_their_anchor(written_briefs):
+    day_dir, rows, slugs = written_briefs
+    items = read_items(day_dir)
+    assert [it.slug for it in items] == slugs
+    assert items[0].title_vi == rows[0]["title"] and items[0].summary_vi == rows[0]["summary"]
+    assert items[0].summary_en is None and items[0].input_file == "/in/0.txt"
+    brief_md = (day_dir / "brief-0.md").read_text(encoding="utf-8")
+    assert "(digest.md#brief-0)" in brief_md
+    assert parse_brief("# not a brief\n", "x") is None
+    md = render_digest(extractive_digest(items))
+    assert '<a id="brief-0"></a>' in md and '<a id="brief-1"></a>' in md
+
+
+def test_body_sketch_recognises_a_trimmed_copy_and_not_another_article():
+    from pipeline.clean import clean_text
+    from pipeline.digest_sketch import body_sketch, containment, decode, encode
+
+    samples = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+    bodies = [clean_text(p.read_text(encoding="utf-8")).paragraphs for p in samples]
+    full = "\n".join(bodies[0])
+    trimmed = "\n".join(bodies[0][: len(bodies[0]) // 2])  # an outlet keeping the first half
+    other = "\n".join(bodies[1])
+    sketch = decode(encode(body_sketch(full)))
+    assert sketch == body_sketch(full)
+    assert containment(body_sketch(trimmed), sketch) >= 0.9
+    assert containment(body_sketch(other), sketch) < 0.2
+    assert decode(None) is None and decode("garbage") is None
+
+
+def test_translator_failure_leaves_the_digest_and_says_why_once():
+    rows = [r for r in feed() if r["event"] == "fuel-price-cut"]
+
+    def broken(texts):
+        raise RuntimeError("model crashed")
+
+    digest = extractive_digest([item(r, n) for n, r in enumerate(rows)], broken)
+    assert digest.english_unavailable == "translation failed: model crashed"
+    assert render_digest(digest).count("no English translation") == 1

@@ -1,0 +1,93 @@
+"""The digest through the real flow: two runs in one day give one digest covering both."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+DAY = "2025-12-01"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prefect_server():
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def quiet_offline(monkeypatch):
+    """No hub here (fallbacks are immediate); Prefect's console handler must not write to a
+    closed pytest capture buffer (same reason as in test_flow.py)."""
+    import logging
+
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    names = list(logging.root.manager.loggerDict)
+    for logger in [logging.getLogger(), *(logging.getLogger(n) for n in names)]:
+        for handler in getattr(logger, "handlers", []):
+            if isinstance(handler, PrefectConsoleHandler):
+                handler.stream = sys.__stderr__
+                handler.console.file = sys.__stderr__
+
+
+def test_two_runs_in_one_day_give_one_digest_covering_both(tmp_path):
+    out = tmp_path / "out"
+    first, *rest = sorted(SAMPLES.glob("*.txt"))
+    assert main(["run", str(first), "--out", str(out), "--date", DAY]) == 0
+    day_dir = out / DAY
+    after_first = json.loads((day_dir / "digest.json").read_text(encoding="utf-8"))
+    assert sum(len(s["briefs"]) for s in after_first["stories"]) == 1
+
+    assert main(["run", *map(str, rest), "--out", str(out), "--date", DAY]) == 0
+    digest = json.loads((day_dir / "digest.json").read_text(encoding="utf-8"))
+    briefs = sorted(p.stem for p in day_dir.glob("*.md") if p.stem not in ("index", "digest"))
+    listed = sorted(b["slug"] for s in digest["stories"] for b in s["briefs"])
+    assert len(briefs) == 3 and listed == briefs  # both runs, each brief once
+    inputs = {Path(b["input_file"]).name for s in digest["stories"] for b in s["briefs"]}
+    assert inputs == {p.name for p in SAMPLES.glob("*.txt")}
+
+    md = (day_dir / "digest.md").read_text(encoding="utf-8")
+    assert md.count("no English translation") == 1  # offline: said once, plainly
+    for slug in briefs:
+        assert f'<a id="{slug}"></a>' in md
+        brief = (day_dir / f"{slug}.md").read_text(encoding="utf-8")
+        assert f"(digest.md#{slug})" in brief
+    assert "digest.md" in (day_dir / "index.md").read_text(encoding="utf-8")
+    # Stories of the one visit are linked to each other.
+    ids = {s["id"] for s in digest["stories"]}
+    assert all(set(s["related"]) <= ids for s in digest["stories"])
+    assert len(digest["stories"]) == 1 or any(s["related"] for s in digest["stories"])
+
+
+def test_digest_is_published_as_a_prefect_artifact(tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    assert main(["run", str(SAMPLES), "--out", str(tmp_path / "out"), "--date", DAY]) == 0
+
+    async def latest():
+        async with get_client() as client:
+            found = await client.read_artifacts(
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["daily-digest"]))
+            )
+            return found
+
+    import asyncio
+
+    artifacts = asyncio.run(latest())
+    assert artifacts and "Daily digest — 2025-12-01" in artifacts[-1].data
