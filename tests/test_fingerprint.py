@@ -107,7 +107,7 @@ def test_brief_without_english_is_redone_when_the_translator_arrives(
     args += ["--out", str(out), "--date", DAY]
 
     def brief_meta() -> dict:
-        (brief,) = [p for p in (out / DAY).glob("*.md") if p.name != "index.md"]
+        (brief,) = [p for p in (out / DAY).glob("*.md") if p.name not in ("index.md", "digest.md")]
         return parse_front_matter(brief.read_text(encoding="utf-8"))
 
     registry.clear_cache()
