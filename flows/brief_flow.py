@@ -19,10 +19,11 @@ from prefect.futures import PrefectFuture
 from flows.digest_step import write_digest
 from flows.prefect_env import VERBOSE_ENV, quiet_logging
 from models.base import BackendStatus, Summary
-from models.registry import get_summarizer, get_translator
+from models.registry import forget_failures, get_summarizer, get_translator
 from pipeline.article import CleanArticle
 from pipeline.clean import clean_text
 from pipeline.config import Config, load_config
+from pipeline.fingerprint import brief_fingerprint
 from pipeline.htmltext import html_to_text
 from pipeline.ingest import (
     IngestError,
@@ -51,6 +52,7 @@ MODEL_RETRY_DELAYS = [2, 10]  # seconds: a transient OOM or file lock gets a sec
 @task(name="load-models", retries=MODEL_RETRIES, retry_delay_seconds=MODEL_RETRY_DELAYS)
 def load_models(cfg: Config) -> tuple[BackendStatus, BackendStatus]:
     """Load both backends once for the process; a model that cannot load becomes a fallback."""
+    forget_failures()  # retried once per run: a long-lived `serve` sees a model that arrived
     _, summarizer_status = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
     _, translator_status = get_translator(cfg.translator, Path(cfg.base_dir))
     return summarizer_status, translator_status
@@ -178,7 +180,7 @@ def brief_articles(
 
     with run_lock(out, timeout_s=3600, on_wait=logger.info):
         manifest = Manifest(out)
-        fingerprint = cfg.fingerprint()
+        fingerprint = brief_fingerprint(cfg, [summarizer_status.used, translator_status.used])
 
         docs: dict[str, SourceDocument] = {}
         first_by_sha: dict[str, str] = {}

@@ -23,6 +23,10 @@ class Summarizer(Protocol):
 
     def summarize(self, article: CleanArticle) -> Summary: ...
 
+    def summarize_batch(self, articles: Sequence[CleanArticle]) -> list[Summary]:
+        """Summaries in input order; backends that can share model calls override this."""
+        return [self.summarize(article) for article in articles]
+
 
 class Translator(Protocol):
     name: str

@@ -11,7 +11,7 @@ def test_default_config_loads_and_resolves_paths_against_project_root():
     cfg = load_config(ROOT / "configs" / "default.yaml")
     assert cfg.resolve(cfg.inbox) == ROOT / "samples"
     assert cfg.summarizer.model == "VietAI/vit5-base-vietnews-summarization"
-    assert cfg.translator.src_lang == "vi_VN"
+    assert cfg.translator.src_lang is None  # the model family chooses its codes
     assert cfg.schedule.timezone == "Asia/Ho_Chi_Minh"
 
 
