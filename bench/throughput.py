@@ -40,11 +40,10 @@ def child(args: argparse.Namespace) -> None:
     """One run in this fresh process; prints one JSON line of timings."""
     t0 = float(os.environ["BENCH_T0"])
     from flows import cli
+    from pipeline.config import load_config
 
-    cfg = cli._load(args.config)
-    from flows.api_server import prefect_api
-
-    with prefect_api(Path(os.environ["PREFECT_HOME"])) as api_ready:
+    cfg = load_config(args.config)
+    with cli._prefect_api(cli._prefect_home()) as api_ready:
         from flows.brief_flow import brief_articles
 
         api_ready()
@@ -247,7 +246,7 @@ def main() -> None:
         rows = _measure(args, setups, sizes, config_for, home)
     finally:
         if server is not None:
-            from flows.serve import stop_server
+            from flows.local_server import stop_server
 
             stop_server(server)
     _print(rows)
@@ -255,17 +254,13 @@ def main() -> None:
 
 def _serve_like(home: Path):
     """A server as `vnbrief serve` leaves it (state file included), for runs to reuse."""
-    import socket
-
-    from flows.serve import STATE_FILE, start_server
+    from flows.local_server import free_port, start_server, write_serve_state
 
     os.environ["PREFECT_HOME"] = str(home)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     server = start_server(port, home / "server.log")
     api_url = f"http://127.0.0.1:{port}/api"
-    (home / STATE_FILE).write_text(json.dumps({"api_url": api_url}) + "\n", encoding="utf-8")
+    write_serve_state(home, api_url, server.pid, "bench")  # records this (living) process
     print(f"reusing one Prefect server at {api_url}, as while `vnbrief serve` runs")
     return server
 

@@ -11,6 +11,7 @@ models.registry, loaded once per process (per Dask worker with `runner.task_runn
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,11 +26,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
 from flows.digest_step import write_digest
+from flows.prefect_env import VERBOSE_ENV, quiet_logging
 from models.base import BackendStatus, Summarizer, Summary
-from models.registry import get_summarizer, get_translator
+from models.registry import forget_failures, get_summarizer, get_translator
 from pipeline.article import CleanArticle
 from pipeline.clean import clean_text
 from pipeline.config import Config, RunnerConfig, load_config
+from pipeline.fingerprint import brief_fingerprint
 from pipeline.htmltext import html_to_text
 from pipeline.ingest import (
     IngestError,
@@ -123,6 +126,7 @@ def _fill(works: Sequence[Work], field: str, values: Sequence[Any]) -> list[Work
 )
 def load_models(cfg: Config) -> tuple[BackendStatus, BackendStatus]:
     """Load both backends once for the process; a model that cannot load becomes a fallback."""
+    forget_failures()  # retried once per run: a long-lived `serve` sees a model that arrived
     _, summarizer_status = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
     _, translator_status = get_translator(cfg.translator, Path(cfg.base_dir))
     return summarizer_status, translator_status
@@ -267,7 +271,7 @@ def write_chunk(
         )
         path = day_dir / f"{brief.slug}.md"
         atomic_write_text(path, render_brief(brief))
-        outcome = ArticleOutcome(work.path, WRITTEN, str(path), brief.slug)
+        outcome = ArticleOutcome(work.path, WRITTEN, str(path), brief.slug, notes=work.doc.notes)
         return replace(work, outcome=outcome, index_entry=_index_entry(brief))
 
     return _each(works, "writing brief", write)
@@ -338,6 +342,7 @@ def brief_articles(
     force: bool = False,
 ) -> RunReport:
     """Brief every article in `paths` (files or folders; default: the config's inbox)."""
+    quiet_logging(verbose=os.environ.get(VERBOSE_ENV) == "1")  # also in `serve`'s run processes
     logger = get_run_logger()
     cfg = load_config(config_path or DEFAULT_CONFIG)
     out = Path(out_dir).expanduser() if out_dir else cfg.resolve(cfg.outputs)
@@ -345,9 +350,7 @@ def brief_articles(
     day = day or now.date().isoformat()
     day_dir = out / day
     files, missing = discover_inputs(paths or [str(cfg.resolve(cfg.inbox))])
-    outcomes: dict[str, ArticleOutcome] = {
-        str(p): ArticleOutcome(str(p), FAILED, reason) for p, reason in missing
-    }
+    outcomes: dict[str, ArticleOutcome] = {str(p): _failure(str(p), err) for p, err in missing}
     inputs = [str(p) for p in files]
     order = [str(p) for p, _ in missing] + inputs
     logger.info("%d input article(s); writing to %s", len(inputs), day_dir)
@@ -360,7 +363,7 @@ def brief_articles(
     with run_lock(out, timeout_s=3600, on_wait=logger.info), _task_runner(cfg.runner) as dask:
         submit = _submitter(dask)
         manifest = Manifest(out)
-        fingerprint = cfg.fingerprint()
+        fingerprint = brief_fingerprint(cfg, [summarizer_status.used, translator_status.used])
         generated_at = now.isoformat(timespec="seconds")
         size = cfg.runner.chunk_size
         ingests = [

@@ -19,6 +19,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models.base import Summary
@@ -116,6 +117,9 @@ class ExtractiveSummarizer:
             raise ValueError(f"key_points must not be negative, got {key_points}")
         self.sentences = sentences
         self.key_points = key_points
+
+    def summarize_batch(self, articles: Sequence[CleanArticle]) -> list[Summary]:
+        return [self.summarize(article) for article in articles]
 
     def summarize(self, article: CleanArticle) -> Summary:
         """Pick the summary sentences, then further distinct key points; both in article order.

@@ -117,28 +117,81 @@ def _one_line(exc: BaseException, limit: int = 300) -> str:
     return f"{type(exc).__name__}: {text}"
 
 
-def _load(ref: str, device: str, local_only: bool, tokenizer_kwargs: dict[str, Any]):
+# T5 checkpoints (ViT5) overflow to inf/NaN in float16; where bfloat16 is missing they stay fp32.
+_NO_FP16_MODEL_TYPES = frozenset({"t5", "mt5"})
+
+
+def resolve_device(device: str) -> str:
+    """'auto' -> cuda when a GPU is usable, else mps, else cpu; an unusable request fails here."""
+    import torch
+
+    if device == "auto":
+        if torch.cuda.is_available():
+            return "cuda"
+        mps = getattr(torch.backends, "mps", None)
+        return "mps" if mps is not None and mps.is_available() else "cpu"
+    if device.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise ModelLoadError(f"device {device} requested but CUDA is not available here")
+        index = int(device.partition(":")[2] or 0)
+        if index >= torch.cuda.device_count():
+            raise ModelLoadError(
+                f"device {device} requested but only {torch.cuda.device_count()} GPU(s) exist"
+            )
+    return device
+
+
+def resolve_dtype(dtype: str, device: str, model_type: str | None = None) -> Any:
+    """'auto' -> float32 on CPU/MPS; bfloat16 on CUDA when supported, else float16 (not T5)."""
+    import torch
+
+    if dtype != "auto":
+        if dtype == "float16" and device == "cpu":
+            raise ModelLoadError("dtype float16 is not supported on device cpu")
+        return getattr(torch, dtype)
+    if not device.startswith("cuda"):
+        return torch.float32
+    if torch.cuda.is_bf16_supported():
+        return torch.bfloat16
+    return torch.float32 if model_type in _NO_FP16_MODEL_TYPES else torch.float16
+
+
+def _load(
+    ref: str, device: str, local_only: bool, tokenizer_kwargs: dict[str, Any], dtype: str
+):
     # Imported lazily: `vnbrief` commands that never touch a model should not pay ~2 s of import.
-    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+    from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(ref, local_files_only=local_only, **tokenizer_kwargs)
-    model = AutoModelForSeq2SeqLM.from_pretrained(ref, local_files_only=local_only)
+    model_type = getattr(
+        AutoConfig.from_pretrained(ref, local_files_only=local_only), "model_type", None
+    )
+    torch_dtype = resolve_dtype(dtype, device, model_type)
+    model = AutoModelForSeq2SeqLM.from_pretrained(
+        ref, local_files_only=local_only, dtype=torch_dtype
+    )
     model.eval()
     model.to(device)
     return tokenizer, model
 
 
 def load_seq2seq(
-    model: str, device: str = "cpu", tokenizer_kwargs: dict[str, Any] | None = None
+    model: str,
+    device: str = "auto",
+    tokenizer_kwargs: dict[str, Any] | None = None,
+    dtype: str = "auto",
 ) -> tuple[Any, Any]:
     """Return (tokenizer, model) ready for generate(), or raise ModelLoadError with one line."""
     kwargs = dict(tokenizer_kwargs or {})
+    device = resolve_device(device)
     if is_local_ref(model):
         path = Path(model).expanduser()
         if not path.is_dir():
             raise ModelLoadError(f"model directory {path} does not exist")
         try:
-            return _load(str(path), device, True, kwargs)
+            return _load(str(path), device, True, kwargs, dtype)
+        except ModelLoadError:
+            raise
         except Exception as exc:  # transformers raises OSError/ValueError/ImportError/KeyError…
             raise ModelLoadError(f"cannot load model from {path}: {_one_line(exc)}") from exc
 
@@ -146,7 +199,9 @@ def load_seq2seq(
         # Decided without importing transformers (~2.5 s): an offline run falls back at once.
         raise ModelLoadError(hub_offline_reason(model))
     try:
-        return _load(model, device, True, kwargs)
+        return _load(model, device, True, kwargs, dtype)
+    except ModelLoadError:
+        raise
     except Exception as cached_exc:
         if _is_cached(model):
             # Files are there but broken or incompatible: the network would not help.
@@ -156,7 +211,9 @@ def load_seq2seq(
     if not hub_reachable():
         raise ModelLoadError(hub_offline_reason(model))
     try:
-        return _load(model, device, False, kwargs)
+        return _load(model, device, False, kwargs, dtype)
+    except ModelLoadError:
+        raise
     except Exception as exc:
         raise ModelLoadError(f"cannot load '{model}' from the hub: {_one_line(exc)}") from exc
 

@@ -187,6 +187,9 @@ class LearnedExtractiveSummarizer:
         self.key_points = key_points
         self.budget = max(1, round(self.model.target_syllables * length_scale))
 
+    def summarize_batch(self, articles: Sequence[CleanArticle]) -> list[Summary]:
+        return [self.summarize(article) for article in articles]
+
     def summarize(self, article: CleanArticle) -> Summary:
         cands, rows, vecs = sentence_features(article)
         if not cands:

@@ -12,8 +12,10 @@ without the glossary and the status reason says so (it appears in briefs and rep
 
 from __future__ import annotations
 
-import functools
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from models.base import BackendStatus, ModelLoadError, Summarizer, Translator
 from models.extractive import ExtractiveSummarizer
@@ -24,24 +26,48 @@ from pipeline.config import SummarizerConfig, TranslatorConfig
 TRANSLATION_DISABLED = "translation disabled in config (translator.backend: none)"
 
 
+_cache: dict[tuple[Any, ...], tuple[Any, BackendStatus]] = {}
+_cache_lock = threading.Lock()  # one load per key even when tasks ask at the same time
+
+
+def _cached(key: tuple[Any, ...], load: Callable[[], tuple[Any, BackendStatus]]):
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = load()
+        return _cache[key]
+
+
 def get_summarizer(
     cfg: SummarizerConfig, base_dir: Path | str | None = None
 ) -> tuple[Summarizer, BackendStatus]:
     """The configured summarizer, or the extractive one with the reason it had to be used."""
-    return _summarizer(cfg, None if base_dir is None else str(base_dir))
+    base = None if base_dir is None else str(base_dir)
+    return _cached(("summarizer", cfg, base), lambda: _summarizer(cfg, base))
 
 
 def get_translator(
     cfg: TranslatorConfig, base_dir: Path | str = "."
 ) -> tuple[Translator | None, BackendStatus]:
     """The configured translator, or None with the reason translation is unavailable."""
-    return _translator(cfg, str(base_dir))
+    return _cached(("translator", cfg, str(base_dir)), lambda: _translator(cfg, str(base_dir)))
 
 
 def clear_cache() -> None:
     """Forget loaded backends (tests; a long-lived server after a config change)."""
-    _summarizer.cache_clear()
-    _translator.cache_clear()
+    with _cache_lock:
+        _cache.clear()
+
+
+def forget_failures() -> None:
+    """Let the next request retry backends that could not load (a model may have arrived).
+
+    Called once at the start of a run, before its statuses are taken, so a long-lived
+    `vnbrief serve` picks up a model put in place since yesterday, while every brief of one
+    run still reports the same backends.
+    """
+    with _cache_lock:
+        for key in [k for k, (_, status) in _cache.items() if status.fell_back]:
+            del _cache[key]
 
 
 def _embedded(cfg: SummarizerConfig) -> tuple[Summarizer, str | None]:
@@ -54,7 +80,6 @@ def _embedded(cfg: SummarizerConfig) -> tuple[Summarizer, str | None]:
         return ExtractiveSummarizer(sentences=cfg.sentences, key_points=cfg.key_points), str(err)
 
 
-@functools.cache
 def _summarizer(cfg: SummarizerConfig, base_dir: str | None) -> tuple[Summarizer, BackendStatus]:
     if cfg.backend == "learned":
         summarizer, problem = _embedded(cfg)
@@ -85,7 +110,9 @@ def _summarizer(cfg: SummarizerConfig, base_dir: str | None) -> tuple[Summarizer
         else:
             from models.seq2seq_summarizer import Seq2SeqSummarizer
 
-            tokenizer, model = load_seq2seq(resolve_model_ref(cfg.model, base_dir), cfg.device)
+            tokenizer, model = load_seq2seq(
+                resolve_model_ref(cfg.model, base_dir), cfg.device, dtype=cfg.dtype
+            )
             summarizer = Seq2SeqSummarizer(tokenizer, model, cfg, cfg.model)
     except ModelLoadError as err:
         return _fallback(cfg, requested, str(err))
@@ -109,7 +136,6 @@ def _fallback(
     return summarizer, status
 
 
-@functools.cache
 def _translator(cfg: TranslatorConfig, base_dir: str) -> tuple[Translator | None, BackendStatus]:
     if cfg.backend == "none":
         status = BackendStatus(
@@ -144,7 +170,9 @@ def _translator(cfg: TranslatorConfig, base_dir: str) -> tuple[Translator | None
         else:
             from models.seq2seq_translator import Seq2SeqTranslator
 
-            tokenizer, model = load_seq2seq(resolve_model_ref(cfg.model, base_dir), cfg.device)
+            tokenizer, model = load_seq2seq(
+                resolve_model_ref(cfg.model, base_dir), cfg.device, dtype=cfg.dtype
+            )
             translator = Seq2SeqTranslator(tokenizer, model, cfg, cfg.model, glossary)
     except ModelLoadError as err:
         return None, _unavailable(requested, str(err))

@@ -16,8 +16,10 @@ from typing import Any
 
 import torch
 
-from models.base import Summary
+from models.base import ModelLoadError, Summary
 from models.extractive import ExtractiveSummarizer
+from models.families import summarizer_input_format
+from models.locking import model_lock
 from pipeline.article import CleanArticle
 from pipeline.config import SummarizerConfig
 from pipeline.segment import split_sentences
@@ -32,11 +34,12 @@ CHUNK_BATCH = 4
 _SANE_MODEL_MAX = 100_000
 
 
-def input_format(model_name: str) -> tuple[str, str]:
-    """Prefix and suffix the model was fine-tuned with (ViT5 vietnews: see its model card)."""
-    if "vit5" in model_name.lower():
-        return "vietnews: ", " </s>"
-    return "", ""
+def input_format(
+    model_name: str, prefix: str | None = None, suffix: str | None = None
+) -> tuple[str, str]:
+    """Prefix and suffix for the model: configured values, else its family preset."""
+    fmt = summarizer_input_format(model_name, prefix, suffix)
+    return fmt.prefix, fmt.suffix
 
 
 def model_input_limit(configured: int, tokenizer: Any, model: Any) -> int:
@@ -86,8 +89,15 @@ class Seq2SeqSummarizer:
         self.config = config
         self.model_name = name
         self.name = f"seq2seq:{name}"
-        self.prefix, self.suffix = input_format(name)
+        self.prefix, self.suffix = input_format(name, config.input_prefix, config.input_suffix)
+        eos = getattr(tokenizer, "eos_token", None)
+        if eos and (eos in self.prefix or eos in self.suffix):
+            raise ModelLoadError(
+                f"summarizer input_prefix/input_suffix contain the end token {eos}: the tokenizer "
+                "adds it itself, and two end tokens are not what the model was trained on"
+            )
         self.limit = model_input_limit(config.max_input_tokens, tokenizer, model)
+        self._lock = model_lock(model)
         self._extractive = ExtractiveSummarizer(
             sentences=config.sentences, key_points=config.key_points
         )
@@ -96,42 +106,87 @@ class Seq2SeqSummarizer:
         bare = tokenizer("x", add_special_tokens=False)["input_ids"]
         self._overhead = max(0, len(with_frame) - len(bare))
         self.budget = max(1, self.limit - self._overhead)
-        self.last_chunk_count = 0  # chunks of the last article's first pass, for reports/tests
-        self.last_passes = 0
+        # Chunks of each article's first pass and passes used, of the last call (reports/tests).
+        self.last_chunk_counts: list[int] = []
+        self.last_passes_each: list[int] = []
+
+    @property
+    def last_chunk_count(self) -> int:
+        return self.last_chunk_counts[0] if self.last_chunk_counts else 0
+
+    @property
+    def last_passes(self) -> int:
+        return self.last_passes_each[0] if self.last_passes_each else 0
 
     def summarize(self, article: CleanArticle) -> Summary:
-        # Also raises ValueError for an article without body text, like the extractive backend.
-        key_points = self._extractive.summarize(article).key_points
-        sentences = [s for p in article.paragraphs for s in split_sentences(p)]
-        self.last_chunk_count = 0
-        self.last_passes = 0
-        text = self._summarize_sentences(sentences, 0)
-        return Summary(text=text, key_points=key_points, method=self.name)
+        return self.summarize_batch([article])[0]
+
+    def summarize_batch(self, articles: Sequence[CleanArticle]) -> list[Summary]:
+        """Summaries of several articles, their chunks sharing generate() calls.
+
+        Same results as one article at a time: each article's chunking and passes do not depend
+        on the others; only which chunks share a padded batch does.
+        """
+        with self._lock:
+            # Also raises ValueError for an article without body text, like the extractive one.
+            key_points = [self._extractive.summarize(a).key_points for a in articles]
+            pending = {
+                i: [s for p in a.paragraphs for s in split_sentences(p)]
+                for i, a in enumerate(articles)
+            }
+            texts: dict[int, str] = {}
+            self.last_chunk_counts = [0] * len(articles)
+            self.last_passes_each = [0] * len(articles)
+            depth = 0
+            while pending:
+                plans = {
+                    i: chunk_sentences(sents, self._count_tokens(sents), self.budget)
+                    for i, sents in pending.items()
+                }
+                owners = [i for i, chunks in plans.items() for _ in chunks]
+                partials = self._generate(
+                    [" ".join(chunk) for chunks in plans.values() for chunk in chunks]
+                )
+                joined: dict[int, list[str]] = {i: [] for i in plans}
+                for i, partial in zip(owners, partials, strict=True):
+                    if partial:
+                        joined[i].append(partial)
+                pending = {}
+                for i, chunks in plans.items():
+                    if depth == 0:
+                        self.last_chunk_counts[i] = len(chunks)
+                    self.last_passes_each[i] = depth + 1
+                    combined = " ".join(joined[i])
+                    if (
+                        len(chunks) <= 1
+                        or depth + 1 >= MAX_PASSES
+                        or not combined
+                        or sum(self._count_tokens([combined])) <= self.budget
+                    ):
+                        texts[i] = combined
+                    else:
+                        pending[i] = split_sentences(combined) or [combined]
+                depth += 1
+            return [
+                Summary(text=texts[i], key_points=key_points[i], method=self.name)
+                for i in range(len(articles))
+            ]
 
     def _count_tokens(self, sentences: Sequence[str]) -> list[int]:
+        if not sentences:
+            return []
         encoded = self.tokenizer(list(sentences), add_special_tokens=False)["input_ids"]
         return [len(ids) for ids in encoded]
 
-    def _summarize_sentences(self, sentences: list[str], depth: int) -> str:
-        chunks = chunk_sentences(sentences, self._count_tokens(sentences), self.budget)
-        if depth == 0:
-            self.last_chunk_count = len(chunks)
-        self.last_passes = depth + 1
-        partials = self._generate([" ".join(chunk) for chunk in chunks])
-        combined = " ".join(p for p in partials if p)
-        if len(chunks) == 1 or depth + 1 >= MAX_PASSES or not combined:
-            return combined
-        if sum(self._count_tokens([combined])) <= self.budget:
-            return combined
-        return self._summarize_sentences(split_sentences(combined) or [combined], depth + 1)
-
     def _generate(self, texts: list[str]) -> list[str]:
-        outputs: list[str] = []
+        """Outputs in input order; inputs sorted by length so each batch pads little."""
+        outputs: list[str] = [""] * len(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
         device = getattr(self.model, "device", "cpu")
-        for start in range(0, len(texts), CHUNK_BATCH):
-            batch = [self.prefix + t + self.suffix for t in texts[start : start + CHUNK_BATCH]]
+        for start in range(0, len(order), CHUNK_BATCH):
+            batch = order[start : start + CHUNK_BATCH]
             inputs = self.tokenizer(
-                batch,
+                [self.prefix + texts[i] + self.suffix for i in batch],
                 return_tensors="pt",
                 padding=True,
                 truncation=True,
@@ -145,5 +200,6 @@ class Seq2SeqSummarizer:
                     max_new_tokens=self.config.max_new_tokens,
                 )
             decoded = self.tokenizer.batch_decode(generated, skip_special_tokens=True)
-            outputs.extend(" ".join(text.split()) for text in decoded)
+            for i, text in zip(batch, decoded, strict=True):
+                outputs[i] = " ".join(text.split())
         return outputs

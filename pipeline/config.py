@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -28,22 +29,29 @@ class SummarizerConfig:
     max_new_tokens: int = 256
     num_beams: int = 4
     no_repeat_ngram_size: int = 3
-    device: str = "cpu"
+    # Text around every input; null = the model family's preset (models/families.py).
+    input_prefix: str | None = None
+    input_suffix: str | None = None
+    device: str = "auto"  # auto | cpu | cuda | cuda:N | mps
+    dtype: str = "auto"  # auto (fp32 on CPU, bf16/fp16 on CUDA) | float32 | float16 | bfloat16
 
 
 @dataclass(frozen=True)
 class TranslatorConfig:
     backend: str = "seq2seq"  # "seq2seq" | "none"
     model: str = "vinai/vinai-translate-vi2en-v2"  # or "Helsinki-NLP/opus-mt-vi-en", or a local dir
-    src_lang: str | None = "vi_VN"  # mBART-style models only; ignored by Marian
-    tgt_lang: str | None = "en_XX"
+    # Language codes; null = the family's own (vi_VN/en_XX mBART, vie_Latn/eng_Latn NLLB, vi/en
+    # M2M100, none for Marian). A code the model cannot honour stops loading with the reason.
+    src_lang: str | None = None
+    tgt_lang: str | None = None
     batch_size: int = 8
     max_input_tokens: int = 512
     max_new_tokens: int = 256
     num_beams: int = 4
     no_repeat_ngram_size: int = 3
     glossary: str | None = "configs/glossary.yaml"
-    device: str = "cpu"
+    device: str = "auto"
+    dtype: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -179,6 +187,8 @@ def _check_values(cfg: Config) -> None:
     for key, value in positive.items():
         if value < 1:
             raise ConfigError(f"config key '{key}' must be at least 1, got {value}")
+    for role in ("summarizer", "translator"):
+        _check_device(role, getattr(cfg, role))
     for key in ("same_story", "related", "wire_copy"):
         value = getattr(cfg.digest, key)
         if not 0.0 < value <= 1.0:
@@ -189,6 +199,7 @@ def _check_values(cfg: Config) -> None:
         raise ConfigError(
             f"config key 'schedule.cron' must have 5 fields, got {cfg.schedule.cron!r}"
         )
+    _check_cron(cfg.schedule.cron)
     try:
         from zoneinfo import ZoneInfo
 
@@ -197,6 +208,44 @@ def _check_values(cfg: Config) -> None:
         raise ConfigError(
             f"config key 'schedule.timezone' is not a known time zone: {cfg.schedule.timezone!r}"
         ) from exc
+
+
+def _check_cron(expr: str) -> None:
+    """croniter (what Prefect's Cron schedule uses) must parse it, and it must fire some day."""
+    from croniter import CroniterError, croniter
+
+    if not croniter.is_valid(expr):
+        raise ConfigError(
+            f"config key 'schedule.cron' is not a valid cron expression: {expr!r} "
+            "(minute hour day-of-month month day-of-week, e.g. '0 6 * * *')"
+        )
+    try:
+        croniter(expr).get_next()
+    except CroniterError as exc:
+        raise ConfigError(f"config key 'schedule.cron' never fires: {expr!r}") from exc
+
+
+DTYPES = ("auto", "float32", "float16", "bfloat16")
+_DEVICE_RE = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
+
+
+def _check_device(role: str, model_cfg: SummarizerConfig | TranslatorConfig) -> None:
+    """device/dtype typos or combinations that cannot run fail at load, not mid-batch."""
+    if not _DEVICE_RE.fullmatch(model_cfg.device):
+        raise ConfigError(
+            f"config key '{role}.device' must be auto, cpu, cuda, cuda:N or mps, "
+            f"got {model_cfg.device!r}"
+        )
+    if model_cfg.dtype not in DTYPES:
+        raise ConfigError(
+            f"config key '{role}.dtype' must be one of {', '.join(DTYPES)}, "
+            f"got {model_cfg.dtype!r}"
+        )
+    if model_cfg.device == "cpu" and model_cfg.dtype == "float16":
+        raise ConfigError(
+            f"config key '{role}.dtype' float16 is not supported on device cpu "
+            "(use auto, float32 or bfloat16)"
+        )
 
 
 def config_from_dict(data: dict[str, Any] | None, base_dir: str | Path = ".") -> Config:

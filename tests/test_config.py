@@ -11,7 +11,7 @@ def test_default_config_loads_and_resolves_paths_against_project_root():
     cfg = load_config(ROOT / "configs" / "default.yaml")
     assert cfg.resolve(cfg.inbox) == ROOT / "samples"
     assert cfg.summarizer.model == "VietAI/vit5-base-vietnews-summarization"
-    assert cfg.translator.src_lang == "vi_VN"
+    assert cfg.translator.src_lang is None  # the model family chooses its codes
     assert cfg.schedule.timezone == "Asia/Ho_Chi_Minh"
 
 
@@ -25,6 +25,9 @@ def test_default_config_loads_and_resolves_paths_against_project_root():
         ({"summarizer": {"backend": "gpt"}}, "'summarizer.backend' must be"),
         ({"translator": {"batch_size": 0}}, "'translator.batch_size' must be at least 1"),
         ({"schedule": {"cron": "daily"}}, "'schedule.cron' must have 5 fields"),
+        ({"schedule": {"cron": "61 25 * * *"}}, "'schedule.cron' is not a valid cron"),
+        ({"schedule": {"cron": "0 6 * * 8"}}, "'schedule.cron' is not a valid cron"),
+        ({"schedule": {"cron": "0 6 31 2 *"}}, "'schedule.cron' never fires"),
         ({"schedule": {"timezone": "Mars/Base"}}, "'schedule.timezone' is not a known"),
         ({"schedule": "daily"}, "'schedule' must be a mapping"),
     ],

@@ -117,3 +117,130 @@ def test_from_yaml_errors(tmp_path: Path) -> None:
     bad.write_text("terms: {a: [\n", encoding="utf-8")
     with pytest.raises(GlossaryError, match="not valid YAML"):
         Glossary.from_yaml(bad)
+
+
+# --- placeholders under the configured generation settings, with a real generate() ------------
+
+
+class CopyBias:
+    """Logits processor that makes a random-weight model copy its source, token by token.
+
+    It stands in for what a trained MT model does with an unknown acronym: copy it. It adds a
+    large bonus to the source's next token; a token another processor banned (-inf) stays
+    banned, so any blocking of the placeholders shows up as a lost term.
+    """
+
+    def __init__(self, sources: list[list[int]], beams: int) -> None:
+        self.sources = sources
+        self.beams = beams
+
+    def __call__(self, input_ids, scores):
+        step = input_ids.shape[1] - 1  # the decoder start token comes first
+        for row in range(scores.shape[0]):
+            source = self.sources[row // self.beams]
+            if step < len(source):
+                scores[row, source[step]] = scores[row, source[step]] + 1e4
+        return scores
+
+
+def _copying(model, pad_id: int):
+    """Wrap model.generate so every call also gets CopyBias for its own inputs."""
+    from transformers import LogitsProcessorList
+
+    original = model.generate
+
+    def generate(**kwargs):
+        sources = [[t for t in row if t != pad_id] for row in kwargs["input_ids"].tolist()]
+        extra = LogitsProcessorList(kwargs.pop("logits_processor", None) or [])
+        extra.append(CopyBias(sources, kwargs.get("num_beams", 1)))
+        return original(**kwargs, logits_processor=extra)
+
+    model.generate = generate
+    return original
+
+
+SENTENCE = (
+    "Tổng Bí thư Tô Lâm hội đàm với Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith "
+    "tại Hà Nội."
+)
+
+
+@pytest.mark.slow
+def test_unseen_placeholders_are_split_into_pieces(tiny_marian_dir: Path) -> None:
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_marian_dir)
+    pieces = tokenizer.tokenize(" ZXQ0 và ZXQ1")
+    assert len(pieces) >= 6  # several pieces each: no piece holds a whole placeholder
+    assert tokenizer.unk_token not in pieces
+
+
+@pytest.mark.slow
+def test_builtin_ngram_blocking_loses_placeholders(tiny_marian_dir: Path, glossary) -> None:
+    """The defect: no_repeat_ngram_size=3 bans the second placeholder's repeated pieces."""
+    from models.hf_loading import load_seq2seq
+    from pipeline.config import TranslatorConfig
+
+    tokenizer, model = load_seq2seq(str(tiny_marian_dir))
+    original = _copying(model, tokenizer.pad_token_id)
+    try:
+        protected, slots = glossary.protect(SENTENCE)
+        cfg = TranslatorConfig()  # the configured settings: 4 beams, no_repeat_ngram_size=3
+        inputs = tokenizer([protected], return_tensors="pt")
+        generated = model.generate(
+            **inputs,
+            num_beams=cfg.num_beams,
+            no_repeat_ngram_size=cfg.no_repeat_ngram_size,
+            max_new_tokens=cfg.max_new_tokens,
+        )
+        text = tokenizer.decode(generated[0], skip_special_tokens=True)
+        _, lost = glossary.restore_report(text, slots)
+        assert len(slots) >= 4 and lost  # all but the first placeholder are mangled
+    finally:
+        model.generate = original
+
+
+@pytest.mark.slow
+def test_every_protected_term_survives_the_configured_settings(
+    tiny_marian_dir: Path, glossary
+) -> None:
+    from models.hf_loading import load_seq2seq
+    from models.seq2seq_translator import Seq2SeqTranslator
+    from pipeline.config import TranslatorConfig
+
+    tokenizer, model = load_seq2seq(str(tiny_marian_dir))
+    original = _copying(model, tokenizer.pad_token_id)
+    try:
+        translator = Seq2SeqTranslator(tokenizer, model, TranslatorConfig(), "tiny", glossary)
+        second = "Thủ tướng và Phó Thủ tướng gặp Bộ trưởng Bộ Ngoại giao Việt Nam tại TP.HCM."
+        outputs = translator.translate([SENTENCE, second])
+        assert translator.last_lost_terms == 0
+        for source, out in zip([SENTENCE, second], outputs, strict=True):
+            _, slots = glossary.protect(source)
+            for slot in slots:
+                assert slot.target in out
+            assert "ZXQ" not in out.upper()
+    finally:
+        model.generate = original
+
+
+@pytest.mark.slow
+def test_placeholder_safe_blocking_equals_builtin_elsewhere(tiny_marian_dir: Path) -> None:
+    import torch
+    from transformers import AutoTokenizer, NoRepeatNGramLogitsProcessor
+
+    from models.ngram import PlaceholderSafeNoRepeatNGram
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_marian_dir)
+    generator = torch.Generator().manual_seed(0)
+    ids = torch.randint(5, 9, (6, 40), generator=generator)  # four ids: many repeats
+    scores = torch.zeros(6, len(tokenizer))
+    builtin = NoRepeatNGramLogitsProcessor(3)(ids, scores.clone())
+    ours = PlaceholderSafeNoRepeatNGram(3, tokenizer, ["ZXQ0", "ZXQ1"])(ids, scores.clone())
+    assert torch.isinf(builtin).sum() > 0
+    assert torch.equal(ours, builtin)  # these ids spell no placeholder: same bans
+
+    blocker = PlaceholderSafeNoRepeatNGram(3, tokenizer, ["ZXQ0", "ZXQ1"])
+    pieces = tokenizer.convert_tokens_to_ids(tokenizer.tokenize(" ZXQ1"))
+    assert blocker.spares(pieces[:3]) and blocker.spares(pieces[-3:])
+    assert not blocker.spares(tokenizer.convert_tokens_to_ids(tokenizer.tokenize(" Hà Nội")))

@@ -103,6 +103,80 @@ def test_glossary_from_base_dir_and_missing_glossary_only_warns(tiny_mbart_dir: 
     )
 
 
+# --- device and dtype -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ({"device": "gpu"}, "'summarizer.device' must be auto, cpu, cuda, cuda:N or mps"),
+        ({"dtype": "fp16"}, "'summarizer.dtype' must be one of auto, float32, float16, bfloat16"),
+        ({"device": "cpu", "dtype": "float16"}, "float16 is not supported on device cpu"),
+    ],
+)
+def test_device_and_dtype_are_validated(section: dict, message: str) -> None:
+    from pipeline.config import ConfigError, config_from_dict
+
+    with pytest.raises(ConfigError, match=message):
+        config_from_dict({"summarizer": section})
+    cfg = config_from_dict({"translator": {"device": "cuda:1", "dtype": "bfloat16"}})
+    assert (cfg.translator.device, cfg.translator.dtype) == ("cuda:1", "bfloat16")
+
+
+def test_auto_device_and_dtype_on_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    import torch
+
+    from models.base import ModelLoadError
+    from models.hf_loading import resolve_device, resolve_dtype
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert resolve_device("auto") in ("cpu", "mps")
+    assert resolve_dtype("auto", "cpu") == torch.float32
+    assert resolve_dtype("bfloat16", "cpu") == torch.bfloat16
+    with pytest.raises(ModelLoadError, match="CUDA is not available"):
+        resolve_device("cuda")
+    with pytest.raises(ModelLoadError, match="float16 is not supported on device cpu"):
+        resolve_dtype("float16", "cpu")
+    # On a GPU: bf16 where supported, else fp16, except T5 (ViT5) which overflows in fp16.
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda: True)
+    assert resolve_dtype("auto", "cuda") == torch.bfloat16
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda: False)
+    assert resolve_dtype("auto", "cuda:0", "marian") == torch.float16
+    assert resolve_dtype("auto", "cuda", "t5") == torch.float32
+
+
+@pytest.mark.slow
+def test_dtype_setting_reaches_the_loaded_model(tiny_t5_dir: Path) -> None:
+    import torch
+
+    _, status = get_summarizer(SummarizerConfig(model=str(tiny_t5_dir), dtype="bfloat16"))
+    summarizer, _ = get_summarizer(SummarizerConfig(model=str(tiny_t5_dir), dtype="bfloat16"))
+    assert not status.fell_back
+    assert next(summarizer.model.parameters()).dtype == torch.bfloat16
+    assert str(summarizer.model.device) == "cpu"
+    _, status = get_summarizer(SummarizerConfig(model=str(tiny_t5_dir), device="cuda"))
+    if not torch.cuda.is_available():
+        assert status.fell_back and "CUDA is not available" in (status.reason or "")
+
+
+@pytest.mark.slow
+def test_failed_loads_are_retried_after_forget_failures(
+    tmp_path: Path, tiny_marian_dir: Path
+) -> None:
+    import shutil
+
+    cfg = TranslatorConfig(model="./opus-mt", glossary=None)
+    first, status = get_translator(cfg, tmp_path)
+    assert first is None and status.fell_back
+    shutil.copytree(tiny_marian_dir, tmp_path / "opus-mt")
+    assert get_translator(cfg, tmp_path)[0] is None  # the failure is cached within a run
+    registry.forget_failures()  # what the flow does when a new run starts
+    loaded, status = get_translator(cfg, tmp_path)
+    assert loaded is not None and status.available and not status.fell_back
+    registry.forget_failures()  # successes stay loaded
+    assert get_translator(cfg, tmp_path)[0] is loaded
+
+
 def test_learned_backend_and_its_honest_fallback_when_the_model_file_is_unusable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -31,6 +31,8 @@ from pipeline.article import CleanArticle
 from pipeline.config import SummarizerConfig, TranslatorConfig
 
 ROOT = Path(__file__).resolve().parent.parent
+VIT5_LARGE = "tiny/vit5-large-vietnews-summarization"
+VIT5_BASE = "tiny/vit5-base-vietnews-summarization"
 FAKE_HUB_ID = "vnbrief-tests/not-a-real-model"
 
 
@@ -171,10 +173,16 @@ def test_chunk_sentences_packs_greedily_at_sentence_boundaries() -> None:
     assert chunk_sentences([], [], 10) == []
 
 
-def test_input_format_is_per_model() -> None:
-    assert input_format("VietAI/vit5-base-vietnews-summarization") == ("vietnews: ", " </s>")
-    assert input_format("/models/ViT5-local") == ("vietnews: ", " </s>")
+def test_input_format_follows_each_model_card() -> None:
+    # Base card: "No prefix needed"; large card: "vietnews: " + text. Neither gets a literal
+    # "</s>": the tokenizer appends the one end token itself.
+    assert input_format("VietAI/vit5-base-vietnews-summarization") == ("", "")
+    assert input_format("VietAI/vit5-large-vietnews-summarization") == ("vietnews: ", "")
+    assert input_format("/models/ViT5-local") == ("", "")
     assert input_format("facebook/bart-large-cnn") == ("", "")
+    # Configured values win over the preset (a local copy of the large model, say).
+    assert input_format("/models/ViT5-local", "vietnews: ", None) == ("vietnews: ", "")
+    assert input_format("VietAI/vit5-large-vietnews-summarization", "", "") == ("", "")
 
 
 @pytest.mark.slow
@@ -193,14 +201,14 @@ def test_summarizer_chunks_long_article_and_uses_config(t5, spy_factory) -> None
     config = SummarizerConfig(
         max_input_tokens=200, max_new_tokens=7, num_beams=2, no_repeat_ngram_size=2
     )
-    summarizer = Seq2SeqSummarizer(tokenizer, model, config, "tiny-vit5")
+    summarizer = Seq2SeqSummarizer(tokenizer, model, config, VIT5_LARGE)
     spy = spy_factory(model)
     article = _article("baoquocte-giu-lua-hop-tac.txt")
 
     summary = summarizer.summarize(article)
 
     assert summarizer.last_chunk_count > 3
-    assert summary.method == "seq2seq:tiny-vit5"
+    assert summary.method == f"seq2seq:{VIT5_LARGE}"
     assert summary.text
     first = spy.calls[0]
     assert first["num_beams"] == 2
@@ -211,7 +219,10 @@ def test_summarizer_chunks_long_article_and_uses_config(t5, spy_factory) -> None
     chunks_generated = sum(call["input_ids"].shape[0] for call in spy.calls)
     assert chunks_generated >= summarizer.last_chunk_count
     decoded = tokenizer.decode(first["input_ids"][0], skip_special_tokens=True)
-    assert decoded.startswith("vietnews:")
+    assert decoded.startswith("vietnews:")  # the large model's card prefix
+    for row in first["input_ids"].tolist():  # one end token, last before the padding
+        ids = [t for t in row if t != tokenizer.pad_token_id]
+        assert ids.count(tokenizer.eos_token_id) == 1 and ids[-1] == tokenizer.eos_token_id
     expected = ExtractiveSummarizer(sentences=3, key_points=4).summarize(article).key_points
     assert summary.key_points == expected
 
@@ -378,3 +389,291 @@ def test_glossary_terms_and_names_reach_the_english_text(marian) -> None:
     assert "Tô Lâm" in out and "Thongloun Sisoulith" in out
     assert "ZXQ" not in out
     assert translator.last_lost_terms == 0
+
+
+# --- model families: token-level input format and language codes (README table) -----------
+
+
+def _translator(pair: tuple[Any, Any], name: str, **config: Any):
+    from models.seq2seq_translator import Seq2SeqTranslator
+
+    settings = {"num_beams": 2, "max_new_tokens": 6, "glossary": None, **config}
+    return Seq2SeqTranslator(*pair, TranslatorConfig(**settings), name)
+
+
+def _frame(tokenizer: Any, ids: list[int]) -> tuple[list[str], list[str]]:
+    """First two and last two tokens of an encoded input, padding removed."""
+    tokens = tokenizer.convert_ids_to_tokens([t for t in ids if t != tokenizer.pad_token_id])
+    return tokens[:2], tokens[-2:]
+
+
+@pytest.mark.slow
+def test_vit5_base_and_large_get_their_card_formats_with_one_end_token(t5, spy_factory) -> None:
+    tokenizer, model = t5
+    article = CleanArticle(title="Tin", paragraphs=("Hai bên ký thỏa thuận hợp tác.",))
+    config = SummarizerConfig(num_beams=1, max_new_tokens=4)
+    spy = spy_factory(model)
+    for name, prefix in ((VIT5_BASE, ""), (VIT5_LARGE, "vietnews: ")):
+        spy.calls.clear()
+        Seq2SeqSummarizer(tokenizer, model, config, name).summarize(article)
+        (call,) = spy.calls
+        ids = call["input_ids"][0].tolist()
+        expected = tokenizer(prefix + "Hai bên ký thỏa thuận hợp tác.")["input_ids"]
+        assert ids == expected
+        assert ids.count(tokenizer.eos_token_id) == 1 and ids[-1] == tokenizer.eos_token_id
+    # The cards' literal " </s>" would make two end tokens: refused at load time.
+    with pytest.raises(ModelLoadError, match="end token </s>"):
+        Seq2SeqSummarizer(tokenizer, model, SummarizerConfig(input_suffix=" </s>"), VIT5_BASE)
+
+
+@pytest.mark.slow
+def test_bartpho_summarizer_gets_plain_text_and_starts_from_eos(
+    tiny_bartpho_dir: Path, spy_factory
+) -> None:
+    tokenizer, model = load_seq2seq(str(tiny_bartpho_dir))
+    assert type(tokenizer).__name__ == "BartphoTokenizer"
+    summarizer = Seq2SeqSummarizer(
+        tokenizer, model, SummarizerConfig(num_beams=2, max_new_tokens=5), "x/bartpho-news-sum"
+    )
+    spy = spy_factory(model)
+    summarizer.summarize(CleanArticle(title="Tin", paragraphs=("Hai bên ký thỏa thuận.",)))
+    ids = spy.calls[0]["input_ids"][0].tolist()
+    assert ids == tokenizer("Hai bên ký thỏa thuận.")["input_ids"]  # no prefix
+    assert ids[0] == tokenizer.bos_token_id and ids[-1] == tokenizer.eos_token_id
+    assert ids.count(tokenizer.eos_token_id) == 1
+    generated = spy.original(**spy.calls[0])
+    assert generated[0, 0].item() == model.config.decoder_start_token_id == tokenizer.eos_token_id
+
+
+@pytest.mark.slow
+def test_mbart50_marks_source_first_and_forces_english_bos(
+    tiny_mbart50_dir: Path, spy_factory
+) -> None:
+    pair = load_seq2seq(str(tiny_mbart50_dir))
+    tokenizer, model = pair
+    translator = _translator(pair, "tiny-mbart50")
+    assert translator.family is not None and translator.family.name == "mbart-50"
+    en_xx = tokenizer.convert_tokens_to_ids("en_XX")
+    spy = spy_factory(model)
+    outputs = translator.translate(["Hai bên nhất trí.", "Lào và Việt Nam ký thỏa thuận."])
+    (call,) = spy.calls
+    assert call["forced_bos_token_id"] == en_xx and "decoder_start_token_id" not in call
+    for row in call["input_ids"].tolist():
+        first, last = _frame(tokenizer, row)
+        assert first[0] == "vi_VN" and last[-1] == "</s>"
+        assert row.count(tokenizer.eos_token_id) == 1
+    generated = spy.original(**call)
+    assert generated[:, 0].tolist() == [tokenizer.eos_token_id] * 2  # decoder start </s>
+    assert generated[:, 1].tolist() == [en_xx] * 2  # then the forced target code
+    assert not any("en_XX" in out or "vi_VN" in out for out in outputs)
+
+
+@pytest.mark.slow
+def test_nllb_translates_vie_latn_to_eng_latn(tiny_nllb_dir: Path, spy_factory) -> None:
+    pair = load_seq2seq(str(tiny_nllb_dir))
+    tokenizer, model = pair
+    assert tokenizer.src_lang == "eng_Latn"  # the released default: must be overridden
+    translator = _translator(pair, "tiny-nllb")
+    assert translator.family is not None and translator.family.name == "nllb-200"
+    eng = tokenizer.convert_tokens_to_ids("eng_Latn")
+    spy = spy_factory(model)
+    (out,) = translator.translate(["Hai bên nhất trí."])
+    (call,) = spy.calls
+    assert call["forced_bos_token_id"] == eng
+    first, last = _frame(tokenizer, call["input_ids"][0].tolist())
+    assert first[0] == "vie_Latn" and last[-1] == "</s>"
+    generated = spy.original(**call)
+    assert generated[0, :2].tolist() == [tokenizer.eos_token_id, eng]
+    assert "eng_Latn" not in out
+
+
+@pytest.mark.slow
+def test_m2m100_translates_vi_to_en(tiny_m2m100_dir: Path, spy_factory) -> None:
+    pair = load_seq2seq(str(tiny_m2m100_dir))
+    tokenizer, model = pair
+    translator = _translator(pair, "tiny-m2m100")
+    assert translator.family is not None and translator.family.name == "m2m100"
+    en = tokenizer.get_lang_id("en")
+    spy = spy_factory(model)
+    (out,) = translator.translate(["Hai bên nhất trí."])
+    (call,) = spy.calls
+    assert call["forced_bos_token_id"] == en
+    first, last = _frame(tokenizer, call["input_ids"][0].tolist())
+    assert first[0] == "__vi__" and last[-1] == "</s>"
+    generated = spy.original(**call)
+    assert generated[0, :2].tolist() == [tokenizer.eos_token_id, en]
+    assert "__en__" not in out  # stripped even where the tokenizer does not mark it special
+
+
+@pytest.mark.slow
+def test_marian_input_has_no_codes_and_one_end_token(marian, spy_factory) -> None:
+    tokenizer, model = marian
+    translator = _translator(marian, "tiny-marian")
+    assert translator.family is not None and translator.family.name == "marian"
+    spy = spy_factory(model)
+    translator.translate(["Hai bên nhất trí."])
+    ids = [t for t in spy.calls[0]["input_ids"][0].tolist() if t != tokenizer.pad_token_id]
+    assert ids == tokenizer("Hai bên nhất trí.")["input_ids"]
+    assert ids.count(tokenizer.eos_token_id) == 1 and ids[-1] == tokenizer.eos_token_id
+    generated = spy.original(**spy.calls[0])
+    assert generated[0, 0].item() == tokenizer.pad_token_id  # Marian starts from <pad>
+
+
+@pytest.mark.slow
+def test_language_setups_the_code_cannot_honour_fail_at_load(
+    marian, mbart, tiny_nllb_dir: Path, tiny_m2m100_dir: Path, tiny_bartpho_dir: Path
+) -> None:
+    nllb = load_seq2seq(str(tiny_nllb_dir))
+    m2m = load_seq2seq(str(tiny_m2m100_dir))
+    cases = [
+        (nllb, {"src_lang": "vi_VN", "tgt_lang": "en_XX"}, r"src_lang 'vi_VN' .*nllb-200"),
+        (nllb, {"tgt_lang": "en"}, r"tgt_lang 'en' .*vie_Latn -> eng_Latn"),
+        (m2m, {"src_lang": "vie_Latn"}, r"src_lang 'vie_Latn' .*m2m100"),
+        (mbart, {"tgt_lang": "eng_Latn"}, r"tgt_lang 'eng_Latn' .*mbart-cc25"),
+        (marian, {"tgt_lang": "en_XX"}, r"takes no language codes"),
+        (load_seq2seq(str(tiny_bartpho_dir)), {}, r"no convention for its tokenizer Bartpho"),
+    ]
+    for pair, codes, message in cases:
+        with pytest.raises(ModelLoadError, match=message):
+            _translator(pair, "tiny", **codes)
+
+
+# --- one model, many threads; batches across articles ---------------------------------------
+
+
+SAMPLE_NAMES = (
+    "baoquocte-giu-lua-hop-tac.txt",
+    "hoi-dam-to-lam-thongloun.txt",
+    "vnexpress-to-lam-hoc-vien-lao.txt",
+)
+
+
+class InFlight:
+    """Wraps model.generate to count how many calls run at the same time."""
+
+    def __init__(self, model: Any) -> None:
+        import threading
+
+        self.model = model
+        self.original = model.generate
+        self.now = 0
+        self.peak = 0
+        self._count = threading.Lock()
+        model.generate = self
+
+    def __call__(self, **kwargs: Any) -> Any:
+        with self._count:
+            self.now += 1
+            self.peak = max(self.peak, self.now)
+        try:
+            time.sleep(0.1)  # widen the window a real beam search keeps open for seconds
+            return self.original(**kwargs)
+        finally:
+            with self._count:
+                self.now -= 1
+
+
+@pytest.mark.slow
+def test_concurrent_calls_into_one_model_are_serialised_and_correct(t5, marian) -> None:
+    """The flow's thread pool calls one tokenizer and model from many tasks at once.
+
+    Unlocked, calls overlap (8 beam searches on one model oversubscribe a CPU or exhaust a
+    GPU) and the fast tokenizer's padding/truncation state, rewritten by each call, can give
+    ragged batches (`ValueError: Unable to create tensor…`). Each model must run one call at
+    a time, and every result must equal the sequential one.
+    """
+    import threading
+
+    from models.seq2seq_translator import Seq2SeqTranslator
+
+    config = SummarizerConfig(max_input_tokens=60, max_new_tokens=3, num_beams=1)
+    summarizer = Seq2SeqSummarizer(*t5, config, "tiny-t5")
+    translator = Seq2SeqTranslator(
+        *marian, TranslatorConfig(max_new_tokens=3, num_beams=1, batch_size=4), "tiny-marian"
+    )
+    articles = [_article(name) for name in SAMPLE_NAMES[1:]]
+    texts = _sample_texts()
+    expected_summaries = [summarizer.summarize(a).text for a in articles]
+    expected_english = translator.translate(texts)
+
+    workers = 8
+    barrier = threading.Barrier(workers)
+    errors: list[BaseException] = []
+    results: list[tuple[int, object]] = []
+
+    def work(n: int) -> None:
+        try:
+            barrier.wait()
+            if n % 2:
+                results.append((n, summarizer.summarize(articles[n % 2]).text))
+            else:
+                results.append((n, translator.translate(texts)))
+        except BaseException as exc:  # collected: a thread's exception would vanish
+            errors.append(exc)
+
+    counters = [InFlight(t5[1]), InFlight(marian[1])]
+    try:
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(workers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        for counter in counters:
+            del counter.model.generate
+    assert errors == []
+    assert [c.peak for c in counters] == [1, 1]
+    assert len(results) == workers
+    for n, value in results:
+        assert value == (expected_summaries[n % 2] if n % 2 else expected_english)
+
+
+@pytest.mark.slow
+def test_summarize_batch_equals_one_at_a_time_with_fewer_calls(t5, spy_factory) -> None:
+    tokenizer, model = t5
+    config = SummarizerConfig(max_input_tokens=200, max_new_tokens=6, num_beams=2)
+    summarizer = Seq2SeqSummarizer(tokenizer, model, config, "tiny-t5")
+    articles = [_article(name) for name in SAMPLE_NAMES]
+    spy = spy_factory(model)
+    single, chunk_counts = [], []
+    for article in articles:
+        single.append(summarizer.summarize(article))
+        chunk_counts.append(summarizer.last_chunk_count)
+    single_calls = len(spy.calls)
+    spy.calls.clear()
+
+    batched = summarizer.summarize_batch(articles)
+
+    assert batched == single
+    assert len({s.text for s in batched}) > 1  # outputs depend on the input
+    assert summarizer.last_chunk_counts == chunk_counts
+    assert len(spy.calls) < single_calls  # chunks of different articles share generate()
+    with pytest.raises(ValueError, match="no body text"):
+        summarizer.summarize_batch([articles[0], CleanArticle(title="Tin", paragraphs=())])
+
+
+def test_extractive_summarize_batch_is_a_loop() -> None:
+    from models.extractive import ExtractiveSummarizer
+
+    summarizer = ExtractiveSummarizer()
+    articles = [_article(name) for name in SAMPLE_NAMES]
+    assert summarizer.summarize_batch(articles) == [summarizer.summarize(a) for a in articles]
+
+
+@pytest.mark.slow
+def test_each_distinct_sentence_is_translated_once(marian, spy_factory) -> None:
+    from models.seq2seq_translator import Seq2SeqTranslator
+
+    tokenizer, model = marian
+    translator = Seq2SeqTranslator(
+        tokenizer, model, TranslatorConfig(num_beams=1, max_new_tokens=4), "tiny-marian"
+    )
+    a, b = "Hai bên nhất trí.", "Lào và Việt Nam ký thỏa thuận."
+    spy = spy_factory(model)
+    out = translator.translate_sentences([a, b, a, a])
+    assert out[0] == out[2] == out[3]
+    assert sum(call["input_ids"].shape[0] for call in spy.calls) == 2
+    spy.calls.clear()
+    title, summary, point = translator.translate([a, f"{a} {b}", b])
+    assert sum(call["input_ids"].shape[0] for call in spy.calls) == 2
+    assert summary == f"{title} {point}"

@@ -32,8 +32,10 @@ Ho Chi Minh City reported strong growth in exports and tourism.
 The Politburo and the Central Committee reviewed the results of the reform.
 The Communist Party of Vietnam will hold its congress early next year.
 Both sides signed agreements on education, energy and transport infrastructure.
-Placeholders ZXQ0, ZXQ1, ZXQ2 and ZXQ10 are copied through like acronyms and numbers 0123456789.
+Xinhua reported from Qatar, Zambia and New Zealand on 10 May 2024 and 3 June 1995.
 """
+# No line holds a glossary placeholder (ZXQ0…): real vocabularies never saw them either, and a
+# tokenizer trained on them would hide how real ones split them (tests/test_glossary.py).
 
 
 def _corpus(path: Path) -> Path:
@@ -168,4 +170,119 @@ def tiny_mbart_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str,
         forced_eos_token_id=tokenizer.eos_token_id,
     )
     MBartForConditionalGeneration(config).save_pretrained(out)
+    return out
+
+
+def _tiny_mbart_model(out: Path, tokenizer, vocab_size: int | None = None, **ids: int) -> None:
+    """Random mBART weights sized for `tokenizer` (also the architecture of BARTpho)."""
+    import torch
+    from transformers import MBartConfig, MBartForConditionalGeneration
+
+    torch.manual_seed(SEED)
+    config = MBartConfig(
+        vocab_size=vocab_size or len(tokenizer),
+        **TINY_BART_DIMS,
+        max_position_embeddings=256,
+        init_std=INIT_STD,
+        bos_token_id=tokenizer.bos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.eos_token_id,
+        forced_eos_token_id=tokenizer.eos_token_id,
+        **ids,
+    )
+    MBartForConditionalGeneration(config).save_pretrained(out)
+
+
+@pytest.fixture(scope="session")
+def tiny_mbart50_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str, Path]) -> Path:
+    """An mBART-50 many-to-many lookalike: MBart50Tokenizer puts the source code first."""
+    from transformers import MBart50Tokenizer
+
+    out = tmp_path_factory.mktemp("tiny-mbart50")
+    shutil.copy(tiny_spm["mbart"], out / "sentencepiece.bpe.model")
+    tokenizer = MBart50Tokenizer.from_pretrained(out, src_lang="vi_VN", tgt_lang="en_XX")
+    tokenizer.model_max_length = 1024
+    tokenizer.save_pretrained(out)
+    _tiny_mbart_model(out, tokenizer)
+    return out
+
+
+@pytest.fixture(scope="session")
+def tiny_nllb_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str, Path]) -> Path:
+    """An NLLB-200 lookalike: NllbTokenizer (vie_Latn, eng_Latn codes) + an M2M100 model."""
+    from transformers import NllbTokenizer
+    from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
+
+    out = tmp_path_factory.mktemp("tiny-nllb")
+    shutil.copy(tiny_spm["mbart"], out / "sentencepiece.bpe.model")
+    # Converting a bare .model file drops the codes; the real tokenizer.json carries them.
+    tokenizer = NllbTokenizer.from_pretrained(
+        out, src_lang="eng_Latn", extra_special_tokens=FAIRSEQ_LANGUAGE_CODES
+    )
+    tokenizer.model_max_length = 1024
+    tokenizer.save_pretrained(out)
+    _tiny_m2m100_model(out, tokenizer, len(tokenizer))
+    return out
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m100_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str, Path]) -> Path:
+    """An M2M100 lookalike: M2M100Tokenizer (vocab.json + SentencePiece, __vi__/__en__ codes)."""
+    import sentencepiece as spm
+    from transformers import M2M100Tokenizer
+
+    out = tmp_path_factory.mktemp("tiny-m2m100")
+    shutil.copy(tiny_spm["mbart"], out / "sentencepiece.bpe.model")
+    processor = spm.SentencePieceProcessor(model_file=str(tiny_spm["mbart"]))
+    vocab = {processor.id_to_piece(i): i for i in range(processor.get_piece_size())}
+    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    # Default codes are English (as in the released tokenizer config); the code must set them.
+    tokenizer = M2M100Tokenizer(
+        vocab_file=str(out / "vocab.json"),
+        spm_file=str(out / "sentencepiece.bpe.model"),
+        model_max_length=1024,
+    )
+    tokenizer.save_pretrained(out)
+    size = len(vocab) + len(tokenizer.lang_code_to_id) + tokenizer.num_madeup_words
+    _tiny_m2m100_model(out, tokenizer, size)
+    return out
+
+
+def _tiny_m2m100_model(out: Path, tokenizer, vocab_size: int) -> None:
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration
+
+    torch.manual_seed(SEED)
+    config = M2M100Config(
+        vocab_size=vocab_size,
+        **TINY_BART_DIMS,
+        max_position_embeddings=256,
+        init_std=INIT_STD,
+        bos_token_id=tokenizer.bos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.eos_token_id,
+    )
+    M2M100ForConditionalGeneration(config).save_pretrained(out)
+
+
+@pytest.fixture(scope="session")
+def tiny_bartpho_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str, Path]) -> Path:
+    """A BARTpho-syllable summarizer lookalike: BartphoTokenizer (dict.txt) + mBART model."""
+    import sentencepiece as spm
+    from transformers import BartphoTokenizer
+
+    out = tmp_path_factory.mktemp("tiny-bartpho")
+    shutil.copy(tiny_spm["mbart"], out / "sentencepiece.bpe.model")
+    processor = spm.SentencePieceProcessor(model_file=str(tiny_spm["mbart"]))
+    pieces = [processor.id_to_piece(i) for i in range(4, processor.get_piece_size())]
+    (out / "dict.txt").write_text("".join(f"{p} 1\n" for p in pieces), encoding="utf-8")
+    tokenizer = BartphoTokenizer(
+        vocab_file=str(out / "sentencepiece.bpe.model"),
+        monolingual_vocab_file=str(out / "dict.txt"),
+        model_max_length=1024,
+    )
+    tokenizer.save_pretrained(out)
+    _tiny_mbart_model(out, tokenizer)
     return out
