@@ -6,6 +6,7 @@ rest of the batch goes on. Models come from models.registry, loaded once per pro
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.futures import PrefectFuture
 
 from flows.digest_step import write_digest
+from flows.prefect_env import VERBOSE_ENV, quiet_logging
 from models.base import BackendStatus, Summary
 from models.registry import forget_failures, get_summarizer, get_translator
 from pipeline.article import CleanArticle
@@ -144,7 +146,8 @@ def _collect(
             outcomes[path] = _failure(path, err, stage)
         else:
             done[path] = value
-            logger.info("[%d/%d] %s %s", n, len(paths), stage, Path(path).name)
+            if not getattr(value, "unavailable", None):  # nothing was translated: say nothing
+                logger.info("[%d/%d] %s %s", n, len(paths), stage, Path(path).name)
     return done
 
 
@@ -157,6 +160,7 @@ def brief_articles(
     force: bool = False,
 ) -> RunReport:
     """Brief every article in `paths` (files or folders; default: the config's inbox)."""
+    quiet_logging(verbose=os.environ.get(VERBOSE_ENV) == "1")  # also in `serve`'s run processes
     logger = get_run_logger()
     cfg = load_config(config_path or DEFAULT_CONFIG)
     out = Path(out_dir).expanduser() if out_dir else cfg.resolve(cfg.outputs)
@@ -164,9 +168,7 @@ def brief_articles(
     day = day or now.date().isoformat()
     day_dir = out / day
     files, missing = discover_inputs(paths or [str(cfg.resolve(cfg.inbox))])
-    outcomes: dict[str, ArticleOutcome] = {
-        str(p): ArticleOutcome(str(p), FAILED, reason) for p, reason in missing
-    }
+    outcomes: dict[str, ArticleOutcome] = {str(p): _failure(str(p), err) for p, err in missing}
     inputs = [str(p) for p in files]
     order = [str(p) for p, _ in missing] + inputs
     logger.info("%d input article(s); writing to %s", len(inputs), day_dir)
@@ -240,7 +242,9 @@ def brief_articles(
             if err is not None:
                 outcomes[path] = _failure(path, err, "writing brief")
                 continue
-            outcomes[path] = ArticleOutcome(path, WRITTEN, str(written), brief.slug)
+            outcomes[path] = ArticleOutcome(
+                path, WRITTEN, str(written), brief.slug, notes=docs[path].notes
+            )
             manifest.record(
                 ManifestEntry(
                     sha256=brief.input_sha256,

@@ -10,15 +10,10 @@ Prefect is imported only after PREFECT_API_URL is set: its settings are read at 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 import warnings
 from collections.abc import Iterator
 from datetime import datetime
@@ -26,20 +21,22 @@ from pathlib import Path
 from types import FrameType
 from zoneinfo import ZoneInfo
 
+from flows.local_server import (
+    ServerError,
+    healthy,
+    read_serve_state,
+    start_server,
+    stop_server,
+    write_serve_state,
+)
 from pipeline.config import Config
+from pipeline.report import REPORT_ARTIFACT_KEY, report_all_briefed
 
 FLOW_NAME = "brief_articles"
 DEPLOYMENT_NAME = "daily-briefs"
 DEPLOYMENT = f"{FLOW_NAME}/{DEPLOYMENT_NAME}"
 DEFAULT_API_URL = "http://127.0.0.1:4200/api"
-HEALTH_TIMEOUT_S = 60.0  # a fresh SQLite database takes 8-12 s here; slow disks need more
-STOP_TIMEOUT_S = 15.0
-STATE_FILE = "vnbrief-serve.json"  # under PREFECT_HOME: lets `trigger` find a server on any port
 EXIT_OK, EXIT_FAIL = 0, 1
-
-
-class ServeError(RuntimeError):
-    """A problem the user can fix (busy port, server that will not start); printed as one line."""
 
 
 def _err(message: str) -> None:
@@ -47,121 +44,8 @@ def _err(message: str) -> None:
 
 
 def _prefect_home() -> Path:
-    # The CLI sets PREFECT_HOME (default <project>/.prefect) before calling us.
+    # The CLI sets PREFECT_HOME (flows.prefect_env.choose_prefect_home) before calling us.
     return Path(os.environ.get("PREFECT_HOME", Path.home() / ".prefect")).expanduser()
-
-
-def _healthy(api_url: str, timeout_s: float = 2.0) -> bool:
-    """True when a Prefect API answers its health check (stdlib only: no prefect import yet)."""
-    try:
-        with urllib.request.urlopen(f"{api_url.rstrip('/')}/health", timeout=timeout_s) as resp:
-            return resp.status == 200
-    except (urllib.error.URLError, OSError, ValueError):
-        return False
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
-def _die_with_parent() -> None:
-    """Linux: the server gets SIGTERM if vnbrief dies without cleanup (SIGKILL, OOM killer)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
-    except Exception:  # best effort: the try/finally in serve() is the main guard
-        pass
-
-
-def _log_tail(path: Path, lines: int = 15) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
-
-
-def start_server(port: int, log_path: Path) -> subprocess.Popen[bytes]:
-    """Start `prefect server start` on 127.0.0.1:port and wait until its API is healthy.
-
-    The server runs in its own session so a terminal Ctrl-C reaches only vnbrief, which then
-    stops the runner first (it pauses the schedule through the API) and the server last.
-    """
-    api_url = f"http://127.0.0.1:{port}/api"
-    if not _port_free(port):
-        hint = (
-            f"a Prefect server already answers there: use it with PREFECT_API_URL={api_url}"
-            if _healthy(api_url)
-            else "another program uses it"
-        )
-        raise ServeError(f"port {port} is busy ({hint}), or pick another with --port")
-    env = dict(os.environ)
-    env.pop("PREFECT_API_URL", None)  # the server itself must not try to talk to a server
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "prefect",
-                "server",
-                "start",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
-        )
-    try:
-        deadline = time.monotonic() + HEALTH_TIMEOUT_S
-        while not _healthy(api_url, timeout_s=1.0):
-            if proc.poll() is not None:
-                raise ServeError(
-                    f"the Prefect server exited with code {proc.returncode} before it was ready "
-                    f"(log: {log_path}):\n{_log_tail(log_path)}"
-                )
-            if time.monotonic() > deadline:
-                raise ServeError(
-                    f"the Prefect server did not answer {api_url}/health within "
-                    f"{HEALTH_TIMEOUT_S:.0f} s (log: {log_path}):\n{_log_tail(log_path)}"
-                )
-            time.sleep(0.3)
-    except BaseException:  # Ctrl-C while waiting, too: never leave the child behind
-        stop_server(proc)
-        raise
-    return proc
-
-
-def stop_server(proc: subprocess.Popen[bytes]) -> None:
-    """SIGTERM the server's process group, wait, then SIGKILL: a second Ctrl-C skips the wait."""
-    if proc.poll() is not None:
-        return
-
-    def signal_group(sig: int) -> None:
-        try:
-            os.killpg(proc.pid, sig)  # its own session: pgid == pid
-        except (ProcessLookupError, PermissionError):
-            with contextlib.suppress(ProcessLookupError):
-                proc.send_signal(sig)
-
-    signal_group(signal.SIGTERM)
-    try:
-        proc.wait(timeout=STOP_TIMEOUT_S)
-    except (subprocess.TimeoutExpired, KeyboardInterrupt):
-        signal_group(signal.SIGKILL)
-        proc.wait(timeout=5)
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
@@ -191,17 +75,6 @@ def next_run(cron: str, timezone: str) -> datetime | None:
         return None
 
 
-def _write_state(api_url: str, server: subprocess.Popen[bytes] | None) -> Path | None:
-    path = _prefect_home() / STATE_FILE
-    state = {"api_url": api_url, "pid": os.getpid(), "server_pid": server.pid if server else None}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(state) + "\n", encoding="utf-8")
-    except OSError:
-        return None
-    return path
-
-
 def serve(cfg: Config, config_path: str, port: int) -> int:
     """Serve the daily deployment until Ctrl-C/SIGTERM; start (and stop) a server if none is set."""
     previous_sigterm = signal.signal(signal.SIGTERM, _raise_interrupt)
@@ -210,7 +83,7 @@ def serve(cfg: Config, config_path: str, port: int) -> int:
     try:
         api_url = os.environ.get("PREFECT_API_URL", "").strip()
         if api_url:
-            if not _healthy(api_url, timeout_s=5.0):
+            if not healthy(api_url, timeout_s=5.0):
                 _err(
                     f"no Prefect server at {api_url} (from PREFECT_API_URL): start it or unset "
                     "PREFECT_API_URL so `vnbrief serve` starts one"
@@ -227,10 +100,13 @@ def serve(cfg: Config, config_path: str, port: int) -> int:
             )
             try:
                 server = start_server(port, log_path)
-            except ServeError as exc:
+            except ServerError as exc:
                 _err(str(exc))
                 return EXIT_FAIL
-        state_path = _write_state(api_url, server)
+        with contextlib.suppress(OSError):
+            state_path = write_serve_state(
+                _prefect_home(), api_url, server.pid if server else None, config_path
+            )
 
         with _api_url_settings(api_url):
             from prefect.schedules import Cron
@@ -285,28 +161,44 @@ def serve(cfg: Config, config_path: str, port: int) -> int:
 
 
 def _trigger_api_url() -> str:
-    """PREFECT_API_URL, else the server a running `vnbrief serve` recorded, else port 4200."""
+    """PREFECT_API_URL, else the server a running `vnbrief serve` recorded, else port 4200.
+
+    The record lives under PREFECT_HOME, which does not depend on --config, so a serve started
+    with any config (or port) is found.
+    """
     api_url = os.environ.get("PREFECT_API_URL", "").strip()
     if api_url:
         return api_url
-    try:
-        state = json.loads((_prefect_home() / STATE_FILE).read_text(encoding="utf-8"))
-        recorded = str(state["api_url"])
-        if _healthy(recorded):
-            print(
-                f"PREFECT_API_URL is not set; using the server `vnbrief serve` started: {recorded}"
-            )
-            return recorded
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    print(f"PREFECT_API_URL is not set; using {DEFAULT_API_URL}")
+    state = read_serve_state(_prefect_home())
+    if state and healthy(state["api_url"]):
+        print(f"Using the server `vnbrief serve` started: {state['api_url']}")
+        return state["api_url"]
+    print(f"PREFECT_API_URL is not set and no `vnbrief serve` is running; trying {DEFAULT_API_URL}")
     return DEFAULT_API_URL
 
 
+def _run_report(client, flow_run_id) -> str | None:
+    """The markdown run report the flow published as an artifact, if any."""
+    from prefect.client.schemas.filters import (
+        ArtifactFilter,
+        ArtifactFilterFlowRunId,
+        ArtifactFilterKey,
+    )
+
+    artifacts = client.read_artifacts(
+        artifact_filter=ArtifactFilter(
+            flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id]),
+            key=ArtifactFilterKey(any_=[REPORT_ARTIFACT_KEY]),
+        )
+    )
+    return str(artifacts[0].data) if artifacts else None
+
+
 def trigger(cfg: Config, wait: bool) -> int:
-    """Create a run of the served deployment now; with wait, block until it ends."""
+    """Create a run of the served deployment now; with wait, block until it ends, print its
+    report and exit non-zero unless every input has a brief (the same rule as `vnbrief run`)."""
     api_url = _trigger_api_url()
-    if not _healthy(api_url, timeout_s=5.0):
+    if not healthy(api_url, timeout_s=5.0):
         _err(f"no Prefect server at {api_url}: start one with `vnbrief serve`")
         return EXIT_FAIL
     with _api_url_settings(api_url):
@@ -315,24 +207,28 @@ def trigger(cfg: Config, wait: bool) -> int:
         from prefect.deployments import run_deployment
         from prefect.exceptions import ObjectNotFound
 
+        from flows.prefect_env import quiet_logging
+
+        quiet_logging(verbose=False)
         with get_client(sync_client=True) as client:
             try:
                 deployment = client.read_deployment_by_name(DEPLOYMENT)
             except ObjectNotFound:
                 _err(f"no deployment {DEPLOYMENT} on {api_url}: start it with `vnbrief serve`")
                 return EXIT_FAIL
-        if deployment.status != DeploymentStatus.READY:
-            print(
-                f"warning: no `vnbrief serve` is polling {DEPLOYMENT} right now; the run will "
-                "wait until one starts",
-                file=sys.stderr,
+            if deployment.status != DeploymentStatus.READY:
+                print(
+                    f"warning: no `vnbrief serve` is polling {DEPLOYMENT} right now; the run "
+                    "will wait until one starts",
+                    file=sys.stderr,
+                )
+            flow_run = run_deployment(
+                DEPLOYMENT,
+                timeout=None if wait else 0,
+                poll_interval=1,
+                as_subflow=False,
             )
-        flow_run = run_deployment(
-            DEPLOYMENT,
-            timeout=None if wait else 0,
-            poll_interval=1,
-            as_subflow=False,
-        )
+            report = _run_report(client, flow_run.id) if wait else None
     state = flow_run.state
     state_name = state.name if state else "unknown"
     verb = "Flow run" if wait else "Created flow run"
@@ -343,4 +239,10 @@ def trigger(cfg: Config, wait: bool) -> int:
     )
     if not wait:
         return EXIT_OK
-    return EXIT_OK if state is not None and state.is_completed() else EXIT_FAIL
+    if report is None:
+        _err("the run published no report (see the flow run's logs in the UI)")
+        return EXIT_FAIL
+    print()
+    print(report)
+    completed = state is not None and state.is_completed()
+    return EXIT_OK if completed and report_all_briefed(report) else EXIT_FAIL

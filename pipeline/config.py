@@ -178,6 +178,7 @@ def _check_values(cfg: Config) -> None:
         raise ConfigError(
             f"config key 'schedule.cron' must have 5 fields, got {cfg.schedule.cron!r}"
         )
+    _check_cron(cfg.schedule.cron)
     try:
         from zoneinfo import ZoneInfo
 
@@ -186,6 +187,21 @@ def _check_values(cfg: Config) -> None:
         raise ConfigError(
             f"config key 'schedule.timezone' is not a known time zone: {cfg.schedule.timezone!r}"
         ) from exc
+
+
+def _check_cron(expr: str) -> None:
+    """croniter (what Prefect's Cron schedule uses) must parse it, and it must fire some day."""
+    from croniter import CroniterError, croniter
+
+    if not croniter.is_valid(expr):
+        raise ConfigError(
+            f"config key 'schedule.cron' is not a valid cron expression: {expr!r} "
+            "(minute hour day-of-month month day-of-week, e.g. '0 6 * * *')"
+        )
+    try:
+        croniter(expr).get_next()
+    except CroniterError as exc:
+        raise ConfigError(f"config key 'schedule.cron' never fires: {expr!r}") from exc
 
 
 DTYPES = ("auto", "float32", "float16", "bfloat16")

@@ -7,24 +7,16 @@ Inputs are only ever read, never modified.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.decode import DecodeError, decode_article, has_bom
+from pipeline.language import describe_skip, identify
+
 INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
-
-# Letters that only Vietnamese uses among Latin-script languages (plus tone-marked vowels): a
-# reliable, dependency-free signal for "is this Vietnamese".
-_VI_CHARS = set(
-    "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-)
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-# Share of words carrying Vietnamese letters: ~0.5-0.7 in Vietnamese news, ~0 in English.
-MIN_VIETNAMESE_WORD_SHARE = 0.2
-
 
 class IngestError(Exception):
     """An input that cannot become a brief; the message is the one line the run report shows."""
@@ -43,6 +35,7 @@ class SourceDocument:
     encoding: str
     is_html: bool
     size_bytes: int
+    notes: tuple[str, ...] = ()  # repairs made while decoding, for the run report
 
 
 def sha256_hex(data: bytes) -> str:
@@ -58,48 +51,20 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
-def _vietnamese_share(text: str) -> float:
-    words = _WORD.findall(text[:20000].lower())
-    if not words:
-        return 0.0
-    return sum(1 for w in words if any(c in _VI_CHARS for c in w)) / len(words)
-
-
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or the legacy Vietnamese code page.
-
-    Scrapes of old Vietnamese sites arrive in Windows-1258; when UTF-8 fails we pick cp1258 or
-    latin-1 by which yields more Vietnamese words, so a mislabelled file is still read faithfully.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+    """Text and encoding name (see pipeline.decode for the steps and the repairs counted)."""
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    candidates: list[tuple[float, str, str]] = []
-    for encoding in ("cp1258", "latin-1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_vietnamese_share(unicodedata.normalize("NFC", text)), encoding, text))
-    if not candidates:
-        raise IngestError("cannot decode: not UTF-8, Windows-1258 or Latin-1 text")
-    _, encoding, text = max(candidates, key=lambda c: c[0])
-    return text, encoding
+        decoded = decode_article(data)
+    except DecodeError as exc:
+        raise IngestError(str(exc)) from exc
+    return decoded.text, decoded.encoding
 
 
 def check_vietnamese(text: str) -> None:
-    share = _vietnamese_share(text)
-    if share < MIN_VIETNAMESE_WORD_SHARE:
-        raise IngestError(
-            f"not Vietnamese text ({share:.0%} of words use Vietnamese letters; "
-            f"at least {MIN_VIETNAMESE_WORD_SHARE:.0%} expected)",
-            skip=True,
-        )
+    """Only Vietnamese with its diacritics is briefed; anything else is SKIPPED, language named."""
+    guess = identify(text)
+    if not guess.is_vietnamese:
+        raise IngestError(describe_skip(guess), skip=True)
 
 
 def document_from_bytes(path: str, data: bytes, max_bytes: int) -> SourceDocument:
@@ -113,17 +78,20 @@ def document_from_bytes(path: str, data: bytes, max_bytes: int) -> SourceDocumen
             "probably not a single article",
             skip=True,
         )
-    if looks_binary(data):
+    if not has_bom(data) and looks_binary(data):  # UTF-16/32 text is full of NUL bytes
         raise IngestError("binary file, not text")
-    text, encoding = decode_bytes(data)
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    try:
+        decoded = decode_article(data)
+    except DecodeError as exc:
+        raise IngestError(str(exc)) from exc
     return SourceDocument(
         path=path,
-        text=text,
+        text=decoded.text,
         sha256=sha256_hex(data),
-        encoding=encoding,
+        encoding=decoded.encoding,
         is_html=Path(path).suffix.lower() in HTML_SUFFIXES,
         size_bytes=len(data),
+        notes=tuple(decoded.notes),
     )
 
 
@@ -138,31 +106,55 @@ def read_source(path: str | Path, max_bytes: int) -> SourceDocument:
     return document_from_bytes(str(path), data, max_bytes)
 
 
-def discover_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Expand folders into their article files (sorted, stable); report paths that do not exist.
+def _unusable(path: Path) -> IngestError | None:
+    """Why a path found in a folder, or named, cannot be read (None when it is a plain file)."""
+    if path.is_symlink() and not path.exists():
+        target = os.readlink(path)
+        return IngestError(f"broken symbolic link (points to {target}, which is missing)")
+    if not path.exists():
+        return IngestError("no such file or folder")
+    return None
+
+
+def _folder_inputs(folder: Path) -> list[Path]:
+    """Article files under a folder, hidden ones and broken links included so each gets a line."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.suffix.lower() in INPUT_SUFFIXES and (p.is_file() or not p.exists())
+    )
+
+
+def _hidden(path: Path, folder: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+
+
+def discover_inputs(
+    paths: Iterable[str | Path],
+) -> tuple[list[Path], list[tuple[Path, IngestError]]]:
+    """Expand folders into their article files (sorted, stable); every other path gets a reason.
 
     Files named explicitly are taken whatever their suffix; folders contribute only files with
-    article suffixes, so stray images or notes in an inbox are not mistaken for articles.
+    article suffixes, so stray images or notes in an inbox are not mistaken for articles. Hidden
+    files (editor drafts, `.name.txt`) and broken links in a folder are not briefed, but each is
+    reported, so no input disappears silently.
     """
     found: list[Path] = []
-    missing: list[tuple[Path, str]] = []
+    problems: list[tuple[Path, IngestError]] = []
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw).expanduser()
-        if path.is_dir():
-            candidates = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith(".")
-            )
-        elif path.exists():
-            candidates = [path]
-        else:
-            missing.append((path, "no such file or folder"))
-            continue
+        candidates = _folder_inputs(path) if path.is_dir() else [path]
         for candidate in candidates:
-            key = candidate.resolve()
-            if key not in seen:
-                seen.add(key)
+            key = candidate.absolute()
+            if key in seen:
+                continue
+            seen.add(key)
+            error = _unusable(candidate)
+            if error is None and path.is_dir() and _hidden(candidate, path):
+                error = IngestError("hidden file (name starts with '.'): not briefed", skip=True)
+            if error is None:
                 found.append(candidate)
-    return found, missing
+            else:
+                problems.append((candidate, error))
+    return found, problems

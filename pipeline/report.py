@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from models.base import BackendStatus
 
 WRITTEN, UNCHANGED, SKIPPED, FAILED = "written", "unchanged", "skipped", "failed"
+REPORT_ARTIFACT_KEY = "run-report"  # the Prefect artifact `vnbrief trigger --wait` reads back
+_STATUS_LINE = re.compile(r"^(?:- |  )(WRITTEN|UNCHANGED|SKIPPED|FAILED)\s", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,7 @@ class ArticleOutcome:
     status: str  # WRITTEN | UNCHANGED | SKIPPED | FAILED
     detail: str  # the brief's path, or the reason it was not written
     slug: str | None = None
+    notes: tuple[str, ...] = ()  # repairs worth knowing, e.g. "3 undecodable bytes replaced"
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,8 @@ def render_report(report: RunReport, markdown: bool = False) -> str:
     lines += [f"{bullet}{note}" for note in report.notes]
     lines.append("")
     for o in report.outcomes:
-        lines.append(f"{bullet}{o.status.upper():9} {o.input_file}: {o.detail}")
+        notes = f" ({'; '.join(o.notes)})" if o.notes else ""
+        lines.append(f"{bullet}{o.status.upper():9} {o.input_file}: {o.detail}{notes}")
     if not report.outcomes:
         lines.append(f"{bullet}no input articles found")
     lines.append("")
@@ -65,3 +70,14 @@ def render_report(report: RunReport, markdown: bool = False) -> str:
         + (f"; index: {report.index_path}" if report.index_path else "")
     )
     return "\n".join(lines) + "\n"
+
+
+def statuses_in(rendered: str) -> list[str]:
+    """The status of each input line of a rendered report (text or markdown), in order."""
+    return [m.group(1).lower() for m in _STATUS_LINE.finditer(rendered)]
+
+
+def report_all_briefed(rendered: str) -> bool:
+    """RunReport.all_briefed for a report read back as text: inputs, and all have a brief."""
+    statuses = statuses_in(rendered)
+    return bool(statuses) and all(s in (WRITTEN, UNCHANGED) for s in statuses)

@@ -21,6 +21,18 @@ from pipeline.render import IndexEntry, parse_front_matter
 
 MANIFEST_NAME = ".vnbrief-manifest.json"
 LOCK_NAME = ".vnbrief.lock"
+TEMP_SUFFIX = ".tmp"  # atomic writes use ".<name>.<random>.tmp" beside the target
+
+
+def _read_umask() -> int:
+    """The process umask (os.umask can only be read by setting it; done once, at import)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates 0600 files; outputs are meant to be shared like any file the user writes.
+FILE_MODE = 0o666 & ~_read_umask()
 
 
 class LockTimeout(RuntimeError):
@@ -30,17 +42,52 @@ class LockTimeout(RuntimeError):
 def atomic_write_text(path: Path, text: str) -> None:
     """Write via a temp file in the same folder and rename: readers see old or new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(path)  # a failed write() names no file; the user needs it
         raise
+
+
+def ensure_writable_dir(path: Path) -> None:
+    """Create the folder if needed and prove a file can be written and synced there.
+
+    Raises the OSError the OS gives (EACCES/EROFS not writable, ENOTDIR/EEXIST a file is in the
+    way, ENOSPC disk full) before any work starts, so the run can stop in a second with one line.
+    """
+    path.mkdir(parents=True, exist_ok=True)
+    fd, probe = tempfile.mkstemp(prefix=".vnbrief-probe.", suffix=TEMP_SUFFIX, dir=path)
+    try:
+        os.write(fd, b"probe\n")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(probe)
+
+
+def remove_stale_temp_files(out_dir: Path) -> list[Path]:
+    """Delete temp files that a killed run left behind (call only while holding run_lock).
+
+    Only names atomic_write_text makes (hidden, ending in .tmp) in the output folder, its day
+    folders and reports/ are touched; inputs and other files never are.
+    """
+    removed = []
+    for folder in [out_dir, *(p for p in out_dir.iterdir() if p.is_dir())]:
+        for path in folder.glob(f".*{TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
 
 
 @contextlib.contextmanager
@@ -71,6 +118,7 @@ def run_lock(out_dir: Path, timeout_s: float = 600.0, on_wait=None) -> Iterator[
                     on_wait(f"waiting for another vnbrief run writing to {out_dir} to finish")
                     announced = True
                 time.sleep(0.2)
+        remove_stale_temp_files(out_dir)  # no other run writes now: any temp file is a leftover
         yield
     finally:
         handle.close()

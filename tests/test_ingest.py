@@ -57,7 +57,7 @@ def test_windows_1258_input_is_read_faithfully():
 
 def test_latin1_and_bom_inputs():
     text, encoding = decode_bytes("café déjà vu".encode("latin-1"))
-    assert text == "café déjà vu" and encoding in ("cp1258", "latin-1")
+    assert text == "café déjà vu" and encoding in ("cp1258", "cp1252", "latin_1")
     assert decode_bytes(b"\xef\xbb\xbf" + VI.encode())[0] == VI
     assert decode_bytes(VI.encode("utf-16"))[0] == VI
 
@@ -98,11 +98,18 @@ def test_unreadable_file_and_directory(tmp_path):
         read_source(dangling, MB)
 
 
-def test_discover_expands_folders_and_reports_missing(tmp_path):
+def test_discover_gives_every_input_one_entry_hidden_and_broken_links_included(tmp_path):
     (tmp_path / "a.txt").write_text(VI, encoding="utf-8")
     (tmp_path / "b.html").write_text("<p>x</p>", encoding="utf-8")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
     (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
-    found, missing = discover_inputs([tmp_path, tmp_path / "a.txt", tmp_path / "nope.txt"])
-    assert [p.name for p in found] == ["a.txt", "b.html"]
-    assert [(p.name, why) for p, why in missing] == [("nope.txt", "no such file or folder")]
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "deleted.txt")
+    (tmp_path / "alias.txt").symlink_to(tmp_path / "a.txt")
+    found, problems = discover_inputs([tmp_path, tmp_path / "a.txt", tmp_path / "nope.txt"])
+    assert [p.name for p in found] == ["a.txt", "alias.txt", "b.html"]
+    reasons = {p.name: (err.reason, err.skip) for p, err in problems}
+    assert reasons[".hidden.txt"] == ("hidden file (name starts with '.'): not briefed", True)
+    assert reasons["broken.txt"][0].startswith("broken symbolic link (points to ")
+    assert not reasons["broken.txt"][1]
+    assert reasons["nope.txt"] == ("no such file or folder", False)
+    assert len(problems) == 3

@@ -172,16 +172,23 @@ def test_serve_schedule_trigger_and_clean_stop(served: Served) -> None:
     lines = briefs[0].read_text(encoding="utf-8").splitlines()
     assert any(line.startswith("# ") and TITLE_PART in line for line in lines), lines[:20]
 
-    # 2) `vnbrief trigger --wait` against the same server (the article is unchanged now).
+    # 2) `vnbrief trigger --wait` finds the server through serve's record (no PREFECT_API_URL,
+    # and the default config, not serve's), prints the run report and fails when an input did.
+    (served.outputs.parent / "inbox" / "empty.txt").write_bytes(b"")
     result = subprocess.run(
         [str(VNBRIEF), "trigger", "--wait"],
-        env={**served.env, "PREFECT_API_URL": served.api},
+        env=served.env,
         capture_output=True,
         text=True,
         timeout=90,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"Using the server `vnbrief serve` started: {served.api}" in result.stdout
     assert "Completed" in result.stdout, result.stdout
+    assert "FAILED" in result.stdout and "empty.txt: empty file" in result.stdout
+    assert "UNCHANGED" in result.stdout and "1 unchanged, 0 skipped, 1 failed" in result.stdout
+    served_output = log.read_text(errors="replace")
+    assert "Traceback" not in served_output and "Task run failed" not in served_output
 
     # 3) Ctrl-C stops the runner and the server it started: no orphan keeps the port.
     os.killpg(proc.pid, signal.SIGINT)
