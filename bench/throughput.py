@@ -20,6 +20,7 @@ process). Medians of --runs runs. Use `nice` on a shared machine.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -123,7 +124,7 @@ def _bare(inputs: str, cfg, out: Path) -> dict[str, float]:
     """The same stages as plain function calls on the same articles (no Prefect)."""
     from flows.brief_flow import clean_document, summarize_all
     from models.registry import get_summarizer, get_translator
-    from pipeline.ingest import discover_inputs, read_source
+    from pipeline.ingest import IngestError, discover_inputs, read_source
     from pipeline.render import Brief, English, render_brief, slugify
     from pipeline.store import atomic_write_text
 
@@ -132,7 +133,11 @@ def _bare(inputs: str, cfg, out: Path) -> dict[str, float]:
     translator, t_status = get_translator(cfg.translator, cfg.base_dir)
     times = dict.fromkeys(STAGES, 0.0)
     t = time.perf_counter()
-    docs = [read_source(p, cfg.max_input_kb * 1024) for p in files]
+    docs = []
+    for path in files:
+        # An input the flow refuses too (reported there) is not part of either timing.
+        with contextlib.suppress(IngestError):
+            docs.append(read_source(path, cfg.max_input_kb * 1024))
     times["ingest"] = time.perf_counter() - t
     t = time.perf_counter()
     articles = [clean_document(d) for d in docs]
@@ -277,7 +282,9 @@ def _measure(args, setups, sizes, config_for, home) -> list:
             inputs = DATA_ROOT / f"articles-{n}"
             build(n, inputs)
             runs = [run_once(inputs, config, home) for _ in range(args.runs)]
-            assert all(r["written"] == n for r in runs), "not every article was briefed"
+            # An input the decoder refuses (one garbled real article of the 628) is reported
+            # FAILED by the flow; every run must brief the same ones.
+            assert len({r["written"] for r in runs}) == 1 and runs[0]["written"] >= 0.99 * n
             rows.append((f"{runner}/{chunk}", n, runs))
     return rows
 

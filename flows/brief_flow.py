@@ -441,7 +441,6 @@ def brief_articles(
             index_path = day_dir / "index.md"
             atomic_write_text(index_path, render_index(day, entries))
             write_digest(day_dir, day, cfg, generated_at, logger)  # digest.md: briefs by story
-            write_digest(day_dir, day, cfg, generated_at, logger)  # digest.md: briefs by story
 
         report = RunReport(
             day=day,
