@@ -213,7 +213,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="3,30,300,1000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--chunk-sizes", default="50", help="comma-separated")
+    parser.add_argument("--chunk-sizes", default="250", help="comma-separated")
     parser.add_argument("--runners", default="threads", help="threads,dask: the crossover")
     parser.add_argument(
         "--reuse-server", action="store_true", help="runs find a `vnbrief serve` server"

@@ -67,7 +67,7 @@ class RunnerConfig:
     task_runner: str = "threads"  # "threads" (one process) | "dask" (prefect-dask)
     address: str | None = None  # dask: scheduler of an existing cluster; none = a local cluster
     workers: int = 2  # local Dask cluster: worker processes (each loads each model once)
-    chunk_size: int = 50  # articles per task: long enough to be worth scheduling
+    chunk_size: int = 250  # articles per task: long enough to be worth scheduling
 
 
 @dataclass(frozen=True)
