@@ -33,6 +33,7 @@ from pipeline.config import DigestConfig  # noqa: E402
 from pipeline.digest import (  # noqa: E402
     DigestItem,
     cluster,
+    event_similarity,
     related_stories,
     similarity,
     wire_copies,
@@ -153,13 +154,14 @@ class Pool:
 
     def __init__(self, items, gold):
         self.items, self.gold = items, gold
-        self.sim = similarity(items)
+        self.sim = similarity(items)  # topic: related stories
+        self.event_sim = event_similarity(items, topic=self.sim)  # event: same story
 
 
 def evaluate(pools, settings, wire_gold) -> dict[str, tuple[int, int, int]]:
     totals = {"same story": [0, 0, 0], "related": [0, 0, 0], "wire copy": [0, 0, 0]}
     for pool in pools:
-        lab = cluster(pool.sim, settings.same_story)
+        lab = cluster(pool.event_sim, settings.same_story)
         counts = {
             "same story": count_same(lab, pool.gold),
             "related": count_related(
