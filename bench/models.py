@@ -331,9 +331,8 @@ def bench_configured(
         )
     cpu_total = statistics.median(summary_cpu) + statistics.median(translate_cpu)
     print(
-        f"    => {60 / (summary_s + translate_s):.2f} articles/min wall on this shared machine; "
-        f"{60 / cpu_total * torch.get_num_threads():.2f} articles/min if its "
-        f"{torch.get_num_threads()} threads had the CPU to themselves (from CPU time)"
+        f"    => {60 / (summary_s + translate_s):.2f} articles/min (wall, summary + translation); "
+        f"{cpu_total:.0f} CPU-s per article"
     )
 
 
