@@ -6,9 +6,10 @@ summarizer gives its summary and key points), then pipeline.digest groups one sp
 it were one (very busy) day: 300 articles from ~95 events, far more distractors than a real day.
 
 Pairs (i, j) of articles of one split are scored:
-- same story: gold = same `event`; predicted = same cluster.
+- same story: gold = same `event`; predicted = same cluster (of the event similarity).
 - related: among pairs of different gold events, gold = same `topic`; predicted = their clusters
-  are linked as related (pairs already in one predicted story are not counted here).
+  are linked as related by topic similarity (pairs already in one predicted story are not
+  counted here).
 - wire copy: gold = `wire_pairs.tsv`; predicted = one is marked a copy of the other.
 Thresholds are chosen on `dev` per-day pools (same story: the best recall at precision >= 0.9;
 related and wire copy: the best F1) and reported on `test`, per day and as one pool per split.
