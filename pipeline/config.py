@@ -74,7 +74,7 @@ class RunnerConfig:
 class DigestConfig:
     """Story grouping cut-offs for digest.md (defaults measured by bench/digest_eval.py)."""
 
-    same_story: float = 0.17
+    same_story: float = 0.12
     related: float = 0.10
     wire_copy: float = 0.7
 

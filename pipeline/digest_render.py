@@ -60,6 +60,10 @@ def _story_lines(n: int, story: Story, headlines: dict[str, str]) -> list[str]:
     return lines + [""]
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def render_digest(digest: Digest) -> str:
     lines = [f"# Tin trong ngày / Daily digest — {digest.day}", ""]
     if digest.english_unavailable:
@@ -69,7 +73,8 @@ def render_digest(digest: Digest) -> str:
         ]
     s = digest.settings
     lines += [
-        f"{len(digest.stories)} stories from {digest.briefs} brief(s), most outlets first. "
+        f"{_count(len(digest.stories), 'story', 'stories')} from "
+        f"{_count(digest.briefs, 'brief', 'briefs')}, most outlets first. "
         f"Grouped by similarity (same story ≥ {s.same_story}, related ≥ {s.related}, wire copy ≥ "
         f"{s.wire_copy}); generated {digest.generated_at}.",
         "",

@@ -241,3 +241,48 @@ def test_translator_failure_leaves_the_digest_and_says_why_once():
     digest = extractive_digest([item(r, n) for n, r in enumerate(rows)], broken)
     assert digest.english_unavailable == "translation failed: model crashed"
     assert render_digest(digest).count("no English translation") == 1
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def sample_items() -> dict[str, DigestItem]:
+    """The three real sample articles of one running topic (Vietnam-Laos visits) as briefs: the
+    talks (1/12), the speech at the academy (the same visit), a feature on an earlier visit."""
+    from pipeline.clean import clean_text
+    from pipeline.digest_sketch import body_sketch
+
+    summarizer = ExtractiveSummarizer(sentences=3, key_points=4)
+    items = {}
+    for path in sorted(SAMPLES.glob("*.txt")):
+        article = clean_text(path.read_text(encoding="utf-8"))
+        summary = summarizer.summarize(article)
+        items[path.stem] = DigestItem(
+            slug=path.stem,
+            title_vi=article.title,
+            summary_vi=summary.text,
+            key_points=summary.key_points,
+            sketch=body_sketch(article.body),
+        )
+    return items
+
+
+def test_talks_and_speech_of_one_visit_are_separate_stories_linked_as_related():
+    items = sample_items()
+    names = list(items)
+    grouping = group(list(items.values()))
+    story = dict(zip(names, grouping.labels, strict=True))
+    talks, speech = story["hoi-dam-to-lam-thongloun"], story["vnexpress-to-lam-hoc-vien-lao"]
+    feature = story["baoquocte-giu-lua-hop-tac"]
+    assert len(set(grouping.labels)) == 3  # three happenings: talks, speech, an earlier visit
+    assert talks != speech and feature not in (talks, speech)
+    assert tuple(sorted((talks, speech))) in grouping.related  # one running topic: the visit
+    assert not grouping.wire_copies
+
+
+def test_venues_are_the_capitalised_words_after_tai():
+    from pipeline.digest import venues
+
+    assert venues("Sáng 1/12, tại Phủ Chủ tịch, hai bên hội đàm.") == {"phủ", "chủ"}
+    assert venues("Ông phát biểu tại Học viện Chính trị Quốc gia Lào") == {"học", "chính", "quốc"}
+    assert venues("họp tại trụ sở bộ") == frozenset()  # no name, no venue

@@ -68,10 +68,14 @@ def test_two_runs_in_one_day_give_one_digest_covering_both(tmp_path):
         brief = (day_dir / f"{slug}.md").read_text(encoding="utf-8")
         assert f"(digest.md#{slug})" in brief
     assert "digest.md" in (day_dir / "index.md").read_text(encoding="utf-8")
-    # Stories of the one visit are linked to each other.
+    # The talks and the speech of one visit are separate stories, linked as related.
     ids = {s["id"] for s in digest["stories"]}
     assert all(set(s["related"]) <= ids for s in digest["stories"])
-    assert len(digest["stories"]) == 1 or any(s["related"] for s in digest["stories"])
+    story = {Path(b["input_file"]).name: s for s in digest["stories"] for b in s["briefs"]}
+    talks = story["hoi-dam-to-lam-thongloun.txt"]
+    speech = story["vnexpress-to-lam-hoc-vien-lao.txt"]
+    assert talks["id"] != speech["id"] and speech["id"] in talks["related"]
+    assert f"{len(digest['stories'])} stories from 3 briefs" in md
 
 
 def test_digest_is_published_as_a_prefect_artifact(tmp_path):
