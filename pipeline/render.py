@@ -93,8 +93,11 @@ def front_matter(brief: Brief) -> dict[str, Any]:
     }
 
 
-def _unavailable(english: English) -> str:
-    return f"_English translation unavailable: {english.unavailable}_"
+def _unavailable(brief: Brief) -> str:
+    """The reason is said once: in the note under the title when the translator is missing."""
+    if not brief.translator.available:
+        return "_English translation unavailable (see the note under the title)._"
+    return f"_English translation unavailable: {brief.english.unavailable}_"
 
 
 def _model_line(status: BackendStatus) -> str:
@@ -133,9 +136,9 @@ def render_brief(brief: Brief) -> str:
     meta = yaml.safe_dump(front_matter(brief), allow_unicode=True, sort_keys=False, width=1000)
     lines = ["---", meta.rstrip("\n"), "---", "", f"# {art.title}", ""]
     lines += _model_notes(brief)
-    lines += ["## English title", "", en.title if en.title else _unavailable(en), ""]
+    lines += ["## English title", "", en.title if en.title else _unavailable(brief), ""]
     lines += ["## Tóm tắt", "", brief.summary.text, ""]
-    lines += ["## Summary", "", en.summary if en.summary else _unavailable(en), ""]
+    lines += ["## Summary", "", en.summary if en.summary else _unavailable(brief), ""]
     lines += ["## Key points", ""]
     if not brief.summary.key_points:
         lines.append("_The article is short: the summary covers all of it._")

@@ -80,7 +80,10 @@ def test_brief_without_translator_says_so_plainly_in_text_and_front_matter():
         "## Key points",
         "## Source",
     ]
-    assert md.count("_English translation unavailable: 'vinai/x' is not cached (offline)_") == 2
+    # the reason is given once, in the note; the English sections point to it
+    body = md.split("\n---\n", 1)[1]  # below the front matter
+    assert body.count("'vinai/x' is not cached (offline)") == 1  # the note only
+    assert md.count("_English translation unavailable (see the note under the title)._") == 2
     assert "- Summarizer: extractive (fallback for seq2seq:VietAI/vit5; see the note" in md
     assert "- Translator: not available (seq2seq:vinai/x; see the note under the title)" in md
     assert (
