@@ -221,10 +221,8 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(w * b.get(f, 0.0) for f, w in a.items())
 
 
-def _content_scores(
-    cands: list[_Sentence], vecs: list[dict[str, float]], title: dict[str, float]
-) -> list[float]:
-    """Everything but position: centrality, title overlap and bonuses (before penalties)."""
+def centrality(vecs: list[dict[str, float]]) -> list[float]:
+    """Each sentence's cosine with the centroid of the *other* sentences (leave-one-out)."""
     centroid: dict[str, float] = {}
     for v in vecs:
         for f, w in v.items():
@@ -232,11 +230,19 @@ def _content_scores(
     c_sq = sum(w * w for w in centroid.values())
     central = []
     for v in vecs:
-        # cosine with the centroid of the *other* sentences, C - v, in O(|v|): v is unit length,
-        # so v.(C - v) = v.C - 1 and |C - v|^2 = |C|^2 - 2 v.C + 1
+        # C - v in O(|v|): v is unit length, so v.(C - v) = v.C - 1
+        # and |C - v|^2 = |C|^2 - 2 v.C + 1
         dot = _cosine(v, centroid) if v else 0.0
         rest_sq = c_sq - 2 * dot + (1.0 if v else 0.0)
         central.append((dot - (1.0 if v else 0.0)) / math.sqrt(rest_sq) if rest_sq > 1e-12 else 0.0)
+    return central
+
+
+def _content_scores(
+    cands: list[_Sentence], vecs: list[dict[str, float]], title: dict[str, float]
+) -> list[float]:
+    """Everything but position: centrality, title overlap and bonuses (before penalties)."""
+    central = centrality(vecs)
     titled = [min(1.0, _cosine(v, title) / TITLE_SATURATION) for v in vecs]
     max_c = max(central) or 1.0
 

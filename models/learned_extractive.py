@@ -18,7 +18,6 @@ the standard library, so it loads offline and fast. Train it with
 from __future__ import annotations
 
 import json
-import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from models.extractive import (
     _mmr,
     _Sentence,
     _tfidf,
+    centrality,
 )
 from pipeline.article import CleanArticle
 
@@ -134,16 +134,7 @@ def sentence_features(article: CleanArticle) -> tuple[list[_Sentence], list[list
     if not cands:
         return [], [], []
     *vecs, title_vec = _tfidf([s.features for s in cands], _features(article.title))
-    centroid: dict[str, float] = {}
-    for v in vecs:
-        for f, w in v.items():
-            centroid[f] = centroid.get(f, 0.0) + w
-    c_sq = sum(w * w for w in centroid.values())
-    central = []
-    for v in vecs:
-        dot = _cosine(v, centroid) if v else 0.0
-        rest_sq = c_sq - 2 * dot + (1.0 if v else 0.0)
-        central.append((dot - (1.0 if v else 0.0)) / math.sqrt(rest_sq) if rest_sq > 1e-12 else 0.0)
+    central = centrality(vecs)
     titled = [_cosine(v, title_vec) for v in vecs]
     max_c, max_t = max(central) or 1.0, max(titled) or 1.0
     n = len(cands)
