@@ -1,3 +1,3 @@
-"""Shared pytest setup: fixtures for tiny real models live in tests/tiny_models.py."""
+"""Shared pytest setup: tiny real models and the Prefect test server come from these plugins."""
 
-pytest_plugins = ["tests.tiny_models"]
+pytest_plugins = ["tests.tiny_models", "tests.prefect_fixtures"]

@@ -3,46 +3,25 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
 
 import pytest
 
 from flows.cli import main
+from tests.prefect_fixtures import point_prefect_console_at_stderr
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DAY = "2025-12-01"
 
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module", autouse=True)
-def prefect_server():
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_server")]
 
 
 @pytest.fixture(autouse=True)
 def quiet_offline(monkeypatch):
-    """No hub here (fallbacks are immediate); Prefect's console handler must not write to a
-    closed pytest capture buffer (same reason as in test_flow.py)."""
-    import logging
-
-    from prefect.logging.handlers import PrefectConsoleHandler
-
+    """No hub here (fallbacks are immediate); Prefect must not write to a closed capture buffer."""
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    names = list(logging.root.manager.loggerDict)
-    for logger in [logging.getLogger(), *(logging.getLogger(n) for n in names)]:
-        for handler in getattr(logger, "handlers", []):
-            if isinstance(handler, PrefectConsoleHandler):
-                handler.stream = sys.__stderr__
-                handler.console.file = sys.__stderr__
+    point_prefect_console_at_stderr()
 
 
 def test_two_runs_in_one_day_give_one_digest_covering_both(tmp_path):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -62,33 +60,16 @@ def test_code_version_hashes_package_sources(tmp_path: Path) -> None:
 # --- end to end: a translator that arrives after a run ----------------------------------------
 
 
-@pytest.fixture(scope="module")
-def prefect_server():
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
 @pytest.mark.slow
 def test_brief_without_english_is_redone_when_the_translator_arrives(
     tmp_path, capsys, monkeypatch, prefect_server, tiny_marian_dir
 ):
-    import logging
-
-    from prefect.logging.handlers import PrefectConsoleHandler
-
     from flows.cli import main
     from models import registry
     from pipeline.render import parse_front_matter
+    from tests.prefect_fixtures import point_prefect_console_at_stderr
 
-    for logger in [logging.getLogger(), *map(logging.getLogger, logging.root.manager.loggerDict)]:
-        for handler in getattr(logger, "handlers", []):
-            if isinstance(handler, PrefectConsoleHandler):  # see tests/test_flow.py
-                handler.stream = sys.__stderr__
-                handler.console.file = sys.__stderr__
+    point_prefect_console_at_stderr()
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     data = yaml.safe_load((ROOT / "configs" / "default.yaml").read_text(encoding="utf-8"))
     data["summarizer"] = {"backend": "extractive"}

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,38 +11,18 @@ import yaml
 
 from flows.cli import main
 from pipeline.render import parse_front_matter
+from tests.prefect_fixtures import point_prefect_console_at_stderr
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DAY = "2025-12-01"
 
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module", autouse=True)
-def prefect_server():
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_server")]
 
 
 @pytest.fixture(autouse=True)
 def prefect_logs_to_real_stderr():
-    """Prefect's console handler keeps the stream it first saw; under pytest that is a capture
-    buffer closed after the first test, and writing to it recurses. Point it at the real stderr."""
-    import logging
-
-    from prefect.logging.handlers import PrefectConsoleHandler
-
-    names = list(logging.root.manager.loggerDict)
-    for logger in [logging.getLogger(), *(logging.getLogger(n) for n in names)]:
-        for handler in getattr(logger, "handlers", []):
-            if isinstance(handler, PrefectConsoleHandler):
-                handler.stream = sys.__stderr__  # not setStream: it flushes the closed buffer
-                handler.console.file = sys.__stderr__
+    point_prefect_console_at_stderr()
     yield
 
 
