@@ -142,11 +142,23 @@ def baomoi_json(raw: bytes) -> list[str]:
     return [" ".join(x.split()) for x in head if x.strip()] + body
 
 
+def baomoi_page(raw: bytes) -> list[str]:
+    """A baomoi.com article page as crawled in 2025: the saved ``content-main`` container
+    (headline, "N giờ trước", "N liên quan Gốc", sapo, story blocks, captions, author)."""
+    d = json.loads(raw.decode("utf-8"))
+    return blocks(lxml.html.fromstring(d["content"]))
+
+
 def build(item: dict) -> str:
     raw = _blob(item["repo"], item["commit"], item["path"])
     if item["path"].endswith(".gz"):
         raw = gzip.decompress(raw)
-    lines = baomoi_json(raw) if item["kind"] == "baomoi-json" else html_page(raw, item["xpath"])
+    if item["kind"] == "baomoi-json":
+        lines = baomoi_json(raw)
+    elif item["kind"] == "baomoi-page":
+        lines = baomoi_page(raw)
+    else:
+        lines = html_page(raw, item["xpath"])
     return "\n".join(lines) + "\n"
 
 
