@@ -9,7 +9,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
 3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks).
 4. Title (``metadata.pick_title``); related blocks after a heading or an outlet logo
    (``blocks``), and after the body by shape and topic (``signals.trailing_teasers``).
-5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``).
+5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``);
+   rows of a list or a table in the body (``signals.list_rows``) are never captions.
 6. Position: readers' comments, bylines, photo credits, quote attributions (``bylines``).
 7. Datelines ("TPO -", "(Dân trí) -") are cut from the first paragraphs and name the outlet;
    a byline credit names the outlet or, for a news agency ("theo TTXVN"), the wire.
@@ -94,6 +95,7 @@ def clean_text(text: str) -> CleanArticle:
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
+    page.rows = signals.list_rows(page)
     captions.decide_captions(page)
     captions.decide_duplicates(page, page.title_idx)
     blocks.comments_section(page)

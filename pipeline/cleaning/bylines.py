@@ -12,7 +12,15 @@ from pipeline.cleaning.captions import caption_after_image
 from pipeline.cleaning.lines import Page
 from pipeline.cleaning.outlets import looks_like_outlet, outlet_name
 from pipeline.cleaning.rules import is_breadcrumb
-from pipeline.cleaning.text import CLOSING_QUOTES, is_quote, is_sentence, is_title_like, key, words
+from pipeline.cleaning.text import (
+    CLOSING_QUOTES,
+    LIST_ITEM_RE,
+    is_quote,
+    is_sentence,
+    is_title_like,
+    key,
+    words,
+)
 from pipeline.names import is_full_name, is_names_line, is_titled_name
 
 _BYLINE_PREFIX_RE = re.compile(
@@ -115,9 +123,6 @@ def byline_like(text: str) -> bool:
     return parse_byline(text) is not None
 
 
-_LIST_ITEM_RE = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
-
-
 def is_prose(text: str) -> bool:
     return is_sentence(text, 6) or (text.endswith(CLOSING_QUOTES) and len(words(text)) >= 6)
 
@@ -126,7 +131,7 @@ def _photo_credit_line(page: Page, i: int) -> None:
     """A bare name mid-body is the photographer under an uncredited caption ("Giang Huy"), not
     a subheading: unless the next paragraph talks about that person (a profile section)."""
     t = page[i].text
-    if not is_names_line(t) or parse_byline(t) is None:
+    if i in page.rows or not is_names_line(t) or parse_byline(t) is None:
         return
     if t.isupper() and not is_full_name(t):
         return  # "THÚC ĐẨY HỢP TÁC": a caps subheading, not a name
@@ -200,7 +205,7 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
             and is_title_like(page[i].text)
             and len(words(page[i].text)) >= 4  # "13", "Lyon", "Phạt góc": table cells
             and not page[i].text.endswith(("!", "?"))
-            and not _LIST_ITEM_RE.match(page[i].text)
+            and not LIST_ITEM_RE.match(page[i].text)
         ]
         announced = any(page[i].text.endswith(":") for i in (last, *tail))  # a list, a table
         if len(leftovers) >= 2 and not announced:
@@ -209,7 +214,8 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
         # a bare name mid-body right after a quote attributes the quote
         for i in body:
             t = page[i].text
-            if page[i].kind is None and first < i < last and (is_full_name(t) or is_titled_name(t)):
+            named = is_full_name(t) or is_titled_name(t)
+            if page[i].kind is None and first < i < last and named and i not in page.rows:
                 p = page.prev(i)
                 if p is not None and is_quote(page[p].text):
                     page.decide(i, "quote-attribution")

@@ -3,7 +3,8 @@
 A caption with a credit ("... Ảnh: TTXVN") is found by the one-line rules; here are the ones
 that need their neighbours: an uncredited line under an image placeholder, a caption repeated
 elsewhere on the page, a credited line that repeats a body paragraph, a portrait caption that is
-only a person and their titles.
+only a person and their titles. Rows of a list or a table (``page.rows``) carry no caption
+evidence of their own and stay body.
 """
 
 from __future__ import annotations
@@ -64,8 +65,8 @@ def decide_captions(page: Page) -> None:
     }
     caption_keys.discard("")
     for i, ln in enumerate(page.lines):
-        if ln.kind is not None or len(words(ln.text)) > 45:
-            continue
+        if ln.kind is not None or len(words(ln.text)) > 45 or i in page.rows:
+            continue  # a row of a list or table is body, whatever its words
         k = key(split_credit(ln.text)[0])
         if k in caption_keys:
             page.decide(i, "photo-caption")
@@ -84,8 +85,8 @@ def decide_duplicates(page: Page, title_idx: int | None) -> None:
     if title_idx is not None:
         seen[key(page[title_idx].text)] = title_idx
     for i, ln in enumerate(page.lines):
-        if ln.kind is not None or i == title_idx:
-            continue
+        if ln.kind is not None or i == title_idx or i in page.rows:
+            continue  # a table repeats its cells ("18 tháng tù treo" on two rows)
         k = key(ln.text)
         if not k:
             continue

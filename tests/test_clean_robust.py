@@ -1,0 +1,71 @@
+"""Cleaner robustness on shapes nobody tuned to (issue 8): one rule per test.
+
+Snippets are hand-written and exercise one rule each; they are never a reported number (the
+real pages in tests/clean_real are). The rule everywhere: body is never lost; when in doubt, keep.
+"""
+
+from __future__ import annotations
+
+from pipeline.clean import clean_text
+
+TITLE = "Thủ tướng chủ trì hội nghị thúc đẩy tăng trưởng"
+P1 = (
+    "Sáng 1/12, Thủ tướng Phạm Minh Chính chủ trì hội nghị trực tuyến với các địa phương về "
+    "thúc đẩy tăng trưởng kinh tế."
+)
+P2 = (
+    "Theo báo cáo của Bộ Kế hoạch và Đầu tư, tăng trưởng GDP quý IV dự kiến đạt khoảng 7,5%, "
+    "cao nhất trong năm."
+)
+P3 = (
+    "Thủ tướng yêu cầu các bộ, ngành đẩy nhanh giải ngân vốn đầu tư công, tháo gỡ vướng mắc "
+    "cho doanh nghiệp."
+)
+
+
+def lines(*parts: str) -> str:
+    return "\n".join(parts) + "\n"
+
+
+def reasons(text: str) -> dict[int, str]:
+    return {r.line: r.reason for r in clean_text(text).removed}
+
+
+# --------------------------------------------------------------------------- lists and tables
+
+
+def test_table_read_cell_by_cell_keeps_people_and_repeated_cells() -> None:
+    table = [
+        "Bị cáo",
+        "Tội danh",
+        "Mức án",
+        "Nguyễn Văn Hùng, nguyên thiếu tá, cán bộ Công an huyện",
+        "Nhận hối lộ",
+        "3 năm tù",
+        "Trần Văn Nam, nguyên thượng úy, cán bộ Công an huyện",
+        "Nhận hối lộ",
+        "3 năm tù",
+    ]
+    a = clean_text(lines(TITLE, P1, "Tòa tuyên:", *table, P2, P3))
+    assert a.paragraphs == (P1, "Tòa tuyên:", *table, P2, P3)
+
+
+def test_list_of_people_with_titles_is_body() -> None:
+    people = [
+        "- Ông Nguyễn Văn Hùng, Chủ tịch UBND xã",
+        "- Bà Trần Thị Lan, Phó Chủ tịch UBND xã",
+        "- Ông Lê Văn Minh, Bí thư Đoàn xã",
+    ]
+    a = clean_text(lines(TITLE, P1, *people, P2, P3))
+    assert a.paragraphs == (P1, *people, P2, P3)
+
+
+def test_two_announced_rows_are_a_list() -> None:
+    people = ["Ông Nguyễn Văn Hùng, Chủ tịch UBND xã.", "Bà Trần Thị Lan, Phó Chủ tịch UBND xã."]
+    a = clean_text(lines(TITLE, P1, "Hai người được khen thưởng gồm:", *people, P2, P3))
+    assert a.paragraphs == (P1, "Hai người được khen thưởng gồm:", *people, P2, P3)
+
+
+def test_stand_alone_portrait_caption_is_still_a_caption() -> None:
+    cap = "Ông Nguyễn Văn Hùng, Chủ tịch UBND xã Tân Phú."
+    assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "portrait-caption"}
