@@ -69,3 +69,32 @@ def test_two_announced_rows_are_a_list() -> None:
 def test_stand_alone_portrait_caption_is_still_a_caption() -> None:
     cap = "Ông Nguyễn Văn Hùng, Chủ tịch UBND xã Tân Phú."
     assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "portrait-caption"}
+
+
+# --------------------------------------------------------------------------- outlets and credits
+
+
+def test_parenthesised_outlet_dateline_unknown_to_the_lists() -> None:
+    for credit in ("PetroTimes", "VTV Online", "Báo Quảng Nam"):
+        a = clean_text(lines(TITLE, f"({credit}) - {P1}", P2, P3))
+        assert a.outlet == credit and a.paragraphs[0] == P1, credit
+
+
+def test_parenthesised_place_is_not_an_outlet() -> None:
+    lead = f"(Hà Nội) - {P1}"
+    a = clean_text(lines(TITLE, lead, P2, P3))
+    assert a.outlet is None and a.paragraphs[0] == lead
+
+
+def test_writer_slash_outlet_credit_is_split() -> None:
+    a = clean_text(lines(TITLE, P1, P2, P3, "Theo Anh Trang/Báo Quảng Nam"))
+    assert (a.author, a.outlet, a.wire) == ("Anh Trang", "Báo Quảng Nam", None)
+    assert a.paragraphs == (P1, P2, P3)
+
+
+def test_agency_credit_is_the_wire_and_a_foreign_source_is_no_outlet() -> None:
+    for credit in ("Theo TTXVN", "(theo TTXVN)"):
+        a = clean_text(lines(TITLE, P1, P2, P3, credit))
+        assert (a.outlet, a.wire) == (None, "TTXVN"), credit
+    a = clean_text(lines(TITLE, P1, P2, P3, "Theo RT"))
+    assert (a.outlet, a.wire) == (None, None) and a.paragraphs == (P1, P2, P3)

@@ -10,7 +10,7 @@ import re
 
 from pipeline.cleaning.captions import caption_after_image
 from pipeline.cleaning.lines import Page
-from pipeline.cleaning.outlets import looks_like_outlet, outlet_name
+from pipeline.cleaning.outlets import is_outlet_credit, looks_like_outlet, outlet_name
 from pipeline.cleaning.rules import is_breadcrumb
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
@@ -88,6 +88,7 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     """(author, source) for a byline line, None when the line is not a byline.
 
     Handles "Ngọc Ánh", "Hòa Bình (theo TTXVN)", "Hà Lâm/VOV.VN", "NGỌC AN - THANH HÀ",
+    "Theo Anh Trang/Báo Quảng Nam" (writer and outlet),
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
     s = text.strip().strip("*_ ").rstrip(".")
@@ -96,6 +97,9 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     m = _SOURCE_RE.match(s)
     if m and len(words(m.group("src"))) <= 8 and not re.search(r"[.!?]\s", m.group("src")):
         src = m.group("src").strip()
+        writer, slash, credit = src.partition("/")  # "Theo Anh Trang/Báo Quảng Nam"
+        if slash and is_names_line(writer.strip()) and is_outlet_credit(credit):
+            return writer.strip(), credit.strip()
         if src[:1].isupper() or outlet_name(src):
             return None, src
         return None

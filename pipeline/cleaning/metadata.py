@@ -14,7 +14,7 @@ import re
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
 from pipeline.cleaning.lines import HEADER, TITLE, Page
-from pipeline.cleaning.outlets import outlet_name, wire_name
+from pipeline.cleaning.outlets import is_outlet_credit, outlet_name, wire_name
 from pipeline.cleaning.rules import is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
     ends_with_ellipsis,
@@ -166,13 +166,17 @@ def outlet_from_follow(text: str) -> str | None:
 
 
 def credit_parts(source: str) -> tuple[str | None, str | None]:
-    """(outlet, wire) named by a byline credit ("TTXVN", "VOV", "TTXVN/Vietnam+")."""
+    """(outlet, wire) named by a byline credit ("TTXVN", "VOV", "TTXVN/Vietnam+", "Báo Quảng
+    Nam"): a news agency is the wire, never the outlet."""
     parts = [p.strip() for p in re.split(r"[,/;]| và ", source) if p.strip()]
     wire = next((w for p in parts if (w := wire_name(p))), None)
     outlets = [outlet_name(p) for p in parts if not wire_name(p)]
     outlet = next((o for o in reversed(outlets) if o), None)
     if outlet is None and not wire:
         outlet = outlet_name(source)
+    if outlet is None:  # an outlet no list knows, as credited: "Báo Quảng Nam", "PetroTimes"
+        credited = [p for p in parts if not wire_name(p) and is_outlet_credit(p, acronyms=False)]
+        outlet = credited[-1].strip(" .") if credited else None
     return outlet, wire
 
 

@@ -68,6 +68,42 @@ def is_news_domain(raw: str) -> bool:
     return bool(_DOMAIN_RE.match(raw))
 
 
+# How an outlet's own name is built when no list knows it: "VTV Online", "TBKTSG Online",
+# "Báo Quảng Nam", "Tạp chí Tài chính", "Kinh tế Times".
+_OUTLET_SUFFIXES = frozenset(
+    {"online", "news", "plus", "tv", "times", "net", "radio", "today", "express", "post", "24h"}
+)
+_OUTLET_PREFIX_RE = re.compile(
+    r"^(?:báo điện tử|báo|tạp chí điện tử|tạp chí|đài|cổng thông tin|trang tin)\s+(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def is_outlet_credit(raw: str, acronyms: bool = True) -> bool:
+    """A credit shaped like an outlet's name even when no list knows it: a known outlet or
+    acronym, a CamelCase brand ("PetroTimes"), a domain, "<Name> Online"/"News"/"Times", or
+    "Báo <Name>" / "Tạp chí <Name>" (2-6 words, the name capitalised). A place ("Hà Nội") is
+    not: it has neither the shape nor the words of a publisher's name. ``acronyms=False``
+    leaves out a bare acronym ("Theo RT": a foreign source the story was compiled from)."""
+    raw = raw.strip(" .:-")
+    toks = words(raw)
+    if not toks or len(toks) > 6:
+        return False
+    if outlet_name(raw) or is_news_domain(raw) or is_online_abbr(raw) or is_brand_name(raw):
+        return True
+    if acronyms and looks_like_outlet(raw):
+        return True
+    m = _OUTLET_PREFIX_RE.match(raw)
+    if m:
+        return m.group("rest")[:1].isupper() or m.group("rest")[:1].isdigit()
+    if len(toks) >= 2 and toks[-1].casefold() in _OUTLET_SUFFIXES:
+        head = " ".join(toks[:-1])
+        return head[:1].isupper() and (
+            looks_like_outlet(head) or is_brand_name(head) or len(toks) <= 3
+        )
+    return False
+
+
 def outlet_name(raw: str) -> str | None:
     """Display name for a known outlet token (else None)."""
     return OUTLETS.get(raw.strip(" .:-").casefold())
@@ -140,8 +176,9 @@ def strip_dateline(text: str) -> tuple[str, str | None, bool]:
         o = m.group("o").strip()
         return text[m.end() :], outlet_name(o) or o, True
     m = _PAREN_RE.match(text)
-    if m and looks_like_outlet(m.group("o")):
-        o = m.group("o").strip()
+    dashed = m is not None and bool(re.match(r"\s*[-–—]", text[m.end(1) + 1 :]))
+    if m and (looks_like_outlet(m.group("o")) or (dashed and is_outlet_credit(m.group("o")))):
+        o = m.group("o").strip()  # "(PetroTimes) -", "(VTV Online) -": the publisher's credit
         return text[m.end() :], outlet_name(o) or o, True
     m = _SPECIAL_RE.match(text)
     if m:
@@ -151,7 +188,7 @@ def strip_dateline(text: str) -> tuple[str, str | None, bool]:
     if m:
         o = m.group("o").strip()
         known = outlet_name(o)
-        online = is_online_abbr(o) or is_brand_name(o)
+        online = is_online_abbr(o) or is_outlet_credit(o)
         if known or online or is_news_domain(o):
             return text[m.end() :], known or o, True
         if is_location(o):
