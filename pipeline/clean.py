@@ -95,6 +95,7 @@ def clean_text(text: str) -> CleanArticle:
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
+    blocks.teaser_title_copies(page)
     page.rows = signals.list_rows(page)
     captions.decide_captions(page)
     captions.decide_duplicates(page, page.title_idx)

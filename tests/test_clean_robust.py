@@ -98,3 +98,26 @@ def test_agency_credit_is_the_wire_and_a_foreign_source_is_no_outlet() -> None:
         assert (a.outlet, a.wire) == (None, "TTXVN"), credit
     a = clean_text(lines(TITLE, P1, P2, P3, "Theo RT"))
     assert (a.outlet, a.wire) == (None, None) and a.paragraphs == (P1, P2, P3)
+
+
+def test_name_directly_under_the_lead_is_the_byline() -> None:
+    a = clean_text(lines(TITLE, P1, "Văn Nam", P2, P3))
+    assert a.author == "Văn Nam" and a.paragraphs == (P1, P2, P3)
+
+
+# --------------------------------------------------------------------------- page furniture
+
+
+def test_read_aloud_voice_menu_and_series_footer() -> None:
+    voices = ["Nam miền Bắc", "Nữ miền Bắc", "Nữ miền Nam"]
+    got = reasons(lines(TITLE, P1, *voices, P2, P3, "(Còn tiếp...)"))
+    assert got == {3: "page-widget", 4: "page-widget", 5: "page-widget", 8: "page-widget"}
+
+
+def test_copy_of_a_related_title_above_the_byline_is_a_link() -> None:
+    related = "Mua nhà hình thành trong tương lai: nhận diện rủi ro và cách phòng tránh"
+    other = "Vay ngân hàng mua biệt thự: kinh nghiệm pháp lý cho các bên"
+    text = lines(TITLE, P1, P2, P3, related, "SONG MAI", "Tin liên quan", related, other)
+    got = reasons(text)
+    assert got[5] == "related-item" and got[6] == "byline"
+    assert clean_text(text).paragraphs == (P1, P2, P3)

@@ -131,18 +131,24 @@ def is_prose(text: str) -> bool:
     return is_sentence(text, 6) or (text.endswith(CLOSING_QUOTES) and len(words(text)) >= 6)
 
 
-def _photo_credit_line(page: Page, i: int) -> None:
-    """A bare name mid-body is the photographer under an uncredited caption ("Giang Huy"), not
-    a subheading: unless the next paragraph talks about that person (a profile section)."""
+def _credit_name(page: Page, i: int) -> bool:
+    """A bare name mid-body that credits someone (a writer, a photographer), not a subheading:
+    not a caps or Title-Case heading, and the next paragraph does not talk about that person
+    (a profile section headed by the name)."""
     t = page[i].text
     if i in page.rows or not is_names_line(t) or parse_byline(t) is None:
-        return
+        return False
     if t.isupper() and not is_full_name(t):
-        return  # "THÚC ĐẨY HỢP TÁC": a caps subheading, not a name
+        return False  # "THÚC ĐẨY HỢP TÁC": a caps subheading, not a name
     if title_case_phrase(page, t):
-        return
+        return False
     n = page.next(i)
-    if n is not None and words(t)[-1].casefold() in key(page[n].text).split():
+    return n is None or words(t)[-1].casefold() not in key(page[n].text).split()
+
+
+def _photo_credit_line(page: Page, i: int) -> None:
+    """A bare name mid-body is the photographer under an uncredited caption ("Giang Huy")."""
+    if not _credit_name(page, i):
         return
     page.decide(i, "photo-credit")
     p = page.prev(i)
@@ -188,6 +194,18 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
                 break
             if i != title_idx and byline_like(page[i].text):
                 take(i)
+        # "Lead paragraph / Văn Nam / body ...": a bare name directly under the lead (nothing
+        # between them, and no caption above it to credit) is the writer's byline
+        under = page.next(first, undecided=False)
+        if (
+            author is None
+            and under is not None
+            and under < last
+            and page[under].kind is None
+            and _credit_name(page, under)
+            and all(page[i].kind is not None or i == title_idx for i in range(first))
+        ):
+            take(under)
         tail = [i for i in body if i > last]
         after_byline = False
         for i in tail:
