@@ -33,6 +33,7 @@ from pipeline.cleaning.text import normalize, words
 def _local_step(page: Page) -> list[int]:
     """One-line decisions; returns the related headings found (they open blocks)."""
     counts, title_fold = slug_context(page)
+    live = signals.live_blog_times(page)  # "10:30" between entries is body, not a timestamp
     headings = []
     for i, ln in enumerate(page.lines):
         if ln.kind is not None:
@@ -41,7 +42,7 @@ def _local_step(page: Page) -> list[int]:
         reason = (
             line_reason(t, only=("image-filename", "url"))
             or slug_reason(t, counts, title_fold)
-            or ("timestamp" if dates.is_timestamp_line(t) else None)
+            or ("timestamp" if dates.is_timestamp_line(t) and i not in live else None)
             # a byline-shaped "Bài và ảnh: X" is left to the byline step
             or (
                 "credits"

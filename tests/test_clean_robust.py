@@ -121,3 +121,99 @@ def test_copy_of_a_related_title_above_the_byline_is_a_link() -> None:
     got = reasons(text)
     assert got[5] == "related-item" and got[6] == "byline"
     assert clean_text(text).paragraphs == (P1, P2, P3)
+
+
+# --------------------------------------------------------------------------- unusual input
+
+
+def test_english_page_chrome_is_removed_and_the_body_kept() -> None:
+    text = lines(
+        TITLE,
+        "Share this article",
+        P1,
+        "Photo: Reuters",
+        P2,
+        "Read more: Vietnam GDP grows 7%",
+        "Advertisement",
+        P3,
+        "Related articles",
+        "Vietnam exports hit record high",
+        "Hanoi metro line opens to public",
+        "Tags: economy, growth",
+        "Comments (3)",
+        "Follow us on Facebook",
+        "Subscribe to our newsletter",
+        "Copyright © 2025 Example News. All rights reserved.",
+        "Back to top",
+    )
+    a = clean_text(text)
+    assert a.paragraphs == (P1, P2, P3)
+    got = reasons(text)
+    assert got[2] == got[7] == got[13] == got[17] == "page-widget"
+    assert (got[6], got[9], got[10]) == ("read-more", "related-heading", "related-item")
+    assert (got[14], got[15], got[16]) == ("follow-us", "follow-us", "copyright-footer")
+
+
+def test_unknown_chrome_between_paragraphs_never_takes_the_body_with_it() -> None:
+    """Short lines of no known family between paragraphs look like a teaser list's rhythm;
+    the body is kept all the same (other stories never outnumber the article)."""
+    odd = ["Gửi cho bạn bè qua tin nhắn", "Lưu vào bộ sưu tập của tôi", "Tải ứng dụng đọc báo"]
+    a = clean_text(lines(TITLE, P1, odd[0], P2, odd[1], odd[2], P3, "Nội dung hay trong tuần"))
+    assert {P1, P2, P3} <= set(a.paragraphs)
+
+
+def test_very_short_articles_keep_every_line() -> None:
+    assert clean_text(lines(TITLE, P1)).paragraphs == (P1,)
+    a = clean_text(lines(TITLE, P1, P2))
+    assert a.title == TITLE and a.paragraphs == (P1, P2)
+
+
+def test_article_that_is_a_numbered_list() -> None:
+    items = ["1. Bắc Giang: 20,3%", "2. Hải Phòng: 10,2%", "3. Quảng Ninh: 10,1%", "4. Huế: 8,9%"]
+    intro = "Các tỉnh có tăng trưởng cao nhất năm 2024:"
+    assert clean_text(lines(TITLE, intro, *items)).paragraphs == (intro, *items)
+
+
+def test_interview_lines_are_body() -> None:
+    qa = [
+        "PV: Thưa ông, tăng trưởng quý IV được dự báo ra sao?",
+        "Ông Nguyễn Văn Hùng: Chúng tôi dự báo tăng trưởng đạt 7,5%.",
+        "Hỏi: Những khó khăn chính là gì?",
+        "Trả lời: Giải ngân vốn đầu tư công còn chậm.",
+        "- Ông có lo ngại về lạm phát?",
+        "- Không nhiều.",
+    ]
+    assert clean_text(lines(TITLE, P1, *qa, P2)).paragraphs == (P1, *qa, P2)
+
+
+def test_answerer_name_under_a_question_is_not_a_caption() -> None:
+    q = "Phóng viên: Ông đánh giá thế nào về triển vọng năm tới?"
+    answer = "Chúng tôi rất lạc quan về triển vọng tăng trưởng năm tới."
+    a = clean_text(lines(TITLE, P1, q, "Ông Nguyễn Văn Hùng", answer, P2))
+    assert a.paragraphs == (P1, q, "Ông Nguyễn Văn Hùng", answer, P2)
+
+
+def test_live_blog_times_are_body_but_a_player_counter_is_not() -> None:
+    entries = [
+        "10:30",
+        "Hội nghị bắt đầu với phát biểu khai mạc của Thủ tướng.",
+        "10h45",
+        "Các địa phương báo cáo tình hình giải ngân vốn.",
+        "11:00",
+        "Bộ trưởng Bộ Tài chính phát biểu về tình hình thu ngân sách.",
+    ]
+    a = clean_text(lines(TITLE, P1, *entries, P2))
+    assert a.paragraphs == (P1, *entries, P2)
+    assert reasons(lines(TITLE, P1, "0:00", P2, P3)) == {3: "timestamp"}
+
+
+def test_closing_source_lines_are_credits() -> None:
+    for src, outlet in (
+        ("Nguồn: VnExpress", "VnExpress"),
+        ("Nguồn: https://vnexpress.net/tang-truong-gdp-123.html", "VnExpress"),
+        ("Nguồn tin: Tổng cục Thống kê", None),
+        ("Source: Reuters", None),
+    ):
+        a = clean_text(lines(TITLE, P1, P2, P3, src))
+        assert a.paragraphs == (P1, P2, P3) and a.outlet == outlet, src
+        assert reasons(lines(TITLE, P1, P2, P3, src)) == {5: "byline"}, src

@@ -34,7 +34,12 @@ _REPORTER_RE = re.compile(
     r"phóng viên thường trú|pv thường trú)(?:\s+\S+){0,4}$",
     re.IGNORECASE,
 )
-_SOURCE_RE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s+(?P<src>[^()]{2,60}?)\s*\)?\.?$", re.I)
+_SOURCE_RE = re.compile(
+    r"^\(?\s*(?:theo|nguồn(?: tin| bài| bài viết| tham khảo)?|source|via)\s*:?\s+"
+    r"(?P<src>[^()]{2,60}?)\s*\)?\.?$",
+    re.I,
+)
+_URL_HOST_RE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w.-]+\.[a-z]{2,})(?:/\S*)?$", re.I)
 _SUFFIX_RE = re.compile(r"\s*\((?P<src>[^()]{1,60})\)\s*\.?$")
 
 
@@ -97,6 +102,9 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     m = _SOURCE_RE.match(s)
     if m and len(words(m.group("src"))) <= 8 and not re.search(r"[.!?]\s", m.group("src")):
         src = m.group("src").strip()
+        host = _URL_HOST_RE.match(src)
+        if host and ("/" in src or src.startswith("www.")):
+            return None, host.group("host")  # "Nguồn: https://vnexpress.net/...": the site
         writer, slash, credit = src.partition("/")  # "Theo Anh Trang/Báo Quảng Nam"
         if slash and is_names_line(writer.strip()) and is_outlet_credit(credit):
             return writer.strip(), credit.strip()
@@ -133,8 +141,8 @@ def is_prose(text: str) -> bool:
 
 def _credit_name(page: Page, i: int) -> bool:
     """A bare name mid-body that credits someone (a writer, a photographer), not a subheading:
-    not a caps or Title-Case heading, and the next paragraph does not talk about that person
-    (a profile section headed by the name)."""
+    not a caps or Title-Case heading, not the answerer under an interview question, and the next
+    paragraph does not talk about that person (a profile section headed by the name)."""
     t = page[i].text
     if i in page.rows or not is_names_line(t) or parse_byline(t) is None:
         return False
@@ -142,6 +150,9 @@ def _credit_name(page: Page, i: int) -> bool:
         return False  # "THÚC ĐẨY HỢP TÁC": a caps subheading, not a name
     if title_case_phrase(page, t):
         return False
+    p = page.prev(i)
+    if p is not None and page[p].text.rstrip(" ”\"»").endswith("?"):
+        return False  # the answerer's name under an interview question
     n = page.next(i)
     return n is None or words(t)[-1].casefold() not in key(page[n].text).split()
 
@@ -218,7 +229,7 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
             elif is_breadcrumb(t):
                 page.decide(i, "breadcrumb")
         for i in range(last + 1, len(page)):  # "Nguồn: VTV" closing the article is a credit
-            if page[i].kind == "photo-caption" and re.match(r"^\(?Nguồn\s*:", page[i].text):
+            if page[i].kind in ("photo-caption", "url") and _SOURCE_RE.match(page[i].text):
                 take(i)
         leftovers = [
             i

@@ -71,12 +71,19 @@ def decide_captions(page: Page) -> None:
         if k in caption_keys:
             page.decide(i, "photo-caption")
             continue
-        if person_title_parts(ln.text) is None:
+        parts = person_title_parts(ln.text)
+        if parts is None:
             continue
         p = page.prev(i)
+        if p is not None and page[p].text.rstrip(" ”\"»").endswith("?"):
+            continue  # "PV: ...?" then "Ông Nguyễn Văn A": who answers, in an interview
         after_quote = p is not None and is_quote(page[p].text)
-        dashed = ln.text[:1] in "-–—"
-        page.decide(i, "quote-attribution" if (after_quote or dashed) else "portrait-caption")
+        if after_quote or ln.text[:1] in "-–—":
+            page.decide(i, "quote-attribution")
+        elif parts[1] or (p is not None and page[p].kind in IMAGE_REASONS):
+            # a portrait caption names the person and their titles ("Ông X, Giám đốc Sở Y");
+            # a bare "Ông X" needs an image above it (else: a speaker's label, a subheading)
+            page.decide(i, "portrait-caption")
 
 
 def decide_duplicates(page: Page, title_idx: int | None) -> None:

@@ -4,6 +4,8 @@
   re-joined, so one paragraph is one line again and its pieces are judged together.
 - ``list_rows``: a run of short similar lines inside the body (a table read cell by cell, a
   list of people with their titles, "- item" rows) is body: no line of it is a caption.
+- ``live_blog_times``: clock times standing alone between paragraphs ("10:30", "10h45"), two or
+  more of them, are the entries of a live report: body, not the page's timestamp.
 - ``trailing_teasers``: after the body, a run of short title-like lines (maybe each with a lead
   sentence under it: the title/lead rhythm of teaser lists) whose words have little in common
   with the headline and lead is a block of other stories, whatever heading it has (or none).
@@ -144,6 +146,29 @@ def list_rows(page: Page) -> frozenset[int]:
     return frozenset(rows)
 
 
+_CLOCK_RE = re.compile(
+    r"^(?:lúc\s+)?(?P<h>\d{1,2})\s*(?::|h|giờ)\s*(?P<m>\d{2})?\s*(?:phút)?\s*[:.\-–]?$",
+    re.IGNORECASE,
+)
+
+
+def live_blog_times(page: Page) -> frozenset[int]:
+    """Open lines that are the clock times of a live report's entries.
+
+    A live page ("Bấm F5 để tiếp tục cập nhật") stamps each entry with a time on its own line;
+    two or more such times between the first and the last prose paragraph are body. "0:00" is
+    an audio player's counter, never an entry."""
+    prose = [i for i, ln in enumerate(page.lines) if ln.kind is None and is_prose(ln.text)]
+    if len(prose) < 2:
+        return frozenset()
+    times = []
+    for i in range(prose[0] + 1, prose[-1]):
+        m = _CLOCK_RE.match(page[i].text) if page[i].kind is None else None
+        if m and int(m["h"]) < 24 and (int(m["h"]) or int(m["m"] or 0)):
+            times.append(i)
+    return frozenset(times) if len(times) >= 2 else frozenset()
+
+
 # Function syllables that say nothing about a story's topic.
 # fmt: off
 _STOP = frozenset(
@@ -210,6 +235,8 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
         return  # two paragraphs in a row: the body goes on (teasers alternate title / lead)
     if re.search(r"[:]$", page[prose[-1]].text):
         return  # a list the body announced ("gồm:"), not teasers
+    if sum(i in run for i in prose) * 2 >= len(prose):
+        return  # other stories are appended to a body longer than them: when in doubt, keep
     heading = run[0] if len(words(page[run[0]].text)) <= 6 and run[0] in titles else None
     for i in run:
         page.decide(i, "related-heading" if i == heading else "related-item")
