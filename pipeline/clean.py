@@ -121,6 +121,7 @@ def clean_text(text: str) -> CleanArticle:
         outlet=outlet,
         author=author,
         wire=wire,
+        title_source="lead" if page.title_is_lead else "headline",
         removed=tuple(
             RemovedLine(no, piece, ln.kind)
             for ln in page.lines
@@ -134,6 +135,7 @@ def article_to_json(article: CleanArticle) -> dict[str, Any]:
     """Plain-JSON form of an article, with every removal listed for auditing."""
     return {
         "title": article.title,
+        "title_source": article.title_source,
         "published": article.published,
         "outlet": article.outlet,
         "wire": article.wire,

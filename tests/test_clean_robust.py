@@ -217,3 +217,54 @@ def test_closing_source_lines_are_credits() -> None:
         a = clean_text(lines(TITLE, P1, P2, P3, src))
         assert a.paragraphs == (P1, P2, P3) and a.outlet == outlet, src
         assert reasons(lines(TITLE, P1, P2, P3, src)) == {5: "byline"}, src
+
+
+# --------------------------------------------------------------------------- title honesty
+
+
+def test_title_taken_from_the_lead_says_so() -> None:
+    a = clean_text(lines(P1, P2, P3))
+    assert a.title_source == "lead" and a.title == P1.rstrip(".")
+    assert clean_text(lines(TITLE, P1, P2)).title_source == "headline"
+
+
+def test_long_lead_title_is_not_cut_inside_a_list_of_names() -> None:
+    lead = (
+        "Sáng 1/12, sau lễ đón chính thức Tổng Bí thư và Đoàn đại biểu cấp cao Đảng, Nhà nước "
+        "Việt Nam tại Phủ Chủ tịch theo nghi thức cao nhất dành cho nguyên thủ quốc gia, hai "
+        "nhà lãnh đạo đã hội đàm."
+    )
+    title = clean_text(lines(lead, P2, P3)).title
+    assert not title.endswith("Đảng") and title.endswith("…")
+
+
+def test_brief_says_when_its_title_comes_from_the_lead() -> None:
+    from dataclasses import replace
+
+    from models.base import BackendStatus, Summary
+    from pipeline.render import Brief, English, parse_front_matter, render_brief
+
+    ok = BackendStatus("summarizer", "extractive", "extractive", False, None)
+    tr = BackendStatus("translator", "seq2seq:x", "seq2seq:x", False, None)
+    art = clean_text(lines(P1, P2, P3))
+
+    def render(article: object) -> str:
+        return render_brief(
+            Brief(
+                slug="a",
+                input_file="a.txt",
+                input_sha256="ab" * 32,
+                article=article,
+                summary=Summary(P1, (P2,), "extractive"),
+                english=English(title="A title", summary="A summary.", key_points=("A point.",)),
+                summarizer=ok,
+                translator=tr,
+                generated_at="2025-12-01T08:00:00+07:00",
+            )
+        )
+
+    md = render(art)
+    assert parse_front_matter(md)["title_source"] == "lead"
+    assert "the title is the first sentence of its lead" in md
+    md = render(replace(art, title_source="headline"))
+    assert "first sentence of its lead" not in md

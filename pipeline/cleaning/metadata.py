@@ -77,16 +77,19 @@ def is_lead(text: str) -> bool:
 
 
 def title_from_lead(text: str) -> str:
-    """First sentence of a lead, without its period; over 30 words it is cut at a comma."""
+    """First sentence of a lead, without its period; over 30 words it is cut at the last clause
+    boundary (a comma before a lowercase word), else shown cut with "…". A comma before a
+    capitalised word is inside a list of names ("Đảng, Nhà nước"): cutting there misleads."""
     found = sentences(text)
     first = (found[0] if found else text).strip().rstrip(".").strip()
     toks = words(first)
     if len(toks) <= TITLE_MAX_WORDS:
         return first
     head = " ".join(toks[:TITLE_MAX_WORDS])
-    cut = head.rfind(",")
-    if cut > 0 and len(words(head[:cut])) >= 8:
-        return head[:cut].strip()
+    for m in reversed(list(re.finditer(r",\s+(?=\w)", head))):
+        nxt = head[m.end() :][:1]
+        if nxt.islower() and len(words(head[: m.start()])) >= 8:
+            return head[: m.start()].strip()
     return head + "…"
 
 
