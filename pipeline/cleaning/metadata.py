@@ -76,6 +76,14 @@ def is_lead(text: str) -> bool:
     )
 
 
+# fmt: off
+_DANGLING = frozenset({
+    "tại", "của", "và", "với", "cho", "trong", "theo", "về", "ở", "từ", "đến", "cùng", "các",
+    "những", "để", "là", "do", "bởi", "trên", "dưới", "sau", "trước", "khi", "nhằm", "một",
+})
+# fmt: on
+
+
 def title_from_lead(text: str) -> str:
     """First sentence of a lead, without its period; over 30 words it is cut at the last clause
     boundary (a comma before a lowercase word), else shown cut with "…". A comma before a
@@ -90,7 +98,14 @@ def title_from_lead(text: str) -> str:
         nxt = head[m.end() :][:1]
         if nxt.islower() and len(words(head[: m.start()])) >= 8:
             return head[: m.start()].strip()
-    return head + "…"
+    # no clause boundary: cut at a word, but not inside a name ("Phủ | Chủ tịch") nor after a
+    # dangling function word ("... tại")
+    n = TITLE_MAX_WORDS
+    while n > 8 and toks[n - 1][:1].isupper() and toks[n][:1].isupper():
+        n -= 1
+    while n > 8 and toks[n - 1].casefold() in _DANGLING:
+        n -= 1
+    return " ".join(toks[:n]).rstrip(",;:") + "…"
 
 
 def _section_above(page: Page, i: int) -> bool:
