@@ -235,7 +235,13 @@ def test_long_lead_title_is_not_cut_inside_a_list_of_names() -> None:
         "nhà lãnh đạo đã hội đàm."
     )
     title = clean_text(lines(lead, P2, P3)).title
-    assert title.endswith("Nhà nước Việt Nam…")  # not "... Đảng", not "... tại Phủ…"
+    assert title.endswith("Đảng, Nhà nước Việt Nam tại Phủ Chủ tịch theo nghi thức cao nhất…")
+    # the 30th word inside a name ("Phủ | Chủ tịch") after "tại": cut before both
+    lead = "Sáng 1/12, sau lễ đón chính thức trọng thể Tổng Bí thư Tô Lâm và Phu nhân cùng " + lead[
+        len("Sáng 1/12, sau lễ đón chính thức Tổng Bí thư và ") :
+    ]
+    title = clean_text(lines(lead, P2, P3)).title
+    assert title.endswith("Đảng, Nhà nước Việt Nam…")
 
 
 def test_brief_says_when_its_title_comes_from_the_lead() -> None:
