@@ -66,6 +66,19 @@ def test_two_announced_rows_are_a_list() -> None:
     assert a.paragraphs == (P1, "Hai người được khen thưởng gồm:", *people, P2, P3)
 
 
+def test_two_announced_names_are_a_list_not_photo_credits() -> None:
+    intro = "Hai người đoạt giải nhất là:"
+    a = clean_text(lines(TITLE, P1, intro, "Nguyễn Văn An", "Trần Thị Bình", P2, P3))
+    assert a.paragraphs == (P1, intro, "Nguyễn Văn An", "Trần Thị Bình", P2, P3)
+
+
+def test_body_sentence_citing_its_data_source_is_not_a_caption() -> None:
+    cited = "Theo Tổng cục Thống kê, GDP quý III tăng 7,4% so với cùng kỳ (Nguồn: GSO)."
+    assert clean_text(lines(TITLE, P1, cited, P2, P3)).paragraphs == (P1, cited, P2, P3)
+    cap = "Tổng thống Mỹ Joe Biden tại Nhà Trắng. (Nguồn: Reuters)"
+    assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "photo-caption"}
+
+
 def test_stand_alone_portrait_caption_is_still_a_caption() -> None:
     cap = "Ông Nguyễn Văn Hùng, Chủ tịch UBND xã Tân Phú."
     assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "portrait-caption"}

@@ -12,18 +12,9 @@ from __future__ import annotations
 import re
 
 from pipeline.cleaning.lines import IMAGE_REASONS, Page
-from pipeline.cleaning.rules import split_credit
+from pipeline.cleaning.rules import PROSE_START_RE, REPORTING_RE, split_credit
 from pipeline.cleaning.text import is_quote, key, sentence_count, words
 from pipeline.names import person_title_parts
-
-_REPORTING_RE = re.compile(
-    r"\b(?:cho biết|nói|khẳng định|nhấn mạnh|cho rằng|chia sẻ|yêu cầu|đề nghị|kiến nghị|"
-    r"đề xuất|lưu ý|thông tin|đánh giá|nhận định|dự báo|theo đó|tuy nhiên|do đó|vì vậy)\b"
-)
-_PROSE_START_RE = re.compile(
-    r"^(?:Theo|Tuy nhiên|Trong khi đó|Ngoài ra|Bên cạnh đó|Do|Vì|Nếu|Khi|Để|Với|Đây là|Đó là|"
-    r"Như vậy|Trước đó|Sau đó|Cùng với|Trong|Tại|Hiện|Hiện nay|Năm|Từ|Mặc dù|Dù)\b"
-)
 
 
 def caption_after_image(text: str) -> bool:
@@ -31,7 +22,7 @@ def caption_after_image(text: str) -> bool:
     n = len(words(text))
     if n > 45 or sentence_count(text) > 2 or not text[:1].isupper():
         return False
-    if re.search(r"[“”\";]", text) or _REPORTING_RE.search(text) or _PROSE_START_RE.match(text):
+    if re.search(r"[“”\";]", text) or REPORTING_RE.search(text) or PROSE_START_RE.match(text):
         return False
     return text.endswith(".") or n >= 12 or person_title_parts(text) is not None
 

@@ -24,9 +24,19 @@ _CREDIT_KW = (
 )
 # "... ngày 1/12. Ảnh: TTXVN", "... - Ảnh: VGP/Nhật Bắc", "... (Ảnh: Thống Nhất/TTXVN)."
 CREDIT_END_RE = re.compile(
-    r"(?:^|(?<=[\s.\-–—|,:]))[(\[]?\s*"
+    r"(?:^|(?<=[\s.\-–—|,:]))[(\[]?\s*(?P<kw>"
     + _CREDIT_KW
-    + r"\s*:\s*(?P<credit>[^:()\[\]]{1,70}?)\s*[)\]]?\s*\.?$"
+    + r")\s*:\s*(?P<credit>[^:()\[\]]{1,70}?)\s*[)\]]?\s*\.?$"
+)
+# Prose, not a caption: reporting verbs and the openings of a body sentence. A line ending in
+# "(Nguồn: GSO)" that reads like this cites its data source; a photo caption does not.
+REPORTING_RE = re.compile(
+    r"\b(?:cho biết|nói|khẳng định|nhấn mạnh|cho rằng|chia sẻ|yêu cầu|đề nghị|kiến nghị|"
+    r"đề xuất|lưu ý|thông tin|đánh giá|nhận định|dự báo|theo đó|tuy nhiên|do đó|vì vậy)\b"
+)
+PROSE_START_RE = re.compile(
+    r"^(?:Theo|Tuy nhiên|Trong khi đó|Ngoài ra|Bên cạnh đó|Do|Vì|Nếu|Khi|Để|Với|Đây là|Đó là|"
+    r"Như vậy|Trước đó|Sau đó|Cùng với|Trong|Tại|Hiện|Hiện nay|Năm|Từ|Mặc dù|Dù)\b"
 )
 # "... (Ảnh minh họa)", "(Ảnh tư liệu)."
 CREDIT_PAREN_RE = re.compile(
@@ -372,7 +382,14 @@ LineRule = Callable[[str], bool]
 
 def _credit_caption(text: str) -> bool:
     before, credit = split_credit(text)
-    return credit is not None and len(words(before)) <= 60 and sentence_count(before) <= 2
+    if credit is None or len(words(before)) > 60 or sentence_count(before) > 2:
+        return False
+    m = CREDIT_END_RE.search(text)
+    if m and m.group("kw").casefold().startswith("nguồn") and words(before):
+        # "GDP tăng 7,4% ... (Nguồn: GSO)." cites data; "Tổng thống X. (Nguồn: Reuters)" is a
+        # caption: a sentence that reads like prose keeps its line
+        return not (REPORTING_RE.search(before) or PROSE_START_RE.match(before))
+    return True
 
 
 # Families judged on one line alone, in order (first match wins); the name is the reason the

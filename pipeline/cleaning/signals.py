@@ -113,9 +113,9 @@ def list_rows(page: Page) -> frozenset[int]:
 
     Captions stand alone between paragraphs (one, or a caption and its credit); a table read
     cell by cell ("Bị cáo", "Tội danh", "Nguyễn Văn A, nguyên thiếu tá, ...", "5 năm tù") or
-    a list ("- Ông X, Giám đốc ...", three rows or more; two when a line ending in ":"
-    announces them) is a run of similar short lines, and every line of it is body. Runs are
-    made of consecutive undecided lines (blank lines between them do not break a run).
+    a list ("- Ông X, Giám đốc ...", three rows or more of one form; any two short lines when
+    a line ending in ":" announces them) is a run of short lines, and every line of it is
+    body. Runs are made of consecutive undecided lines (blank lines do not break a run).
     """
     rows: set[int] = set()
     run: list[int] = []  # consecutive open lines that have a row shape
@@ -127,7 +127,7 @@ def list_rows(page: Page) -> frozenset[int]:
         if (
             len(run) >= _TABLE_MIN_ROWS
             or (same and len(run) >= _LIST_MIN_ROWS)
-            or (same and announced and len(run) >= 2)
+            or (announced and len(run) >= 2)
         ):
             rows.update(run)
 
