@@ -287,3 +287,10 @@ def test_brief_says_when_its_title_comes_from_the_lead() -> None:
     assert "the title is the first sentence of its lead" in md
     md = render(replace(art, title_source="headline"))
     assert "first sentence of its lead" not in md
+
+
+def test_closing_list_of_names_is_body_and_the_byline_ends_it() -> None:
+    names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
+    intro = "Danh sách được khen thưởng gồm:"
+    a = clean_text(lines(TITLE, P1, P2, intro, *names, "Minh Châu"))
+    assert a.paragraphs == (P1, P2, intro, *names) and a.author == "Minh Châu"

@@ -221,8 +221,12 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
         after_byline = False
         for i in tail:
             t = page[i].text
+            n = page.next(i)
+            listed = i in page.rows and n is not None and n in page.rows
             if after_byline:
                 page.decide(i, "page-furniture")
+            elif listed and is_names_line(page[n].text):
+                continue  # a name inside a closing list of names; the byline ends the list
             elif byline_like(t):
                 take(i)
                 after_byline = True
