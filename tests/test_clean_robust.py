@@ -94,9 +94,26 @@ def test_parenthesised_outlet_dateline_unknown_to_the_lists() -> None:
 
 
 def test_parenthesised_place_is_not_an_outlet() -> None:
-    lead = f"(Hà Nội) - {P1}"
-    a = clean_text(lines(TITLE, lead, P2, P3))
-    assert a.outlet is None and a.paragraphs[0] == lead
+    for place in ("Hà Nội", "Cao Bằng", "Ảnh minh họa"):
+        lead = f"({place}) - {P1}"
+        a = clean_text(lines(TITLE, lead, P2, P3))
+        assert a.outlet is None and a.paragraphs[0] == lead, place
+
+
+def test_any_capitalised_name_in_the_lead_credit_slot_is_the_outlet() -> None:
+    for credit in ("Dân Việt", "Thanh tra", "TN&MT", "Baonghean"):
+        a = clean_text(lines(TITLE, f"({credit}) - {P1}", P2, P3))
+        assert a.outlet == credit and a.paragraphs[0] == P1, credit
+    a = clean_text(lines(TITLE, f"GD&TĐ - {P1}", P2, P3))
+    assert a.outlet == "GD&TĐ" and a.paragraphs[0] == P1
+
+
+def test_bare_caps_place_dateline_is_cut_but_names_no_outlet() -> None:
+    for place in ("LONDON", "HÀ NỘI"):
+        a = clean_text(lines(TITLE, f"{place} - {P1}", P2, P3))
+        assert a.outlet is None and a.paragraphs[0] == P1, place
+    a = clean_text(lines(TITLE, f"Lạng Sơn (TTXVN) - {P1}", P2, P3))
+    assert (a.outlet, a.wire, a.paragraphs[0]) == (None, "TTXVN", P1)
 
 
 def test_writer_slash_outlet_credit_is_split() -> None:
