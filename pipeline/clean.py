@@ -9,7 +9,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
 3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks).
 4. Title (``metadata.pick_title``); related blocks after a heading or an outlet logo
    (``blocks``), and after the body by shape and topic (``signals.trailing_teasers``).
-5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``).
+5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``);
+   rows of a list or a table in the body (``signals.list_rows``) are never captions.
 6. Position: readers' comments, bylines, photo credits, quote attributions (``bylines``).
 7. Datelines ("TPO -", "(Dân trí) -") are cut from the first paragraphs and name the outlet;
    a byline credit names the outlet or, for a news agency ("theo TTXVN"), the wire.
@@ -32,6 +33,7 @@ from pipeline.cleaning.text import normalize, words
 def _local_step(page: Page) -> list[int]:
     """One-line decisions; returns the related headings found (they open blocks)."""
     counts, title_fold = slug_context(page)
+    live = signals.live_blog_times(page)  # "10:30" between entries is body, not a timestamp
     headings = []
     for i, ln in enumerate(page.lines):
         if ln.kind is not None:
@@ -40,7 +42,7 @@ def _local_step(page: Page) -> list[int]:
         reason = (
             line_reason(t, only=("image-filename", "url"))
             or slug_reason(t, counts, title_fold)
-            or ("timestamp" if dates.is_timestamp_line(t) else None)
+            or ("timestamp" if dates.is_timestamp_line(t) and i not in live else None)
             # a byline-shaped "Bài và ảnh: X" is left to the byline step
             or (
                 "credits"
@@ -94,6 +96,8 @@ def clean_text(text: str) -> CleanArticle:
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
+    blocks.teaser_title_copies(page)
+    page.rows = signals.list_rows(page)
     captions.decide_captions(page)
     captions.decide_duplicates(page, page.title_idx)
     blocks.comments_section(page)
@@ -117,6 +121,7 @@ def clean_text(text: str) -> CleanArticle:
         outlet=outlet,
         author=author,
         wire=wire,
+        title_source="lead" if page.title_is_lead else "headline",
         removed=tuple(
             RemovedLine(no, piece, ln.kind)
             for ln in page.lines
@@ -130,6 +135,7 @@ def article_to_json(article: CleanArticle) -> dict[str, Any]:
     """Plain-JSON form of an article, with every removal listed for auditing."""
     return {
         "title": article.title,
+        "title_source": article.title_source,
         "published": article.published,
         "outlet": article.outlet,
         "wire": article.wire,

@@ -76,6 +76,7 @@ def front_matter(brief: Brief) -> dict[str, Any]:
     return {
         "title_vi": art.title,
         "title_en": brief.english.title,
+        "title_source": art.title_source,  # "lead": no headline on the page (see the note)
         "source": art.outlet,
         "published": art.published,
         "author": art.author,
@@ -118,7 +119,8 @@ def _sentence(text: str | None) -> str:
 
 
 def _model_notes(brief: Brief) -> list[str]:
-    """A visible note under the title whenever a configured model was not used."""
+    """A visible note under the title whenever a configured model was not used, and when the
+    title was not a headline of the page (taken from the lead)."""
     notes = []
     if brief.summarizer.fell_back:
         notes.append(
@@ -128,6 +130,11 @@ def _model_notes(brief: Brief) -> list[str]:
         )
     if not brief.translator.available:
         notes.append(f"> **Note:** no English translation: {_sentence(brief.translator.reason)}")
+    if brief.article.title_source == "lead":
+        notes.append(
+            "> **Note:** the page has no headline line; the title is the first sentence of its"
+            " lead."
+        )
     return [*"\n>\n".join(notes).split("\n"), ""] if notes else []
 
 

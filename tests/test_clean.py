@@ -587,6 +587,7 @@ def test_article_to_json_shape() -> None:
     data = article_to_json(a)
     assert data == {
         "title": TITLE,
+        "title_source": "headline",
         "published": "2025-12-01",
         "outlet": "Tiền Phong",
         "wire": None,

@@ -14,7 +14,17 @@ SAMPLE = ROOT / "samples" / "hoi-dam-to-lam-thongloun.txt"
 def test_clean_json_reports_metadata_paragraphs_and_removed_lines(capsys):
     assert main(["clean", str(SAMPLE), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"title", "published", "outlet", "wire", "author", "paragraphs", "removed"}
+    assert set(data) == {
+        "title",
+        "title_source",
+        "published",
+        "outlet",
+        "wire",
+        "author",
+        "paragraphs",
+        "removed",
+    }
+    assert data["title_source"] == "lead"  # the page has no headline line
     assert data["author"] == "Hòa Bình"
     removed = {r["line"]: r["reason"] for r in data["removed"]}
     assert removed[4] == "photo-caption" and removed[24] == "byline"

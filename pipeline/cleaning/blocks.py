@@ -3,7 +3,8 @@
 Once a related heading ("Tin liên quan", "Có thể bạn quan tâm", ...) or an outlet-logo box is
 reached, its teasers (titles, their leads, repeated copies) go until the body resumes (two prose
 paragraphs in a row). Teaser lists without a heading are found by their shape (title shown
-twice, "..." leads after link lines); readers' comments by their heading plus comment chrome.
+twice, "..." leads after link lines) or as copies of a teaser's title; readers' comments by
+their heading plus comment chrome.
 """
 
 from __future__ import annotations
@@ -191,6 +192,24 @@ def teasers_without_heading(page: Page, title_idx: int | None) -> None:
             and (ends_with_ellipsis(page[k].text) or is_sentence(page[k].text, 1))
         ):
             page.decide(k, "teaser-lead")
+
+
+_TEASER_REASONS = frozenset({"related-item", "teaser-pair", "link-line"})
+
+
+def teaser_title_copies(page: Page) -> None:
+    """A headline-shaped line that repeats the title of a teaser removed elsewhere on the page
+    is that link again (an inline "related story" box above the byline). Only headline shapes
+    count: a prose paragraph is never removed because a teaser quotes it."""
+    teasers = {
+        key(ln.text)
+        for ln in page.lines
+        if ln.kind in _TEASER_REASONS and is_title_like(ln.text) and len(words(ln.text)) >= 5
+    }
+    for i, ln in enumerate(page.lines):
+        headline = is_title_like(ln.text) and not is_prose(ln.text)
+        if ln.kind is None and i != page.title_idx and headline and key(ln.text) in teasers:
+            page.decide(i, "related-item")
 
 
 def comments_section(page: Page) -> None:

@@ -10,9 +10,17 @@ import re
 
 from pipeline.cleaning.captions import caption_after_image
 from pipeline.cleaning.lines import Page
-from pipeline.cleaning.outlets import looks_like_outlet, outlet_name
+from pipeline.cleaning.outlets import is_outlet_credit, looks_like_outlet, outlet_name
 from pipeline.cleaning.rules import is_breadcrumb
-from pipeline.cleaning.text import CLOSING_QUOTES, is_quote, is_sentence, is_title_like, key, words
+from pipeline.cleaning.text import (
+    CLOSING_QUOTES,
+    LIST_ITEM_RE,
+    is_quote,
+    is_sentence,
+    is_title_like,
+    key,
+    words,
+)
 from pipeline.names import is_full_name, is_names_line, is_titled_name
 
 _BYLINE_PREFIX_RE = re.compile(
@@ -26,7 +34,12 @@ _REPORTER_RE = re.compile(
     r"phóng viên thường trú|pv thường trú)(?:\s+\S+){0,4}$",
     re.IGNORECASE,
 )
-_SOURCE_RE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s+(?P<src>[^()]{2,60}?)\s*\)?\.?$", re.I)
+_SOURCE_RE = re.compile(
+    r"^\(?\s*(?:theo|nguồn(?: tin| bài| bài viết| tham khảo)?|source|via)\s*:?\s+"
+    r"(?P<src>[^()]{2,60}?)\s*\)?\.?$",
+    re.I,
+)
+_URL_HOST_RE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w.-]+\.[a-z]{2,})(?:/\S*)?$", re.I)
 _SUFFIX_RE = re.compile(r"\s*\((?P<src>[^()]{1,60})\)\s*\.?$")
 
 
@@ -80,6 +93,7 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     """(author, source) for a byline line, None when the line is not a byline.
 
     Handles "Ngọc Ánh", "Hòa Bình (theo TTXVN)", "Hà Lâm/VOV.VN", "NGỌC AN - THANH HÀ",
+    "Theo Anh Trang/Báo Quảng Nam" (writer and outlet),
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
     s = text.strip().strip("*_ ").rstrip(".")
@@ -88,6 +102,12 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     m = _SOURCE_RE.match(s)
     if m and len(words(m.group("src"))) <= 8 and not re.search(r"[.!?]\s", m.group("src")):
         src = m.group("src").strip()
+        host = _URL_HOST_RE.match(src)
+        if host and ("/" in src or src.startswith("www.")):
+            return None, host.group("host")  # "Nguồn: https://vnexpress.net/...": the site
+        writer, slash, credit = src.partition("/")  # "Theo Anh Trang/Báo Quảng Nam"
+        if slash and is_names_line(writer.strip()) and is_outlet_credit(credit):
+            return writer.strip(), credit.strip()
         if src[:1].isupper() or outlet_name(src):
             return None, src
         return None
@@ -115,25 +135,31 @@ def byline_like(text: str) -> bool:
     return parse_byline(text) is not None
 
 
-_LIST_ITEM_RE = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
-
-
 def is_prose(text: str) -> bool:
     return is_sentence(text, 6) or (text.endswith(CLOSING_QUOTES) and len(words(text)) >= 6)
 
 
-def _photo_credit_line(page: Page, i: int) -> None:
-    """A bare name mid-body is the photographer under an uncredited caption ("Giang Huy"), not
-    a subheading: unless the next paragraph talks about that person (a profile section)."""
+def _credit_name(page: Page, i: int) -> bool:
+    """A bare name mid-body that credits someone (a writer, a photographer), not a subheading:
+    not a caps or Title-Case heading, not the answerer under an interview question, and the next
+    paragraph does not talk about that person (a profile section headed by the name)."""
     t = page[i].text
-    if not is_names_line(t) or parse_byline(t) is None:
-        return
+    if i in page.rows or not is_names_line(t) or parse_byline(t) is None:
+        return False
     if t.isupper() and not is_full_name(t):
-        return  # "THÚC ĐẨY HỢP TÁC": a caps subheading, not a name
+        return False  # "THÚC ĐẨY HỢP TÁC": a caps subheading, not a name
     if title_case_phrase(page, t):
-        return
+        return False
+    p = page.prev(i)
+    if p is not None and page[p].text.rstrip(" ”\"»").endswith("?"):
+        return False  # the answerer's name under an interview question
     n = page.next(i)
-    if n is not None and words(t)[-1].casefold() in key(page[n].text).split():
+    return n is None or words(t)[-1].casefold() not in key(page[n].text).split()
+
+
+def _photo_credit_line(page: Page, i: int) -> None:
+    """A bare name mid-body is the photographer under an uncredited caption ("Giang Huy")."""
+    if not _credit_name(page, i):
         return
     page.decide(i, "photo-credit")
     p = page.prev(i)
@@ -179,19 +205,35 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
                 break
             if i != title_idx and byline_like(page[i].text):
                 take(i)
+        # "Lead paragraph / Văn Nam / body ...": a bare name directly under the lead (nothing
+        # between them, and no caption above it to credit) is the writer's byline
+        under = page.next(first, undecided=False)
+        if (
+            author is None
+            and under is not None
+            and under < last
+            and page[under].kind is None
+            and _credit_name(page, under)
+            and all(page[i].kind is not None or i == title_idx for i in range(first))
+        ):
+            take(under)
         tail = [i for i in body if i > last]
         after_byline = False
         for i in tail:
             t = page[i].text
+            n = page.next(i)
+            listed = i in page.rows and n is not None and n in page.rows
             if after_byline:
                 page.decide(i, "page-furniture")
+            elif listed and is_names_line(page[n].text):
+                continue  # a name inside a closing list of names; the byline ends the list
             elif byline_like(t):
                 take(i)
                 after_byline = True
             elif is_breadcrumb(t):
                 page.decide(i, "breadcrumb")
         for i in range(last + 1, len(page)):  # "Nguồn: VTV" closing the article is a credit
-            if page[i].kind == "photo-caption" and re.match(r"^\(?Nguồn\s*:", page[i].text):
+            if page[i].kind in ("photo-caption", "url") and _SOURCE_RE.match(page[i].text):
                 take(i)
         leftovers = [
             i
@@ -200,7 +242,7 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
             and is_title_like(page[i].text)
             and len(words(page[i].text)) >= 4  # "13", "Lyon", "Phạt góc": table cells
             and not page[i].text.endswith(("!", "?"))
-            and not _LIST_ITEM_RE.match(page[i].text)
+            and not LIST_ITEM_RE.match(page[i].text)
         ]
         announced = any(page[i].text.endswith(":") for i in (last, *tail))  # a list, a table
         if len(leftovers) >= 2 and not announced:
@@ -209,7 +251,8 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
         # a bare name mid-body right after a quote attributes the quote
         for i in body:
             t = page[i].text
-            if page[i].kind is None and first < i < last and (is_full_name(t) or is_titled_name(t)):
+            named = is_full_name(t) or is_titled_name(t)
+            if page[i].kind is None and first < i < last and named and i not in page.rows:
                 p = page.prev(i)
                 if p is not None and is_quote(page[p].text):
                     page.decide(i, "quote-attribution")

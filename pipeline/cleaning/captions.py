@@ -3,7 +3,8 @@
 A caption with a credit ("... Ảnh: TTXVN") is found by the one-line rules; here are the ones
 that need their neighbours: an uncredited line under an image placeholder, a caption repeated
 elsewhere on the page, a credited line that repeats a body paragraph, a portrait caption that is
-only a person and their titles.
+only a person and their titles. Rows of a list or a table (``page.rows``) carry no caption
+evidence of their own and stay body.
 """
 
 from __future__ import annotations
@@ -11,18 +12,9 @@ from __future__ import annotations
 import re
 
 from pipeline.cleaning.lines import IMAGE_REASONS, Page
-from pipeline.cleaning.rules import split_credit
+from pipeline.cleaning.rules import PROSE_START_RE, REPORTING_RE, split_credit
 from pipeline.cleaning.text import is_quote, key, sentence_count, words
 from pipeline.names import person_title_parts
-
-_REPORTING_RE = re.compile(
-    r"\b(?:cho biết|nói|khẳng định|nhấn mạnh|cho rằng|chia sẻ|yêu cầu|đề nghị|kiến nghị|"
-    r"đề xuất|lưu ý|thông tin|đánh giá|nhận định|dự báo|theo đó|tuy nhiên|do đó|vì vậy)\b"
-)
-_PROSE_START_RE = re.compile(
-    r"^(?:Theo|Tuy nhiên|Trong khi đó|Ngoài ra|Bên cạnh đó|Do|Vì|Nếu|Khi|Để|Với|Đây là|Đó là|"
-    r"Như vậy|Trước đó|Sau đó|Cùng với|Trong|Tại|Hiện|Hiện nay|Năm|Từ|Mặc dù|Dù)\b"
-)
 
 
 def caption_after_image(text: str) -> bool:
@@ -30,7 +22,7 @@ def caption_after_image(text: str) -> bool:
     n = len(words(text))
     if n > 45 or sentence_count(text) > 2 or not text[:1].isupper():
         return False
-    if re.search(r"[“”\";]", text) or _REPORTING_RE.search(text) or _PROSE_START_RE.match(text):
+    if re.search(r"[“”\";]", text) or REPORTING_RE.search(text) or PROSE_START_RE.match(text):
         return False
     return text.endswith(".") or n >= 12 or person_title_parts(text) is not None
 
@@ -64,18 +56,25 @@ def decide_captions(page: Page) -> None:
     }
     caption_keys.discard("")
     for i, ln in enumerate(page.lines):
-        if ln.kind is not None or len(words(ln.text)) > 45:
-            continue
+        if ln.kind is not None or len(words(ln.text)) > 45 or i in page.rows:
+            continue  # a row of a list or table is body, whatever its words
         k = key(split_credit(ln.text)[0])
         if k in caption_keys:
             page.decide(i, "photo-caption")
             continue
-        if person_title_parts(ln.text) is None:
+        parts = person_title_parts(ln.text)
+        if parts is None:
             continue
         p = page.prev(i)
+        if p is not None and page[p].text.rstrip(" ”\"»").endswith("?"):
+            continue  # "PV: ...?" then "Ông Nguyễn Văn A": who answers, in an interview
         after_quote = p is not None and is_quote(page[p].text)
-        dashed = ln.text[:1] in "-–—"
-        page.decide(i, "quote-attribution" if (after_quote or dashed) else "portrait-caption")
+        if after_quote or ln.text[:1] in "-–—":
+            page.decide(i, "quote-attribution")
+        elif parts[1] or (p is not None and page[p].kind in IMAGE_REASONS):
+            # a portrait caption names the person and their titles ("Ông X, Giám đốc Sở Y");
+            # a bare "Ông X" needs an image above it (else: a speaker's label, a subheading)
+            page.decide(i, "portrait-caption")
 
 
 def decide_duplicates(page: Page, title_idx: int | None) -> None:
@@ -84,8 +83,8 @@ def decide_duplicates(page: Page, title_idx: int | None) -> None:
     if title_idx is not None:
         seen[key(page[title_idx].text)] = title_idx
     for i, ln in enumerate(page.lines):
-        if ln.kind is not None or i == title_idx:
-            continue
+        if ln.kind is not None or i == title_idx or i in page.rows:
+            continue  # a table repeats its cells ("18 tháng tù treo" on two rows)
         k = key(ln.text)
         if not k:
             continue

@@ -56,6 +56,9 @@ class Page:
         self.title_idx: int | None = None
         self.title_is_lead = False
         self.hard_wrapped = False  # the text was wrapped at a fixed width (see signals)
+        # lines inside a list or a table in the body (see signals.list_rows): body, never taken
+        # for a caption, a photo credit or a repeated line
+        self.rows: frozenset[int] = frozenset()
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -14,7 +14,7 @@ import re
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
 from pipeline.cleaning.lines import HEADER, TITLE, Page
-from pipeline.cleaning.outlets import outlet_name, wire_name
+from pipeline.cleaning.outlets import is_outlet_credit, outlet_name, wire_name
 from pipeline.cleaning.rules import is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
     ends_with_ellipsis,
@@ -76,18 +76,36 @@ def is_lead(text: str) -> bool:
     )
 
 
+# fmt: off
+_DANGLING = frozenset({
+    "tại", "của", "và", "với", "cho", "trong", "theo", "về", "ở", "từ", "đến", "cùng", "các",
+    "những", "để", "là", "do", "bởi", "trên", "dưới", "sau", "trước", "khi", "nhằm", "một",
+})
+# fmt: on
+
+
 def title_from_lead(text: str) -> str:
-    """First sentence of a lead, without its period; over 30 words it is cut at a comma."""
+    """First sentence of a lead, without its period; over 30 words it is cut at the last clause
+    boundary (a comma before a lowercase word), else shown cut with "…". A comma before a
+    capitalised word is inside a list of names ("Đảng, Nhà nước"): cutting there misleads."""
     found = sentences(text)
     first = (found[0] if found else text).strip().rstrip(".").strip()
     toks = words(first)
     if len(toks) <= TITLE_MAX_WORDS:
         return first
     head = " ".join(toks[:TITLE_MAX_WORDS])
-    cut = head.rfind(",")
-    if cut > 0 and len(words(head[:cut])) >= 8:
-        return head[:cut].strip()
-    return head + "…"
+    for m in reversed(list(re.finditer(r",\s+(?=\w)", head))):
+        nxt = head[m.end() :][:1]
+        if nxt.islower() and len(words(head[: m.start()])) >= 8:
+            return head[: m.start()].strip()
+    # no clause boundary: cut at a word, but not inside a name ("Phủ | Chủ tịch") nor after a
+    # dangling function word ("... tại")
+    n = TITLE_MAX_WORDS
+    while n > 8 and toks[n - 1][:1].isupper() and toks[n][:1].isupper():
+        n -= 1
+    while n > 8 and toks[n - 1].casefold() in _DANGLING:
+        n -= 1
+    return " ".join(toks[:n]).rstrip(",;:") + "…"
 
 
 def _section_above(page: Page, i: int) -> bool:
@@ -166,13 +184,17 @@ def outlet_from_follow(text: str) -> str | None:
 
 
 def credit_parts(source: str) -> tuple[str | None, str | None]:
-    """(outlet, wire) named by a byline credit ("TTXVN", "VOV", "TTXVN/Vietnam+")."""
+    """(outlet, wire) named by a byline credit ("TTXVN", "VOV", "TTXVN/Vietnam+", "Báo Quảng
+    Nam"): a news agency is the wire, never the outlet."""
     parts = [p.strip() for p in re.split(r"[,/;]| và ", source) if p.strip()]
     wire = next((w for p in parts if (w := wire_name(p))), None)
     outlets = [outlet_name(p) for p in parts if not wire_name(p)]
     outlet = next((o for o in reversed(outlets) if o), None)
     if outlet is None and not wire:
         outlet = outlet_name(source)
+    if outlet is None:  # an outlet no list knows, as credited: "Báo Quảng Nam", "PetroTimes"
+        credited = [p for p in parts if not wire_name(p) and is_outlet_credit(p, acronyms=False)]
+        outlet = credited[-1].strip(" .") if credited else None
     return outlet, wire
 
 

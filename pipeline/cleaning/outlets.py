@@ -68,6 +68,65 @@ def is_news_domain(raw: str) -> bool:
     return bool(_DOMAIN_RE.match(raw))
 
 
+# How an outlet's own name is built when no list knows it: "VTV Online", "TBKTSG Online",
+# "Báo Quảng Nam", "Tạp chí Tài chính", "Kinh tế Times".
+_OUTLET_SUFFIXES = frozenset(
+    {"online", "news", "plus", "tv", "times", "net", "radio", "today", "express", "post", "24h"}
+)
+_OUTLET_PREFIX_RE = re.compile(
+    r"^(?:báo điện tử|báo|tạp chí điện tử|tạp chí|đài|cổng thông tin|trang tin)\s+(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+# Words that open a parenthesised tag of the story's own form, not a publisher's name.
+_MEDIA_TAGS = frozenset(
+    {"ảnh", "video", "clip", "infographic", "audio", "podcast", "trực tiếp", "chùm ảnh", "photo",
+     "emagazine", "e-magazine", "longform", "interactive", "đồ họa", "đồ hoạ", "tin ảnh", "tin",
+     "bài", "phóng sự", "phóng sự ảnh", "megastory", "multimedia", "cập nhật", "tiếp theo"}
+)
+
+
+def is_paren_credit(raw: str) -> bool:
+    """What "(X) -" opening a lead credits: a publisher, not a place nor a media tag. Beyond the
+    shapes of ``is_outlet_credit``, any 1-5 capitalised words count ("(Dân Việt) -", "(Tổ
+    Quốc) -", "(Baonghean) -", "(Thanh tra) -"): in that slot papers print their own name."""
+    raw = raw.strip(" .:-")
+    toks = words(raw)
+    if is_outlet_credit(raw):
+        return True
+    if not 1 <= len(toks) <= 4 or is_location(raw) or raw.casefold() in _MEDIA_TAGS:
+        return False
+    if toks[0].casefold() in {"ảnh", "hình", "video", "clip", "photo", "nguồn", "theo"}:
+        return False  # "(Ảnh minh họa)", "(Theo VOV)": a caption or a credit of its own kind
+    return toks[0][:1].isupper()
+
+
+def is_outlet_credit(raw: str, acronyms: bool = True) -> bool:
+    """A credit shaped like an outlet's name even when no list knows it: a known outlet or
+    acronym, a CamelCase brand ("PetroTimes"), a domain, "<Name> Online"/"News"/"Times", or
+    "Báo <Name>" / "Tạp chí <Name>" (2-6 words, the name capitalised). A place ("Hà Nội") is
+    not: it has neither the shape nor the words of a publisher's name. ``acronyms=False``
+    leaves out a bare acronym ("Theo RT": a foreign source the story was compiled from)."""
+    raw = raw.strip(" .:-")
+    toks = words(raw)
+    if not toks or len(toks) > 6:
+        return False
+    if outlet_name(raw) or is_news_domain(raw) or is_online_abbr(raw) or is_brand_name(raw):
+        return True
+    if acronyms and looks_like_outlet(raw):
+        return True
+    m = _OUTLET_PREFIX_RE.match(raw)
+    if m:
+        return m.group("rest")[:1].isupper() or m.group("rest")[:1].isdigit()
+    if len(toks) >= 2 and toks[-1].casefold() in _OUTLET_SUFFIXES:
+        head = " ".join(toks[:-1])
+        return head[:1].isupper() and (
+            looks_like_outlet(head) or is_brand_name(head) or len(toks) <= 3
+        )
+    return False
+
+
 def outlet_name(raw: str) -> str | None:
     """Display name for a known outlet token (else None)."""
     return OUTLETS.get(raw.strip(" .:-").casefold())
@@ -78,7 +137,8 @@ def looks_like_outlet(raw: str) -> bool:
     raw = raw.strip(" .:-")
     if outlet_name(raw) or is_news_domain(raw) or is_online_abbr(raw):
         return True
-    return bool(re.fullmatch(r"[A-ZĐ]{2,8}\+?", raw)) and raw not in _NOT_OUTLETS
+    acronym = re.fullmatch(r"[A-ZĐ]{2,8}\+?|[A-ZĐ]{1,5}&[A-ZĐ]{1,5}", raw)  # "TTXVN", "GD&TĐ"
+    return bool(acronym) and raw not in _NOT_OUTLETS
 
 
 # News agencies: a credit naming one of these is the wire, not the outlet (casefolded keys).
@@ -125,9 +185,33 @@ _FOREIGN_CITIES = {
 }
 
 
+# Provinces and cities (and the nearest countries) as they open a dateline in Title Case:
+# "(Cao Bằng) -" and "Lạng Sơn (TTXVN) -" name a place, not an outlet.
+# fmt: off
+PLACES = frozenset(p.casefold() for p in (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh",
+    "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ",
+    "Cao Bằng", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp",
+    "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang",
+    "Hòa Bình", "Hoà Bình", "Hưng Yên", "Khánh Hòa", "Khánh Hoà", "Kiên Giang", "Kon Tum",
+    "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An",
+    "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi",
+    "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên",
+    "Thanh Hóa", "Thanh Hoá", "Thừa Thiên Huế", "Thừa Thiên - Huế", "Huế", "Tiền Giang",
+    "TP.HCM", "TPHCM", "TP HCM", "TP. Hồ Chí Minh", "TP Hồ Chí Minh", "Hồ Chí Minh", "Sài Gòn",
+    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Đà Lạt", "Nha Trang",
+    "Việt Nam", "Lào", "Campuchia", "Trung Quốc", "Mỹ", "Nga", "Nhật Bản", "Hàn Quốc",
+    "Thái Lan",
+))
+# fmt: on
+
+
 def is_location(raw: str) -> bool:
-    """An all-caps place dateline: "HÀ NỘI", "TP.HCM", "VIÊNG CHĂN", "WASHINGTON"."""
+    """A place dateline: all caps ("HÀ NỘI", "TP.HCM", "VIÊNG CHĂN", "WASHINGTON") or a province
+    or city in Title Case ("Cao Bằng")."""
     raw = raw.strip()
+    if raw.casefold() in PLACES:
+        return True
     if not raw.isupper() or re.search(r"\d", raw) or len(words(raw)) > 4:
         return False
     return " " in raw or "." in raw or has_vietnamese(raw) or raw in _FOREIGN_CITIES
@@ -140,8 +224,9 @@ def strip_dateline(text: str) -> tuple[str, str | None, bool]:
         o = m.group("o").strip()
         return text[m.end() :], outlet_name(o) or o, True
     m = _PAREN_RE.match(text)
-    if m and looks_like_outlet(m.group("o")):
-        o = m.group("o").strip()
+    dashed = m is not None and bool(re.match(r"\s*[-–—]", text[m.end(1) + 1 :]))
+    if m and (looks_like_outlet(m.group("o")) or (dashed and is_paren_credit(m.group("o")))):
+        o = m.group("o").strip()  # "(PetroTimes) -", "(VTV Online) -": the publisher's credit
         return text[m.end() :], outlet_name(o) or o, True
     m = _SPECIAL_RE.match(text)
     if m:
@@ -151,7 +236,11 @@ def strip_dateline(text: str) -> tuple[str, str | None, bool]:
     if m:
         o = m.group("o").strip()
         known = outlet_name(o)
-        online = is_online_abbr(o) or is_brand_name(o)
+        online = (
+            is_online_abbr(o)
+            or is_outlet_credit(o, acronyms=False)  # not "LONDON -": a place
+            or ("&" in o and looks_like_outlet(o))  # "GD&TĐ -"
+        )
         if known or online or is_news_domain(o):
             return text[m.end() :], known or o, True
         if is_location(o):

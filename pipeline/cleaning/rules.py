@@ -24,9 +24,19 @@ _CREDIT_KW = (
 )
 # "... ngày 1/12. Ảnh: TTXVN", "... - Ảnh: VGP/Nhật Bắc", "... (Ảnh: Thống Nhất/TTXVN)."
 CREDIT_END_RE = re.compile(
-    r"(?:^|(?<=[\s.\-–—|,:]))[(\[]?\s*"
+    r"(?:^|(?<=[\s.\-–—|,:]))[(\[]?\s*(?P<kw>"
     + _CREDIT_KW
-    + r"\s*:\s*(?P<credit>[^:()\[\]]{1,70}?)\s*[)\]]?\s*\.?$"
+    + r")\s*:\s*(?P<credit>[^:()\[\]]{1,70}?)\s*[)\]]?\s*\.?$"
+)
+# Prose, not a caption: reporting verbs and the openings of a body sentence. A line ending in
+# "(Nguồn: GSO)" that reads like this cites its data source; a photo caption does not.
+REPORTING_RE = re.compile(
+    r"\b(?:cho biết|nói|khẳng định|nhấn mạnh|cho rằng|chia sẻ|yêu cầu|đề nghị|kiến nghị|"
+    r"đề xuất|lưu ý|thông tin|đánh giá|nhận định|dự báo|theo đó|tuy nhiên|do đó|vì vậy)\b"
+)
+PROSE_START_RE = re.compile(
+    r"^(?:Theo|Tuy nhiên|Trong khi đó|Ngoài ra|Bên cạnh đó|Do|Vì|Nếu|Khi|Để|Với|Đây là|Đó là|"
+    r"Như vậy|Trước đó|Sau đó|Cùng với|Trong|Tại|Hiện|Hiện nay|Năm|Từ|Mặc dù|Dù)\b"
 )
 # "... (Ảnh minh họa)", "(Ảnh tư liệu)."
 CREDIT_PAREN_RE = re.compile(
@@ -121,6 +131,13 @@ RELATED_HEADINGS = {
     "dòng sự kiện", "sự kiện", "chủ đề", "tin ảnh", "tin 24h", "tin trong ngày", "chuyên đề",
     "tin tức", "sự kiện nóng", "top tin", "tin cũ hơn", "tin đã đưa", "bài đã đăng",
     "xem thêm video", "video liên quan", "bài viết mới nhất", "tin tức mới nhất",
+    # the same sections on English-language pages and templates
+    "related", "related articles", "related news", "related stories", "related posts",
+    "read more", "read also", "also read", "see also", "see more", "more stories", "more news",
+    "most read", "most popular", "most viewed", "popular", "trending", "top stories",
+    "latest news", "latest", "editor's picks", "editors' picks", "recommended",
+    "recommended for you", "you may also like", "you might also like", "you may be interested",
+    "more from this section", "more in this section", "don't miss", "in other news",
 }
 # fmt: on
 _DECOR = " \t:>»›<«|*•▶►■□◆●-–—#"
@@ -141,7 +158,8 @@ _READ_MORE_RE = re.compile(
     r"|xem clip|xem toàn văn|xem đầy đủ|chi tiết xem|đón đọc|mời (?:quý )?(?:độc giả|bạn đọc|"
     r"quý vị|các bạn)(?: (?:theo dõi|xem|đón đọc))?)\s*(?:[:>»\-–|]+|tại đây|\.{3}|…)"
     r"|(?:kỳ|bài) (?:tới|sau|tiếp|tiếp theo)\s*[:\-–]"
-    r"|mời (?:quý )?(?:độc giả|bạn đọc|quý vị)\b.{0,120}\b(?:xem|theo dõi|đón đọc)\b)",
+    r"|mời (?:quý )?(?:độc giả|bạn đọc|quý vị)\b.{0,120}\b(?:xem|theo dõi|đón đọc)\b"
+    r"|(?:read more|read also|also read|see also|related|more|watch|click here)\s*[:>»\-–|]+\s*\S)",
     re.IGNORECASE,
 )
 
@@ -172,7 +190,7 @@ _PLATFORMS = (
 )
 _FOLLOW_RE = re.compile(
     r"^(?:hãy |mời (?:bạn|quý) ?(?:đọc|độc giả|vị)? ?|nhấn |bấm |click )?"
-    r"(?:theo dõi|follow|tham gia|đăng ký|kết nối|like|quan tâm|quét mã)\b",
+    r"(?:theo dõi|follow|tham gia|đăng ký|kết nối|like|quan tâm|quét mã|subscribe|sign up|join)\b",
     re.IGNORECASE,
 )
 
@@ -189,7 +207,7 @@ def is_follow_us(text: str) -> bool:
     return bool(
         re.search(r"\b(?:trên|tại|qua)$", low)
         or re.search(r"\b" + _PLATFORMS + r"\b", low)
-        or re.search(r"\.vn\b|\.com\b|\.net\b|\bbáo\b|\bkênh\b|chúng tôi", low)
+        or re.search(r"\.vn\b|\.com\b|\.net\b|\bbáo\b|\bkênh\b|chúng tôi|\bour\b|newsletter", low)
     )
 
 
@@ -212,6 +230,18 @@ _FOOTER_EXACT = {
     "tin tài trợ", "gửi bài", "liên hệ", "liên hệ quảng cáo", "đặt báo", "rss", "sitemap",
     "điều khoản sử dụng", "chính sách bảo mật", "giới thiệu", "bảo mật", "thông báo",
     "bài viết đã được lưu", "đánh giá", "thu gọn", "mở rộng", "xem thêm >>",
+    # English-language page chrome
+    "share this article", "share this story", "share this", "share on facebook",
+    "share on twitter", "share on x", "share via email", "print this article", "print",
+    "back to top", "go to top", "comments", "comment", "leave a comment", "add a comment",
+    "post a comment", "subscribe", "subscribe now", "subscribe to our newsletter",
+    "sign up for our newsletter", "newsletter", "log in", "login", "sign in", "sign up",
+    "register", "search", "home", "reply", "cancel", "close", "save", "saved", "bookmark",
+    "listen", "listen to this article", "play", "pause", "font size", "report", "report an error",
+    "send feedback", "feedback", "contact us", "about us", "privacy policy", "terms of use",
+    "terms of service", "cookie policy", "accept cookies", "skip to content",
+    "skip to main content", "load more", "show more", "show less", "view more", "see all",
+    "view all", "click here",
 }
 # fmt: on
 _FOOTER_RE = re.compile(
@@ -221,20 +251,27 @@ _FOOTER_RE = re.compile(
     r"liên hệ quảng cáo|số giấy phép|thông tin tòa soạn)"
     r"|bản quyền thuộc|ghi rõ nguồn|không được sao chép|phát hành lại thông tin"
     r"|^\(?\*\)?\s*(?:bài viết|tít|tiêu đề|nội dung)|(?:tít|tiêu đề|title) (?:bài )?do "
-    r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm",
+    r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm|all rights reserved",
     re.IGNORECASE,
 )
 _TAGS_RE = re.compile(r"^(?:tags?|từ khóa|từ khoá|thẻ|keywords?|chủ đề|sự kiện)\s*:", re.I)
 _COUNTER_RE = re.compile(
-    r"^(?:(?:bình luận|ý kiến|thích|chia sẻ|lượt xem|lượt đọc|lượt thích|like|share)\s*"
-    r"[:(]?\s*\d[\d.,]*\s*\)?|\d[\d.,]*\s*(?:bình luận|ý kiến|lượt xem|lượt thích|chia sẻ|"
-    r"lượt đọc|like|share)"
+    r"^(?:(?:bình luận|ý kiến|thích|chia sẻ|lượt xem|lượt đọc|lượt thích|like|share|comments?"
+    r"|views?|likes?|shares?)\s*[:(]?\s*\d[\d.,]*\s*\)?|\d[\d.,]*\s*(?:bình luận|ý kiến|"
+    r"lượt xem|lượt thích|chia sẻ|lượt đọc|like|share|comments?|views?|likes?|shares?)"
+    r"|\d+\s*(?:min|minute|minutes|mins) read|(?:reading time|read time)\s*:?\s*\d+\s*\w*"
     r"|(?:thời gian đọc|đọc trong)\s*:?\s*\d+\s*phút|\d+\s*phút đọc"
     r"|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}|tốc độ(?: đọc)?\s*:?\s*[\d.,]*x?"
-    r"|trở (?:lại|về)(?:\s+\S+){1,3}|(?:nhấn|bấm|click|nhấp) (?:vào )?(?:đây|link|để)\b.*"
-    r"|xem (?:thêm )?\d+ bình luận|\(\s*(?:còn nữa|còn tiếp|hết|tiếp theo)\s*\)"
+    r"|trở (?:lại|về)(?:\s+\S+){1,3}"
+    # "Nhấn vào đây", "Bấm F5 để tiếp tục cập nhật" (a live page's refresh hint)
+    r"|(?:nhấn|bấm|click|nhấp|ấn) (?:vào )?(?:(?:f5|phím \S+|nút \S+) )?(?:đây|link|để)\b.*"
+    r"|click here\b.*"
+    r"|xem (?:thêm )?\d+ bình luận"
+    r"|\(\s*(?:còn nữa|còn tiếp|hết|tiếp theo|kỳ sau|kỳ tới)\s*(?:\.{2,}|…)?\s*\)"
     r"|nghe(?: bài viết| bài| đọc(?: bài)?)?(?:\s*\d+\s*phút)?|giọng đọc\s*:?.{0,24}"
     r"|giọng (?:nam|nữ)(?: miền (?:bắc|nam|trung))?"
+    # a read-aloud player's voice menu: "Nam miền Bắc", "Nữ miền Nam"
+    r"|(?:giọng )?(?:nam|nữ) miền (?:bắc|nam|trung)"
     # rating widgets: "Bạn thấy bài viết thế nào?", "Bài viết có hữu ích không?"
     r"|bạn (?:thấy|đánh giá|nghĩ gì về) (?:bài viết|bài báo|nội dung|tin|thông tin)(?: này)?"
     r"(?: (?:thế nào|như thế nào|ra sao|có hữu ích không))?\s*\??"
@@ -331,8 +368,8 @@ def is_aggregator_meta(text: str) -> bool:
 # --------------------------------------------------------------------------- readers' comments
 
 COMMENTS_HEAD_RE = re.compile(
-    r"^(?:bình luận|ý kiến(?: bạn đọc)?|ý kiến của bạn|bạn đọc bình luận)\s*(?:\(\s*\d+\s*\)|\d+)?$"
-    r"|^\d+\s*(?:bình luận|ý kiến)$",
+    r"^(?:bình luận|ý kiến(?: bạn đọc)?|ý kiến của bạn|bạn đọc bình luận|comments?)"
+    r"\s*(?:\(\s*\d+\s*\)|\d+)?$|^\d+\s*(?:bình luận|ý kiến|comments?)$",
     re.IGNORECASE,
 )
 COMMENT_CHROME_RE = re.compile(r"\btrả lời\b|\bthích\b.*\bchia sẻ\b", re.IGNORECASE)
@@ -345,7 +382,14 @@ LineRule = Callable[[str], bool]
 
 def _credit_caption(text: str) -> bool:
     before, credit = split_credit(text)
-    return credit is not None and len(words(before)) <= 60 and sentence_count(before) <= 2
+    if credit is None or len(words(before)) > 60 or sentence_count(before) > 2:
+        return False
+    m = CREDIT_END_RE.search(text)
+    if m and m.group("kw").casefold().startswith("nguồn") and words(before):
+        # "GDP tăng 7,4% ... (Nguồn: GSO)." cites data; "Tổng thống X. (Nguồn: Reuters)" is a
+        # caption: a sentence that reads like prose keeps its line
+        return not (REPORTING_RE.search(before) or PROSE_START_RE.match(before))
+    return True
 
 
 # Families judged on one line alone, in order (first match wins); the name is the reason the

@@ -2,6 +2,10 @@
 
 - ``join_wrapped``: text hard-wrapped at a fixed width (or a caption broken by ``<br>``) is
   re-joined, so one paragraph is one line again and its pieces are judged together.
+- ``list_rows``: a run of short similar lines inside the body (a table read cell by cell, a
+  list of people with their titles, "- item" rows) is body: no line of it is a caption.
+- ``live_blog_times``: clock times standing alone between paragraphs ("10:30", "10h45"), two or
+  more of them, are the entries of a live report: body, not the page's timestamp.
 - ``trailing_teasers``: after the body, a run of short title-like lines (maybe each with a lead
   sentence under it: the title/lead rhythm of teaser lists) whose words have little in common
   with the headline and lead is a block of other stories, whatever heading it has (or none).
@@ -12,9 +16,17 @@ from __future__ import annotations
 import re
 
 from pipeline.cleaning.bylines import byline_like, is_prose
-from pipeline.cleaning.lines import Page
+from pipeline.cleaning.lines import BLANK, HEADER, Page
 from pipeline.cleaning.rules import slug_run, slug_size
-from pipeline.cleaning.text import CLOSING_QUOTES, is_sentence, is_title_like, key, words
+from pipeline.cleaning.text import (
+    CLOSING_QUOTES,
+    LIST_ITEM_RE,
+    is_sentence,
+    is_title_like,
+    key,
+    words,
+)
+from pipeline.names import person_title_parts
 
 _TERMINAL = (".", "!", "?", ":", ";", "…", *CLOSING_QUOTES, ")", "]")
 _WRAP_MIN_LINES = 6
@@ -80,6 +92,83 @@ def broken_captions(page: Page) -> None:
             page.decide(i, "photo-caption")
 
 
+_ROW_MAX_WORDS = 40
+_TABLE_MIN_ROWS = 4  # cells of a table read one per line: any short non-sentence lines
+_LIST_MIN_ROWS = 3  # rows of one form ("- item", a person and their titles)
+
+
+def _row_shape(text: str) -> str | None:
+    """The form of a line that can be a row of a list or a table, None for a paragraph."""
+    if len(words(text)) > _ROW_MAX_WORDS:
+        return None
+    if LIST_ITEM_RE.match(text):
+        return "item"
+    if person_title_parts(text) is not None:
+        return "person"
+    return None if is_prose(text) else "cell"
+
+
+def list_rows(page: Page) -> frozenset[int]:
+    """Open lines that are rows of a list or a table inside the article.
+
+    Captions stand alone between paragraphs (one, or a caption and its credit); a table read
+    cell by cell ("Bị cáo", "Tội danh", "Nguyễn Văn A, nguyên thiếu tá, ...", "5 năm tù") or
+    a list ("- Ông X, Giám đốc ...", three rows or more of one form; any two short lines when
+    a line ending in ":" announces them) is a run of short lines, and every line of it is
+    body. Runs are made of consecutive undecided lines (blank lines do not break a run).
+    """
+    rows: set[int] = set()
+    run: list[int] = []  # consecutive open lines that have a row shape
+    announced = False
+
+    def close() -> None:
+        shapes = [_row_shape(page[i].text) for i in run]
+        same = len(set(shapes)) == 1 and shapes[0] in ("item", "person")
+        if (
+            len(run) >= _TABLE_MIN_ROWS
+            or (same and len(run) >= _LIST_MIN_ROWS)
+            or (announced and len(run) >= 2)
+        ):
+            rows.update(run)
+
+    for i, ln in enumerate(page.lines):
+        if ln.kind in (BLANK, HEADER):
+            continue
+        if ln.kind is None and i != page.title_idx and _row_shape(ln.text) is not None:
+            if not run:
+                p = page.prev(i)
+                announced = p is not None and page[p].text.rstrip().endswith(":")
+            run.append(i)
+            continue
+        close()
+        run = []
+    close()
+    return frozenset(rows)
+
+
+_CLOCK_RE = re.compile(
+    r"^(?:lúc\s+)?(?P<h>\d{1,2})\s*(?::|h|giờ)\s*(?P<m>\d{2})?\s*(?:phút)?\s*[:.\-–]?$",
+    re.IGNORECASE,
+)
+
+
+def live_blog_times(page: Page) -> frozenset[int]:
+    """Open lines that are the clock times of a live report's entries.
+
+    A live page ("Bấm F5 để tiếp tục cập nhật") stamps each entry with a time on its own line;
+    two or more such times between the first and the last prose paragraph are body. "0:00" is
+    an audio player's counter, never an entry."""
+    prose = [i for i, ln in enumerate(page.lines) if ln.kind is None and is_prose(ln.text)]
+    if len(prose) < 2:
+        return frozenset()
+    times = []
+    for i in range(prose[0] + 1, prose[-1]):
+        m = _CLOCK_RE.match(page[i].text) if page[i].kind is None else None
+        if m and int(m["h"]) < 24 and (int(m["h"]) or int(m["m"] or 0)):
+            times.append(i)
+    return frozenset(times) if len(times) >= 2 else frozenset()
+
+
 # Function syllables that say nothing about a story's topic.
 # fmt: off
 _STOP = frozenset(
@@ -113,6 +202,7 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
     if len(prose) < 3:
         return
     reference = _topic_words(page[page.title_idx].text) | _topic_words(page[prose[0]].text)
+
     def heading_like(t: str) -> bool:
         return is_title_like(t, 25) and not is_sentence(t) and not byline_like(t)
 
@@ -145,6 +235,8 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
         return  # two paragraphs in a row: the body goes on (teasers alternate title / lead)
     if re.search(r"[:]$", page[prose[-1]].text):
         return  # a list the body announced ("gồm:"), not teasers
+    if sum(i in run for i in prose) * 2 >= len(prose):
+        return  # other stories are appended to a body longer than them: when in doubt, keep
     heading = run[0] if len(words(page[run[0]].text)) <= 6 and run[0] in titles else None
     for i in run:
         page.decide(i, "related-heading" if i == heading else "related-item")

@@ -12,6 +12,8 @@ _SPACE_RE = re.compile(r"\s+")
 ELLIPSIS_END_RE = re.compile(r"(?:\.\.\.|…)\s*[\"”’')\]]?$")
 _TERMINAL = tuple(".!?;:")
 CLOSING_QUOTES = ("”", '"', "»", "’")
+# "- item", "+ item", "• item", "1. item", "2) item", "a) item": a row of a list
+LIST_ITEM_RE = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 
 def normalize(text: str) -> str:
