@@ -351,13 +351,18 @@ def is_menu_line(text: str) -> bool:
 # --------------------------------------------------------------------------- aggregator meta
 
 # What aggregators (Báo Mới, Google News, Zing) print around a story: its age, a link to the
-# source ("Gốc", "Xem nguồn"), how many related stories they grouped with it.
-_AGGREGATOR_META_RE = re.compile(
-    r"^(?:\d{1,3}\s*(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước"
+# source ("Gốc", "Xem nguồn"), how many related stories or re-posts they grouped with it. They
+# print several of these on one line ("1 đăng lại 259 liên quan Gốc"), so a line made only of
+# such items is meta, in any order and number.
+_AGGREGATOR_ITEM = (
+    r"(?:\d{1,3}\s*(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước"
     r"|gốc|xem gốc|link gốc|xem nguồn|nguồn bài viết|bài gốc|đọc bài gốc|mở bài gốc"
-    r"|\d{1,4}\s+(?:liên quan|bài liên quan|tin liên quan|nguồn|bình luận|chia sẻ)"
-    r"|vừa xong|mới đây|hôm qua|báo cáo bài viết)$",
-    re.IGNORECASE,
+    r"|\d[\d.,]{0,6}\s*(?:liên quan|bài liên quan|tin liên quan|đăng lại|nguồn|bình luận|"
+    r"chia sẻ|lượt xem|tin bài|bài viết)"
+    r"|vừa xong|mới đây|hôm qua|báo cáo bài viết)"
+)
+_AGGREGATOR_META_RE = re.compile(
+    rf"^{_AGGREGATOR_ITEM}(?:\s*[·•|]?\s*{_AGGREGATOR_ITEM})*$", re.IGNORECASE
 )
 
 
