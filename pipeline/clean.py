@@ -113,7 +113,7 @@ def clean_text(text: str) -> CleanArticle:
     if source:
         credit_outlet, credit_wire = metadata.credit_parts(source)
         outlet, wire = outlet or credit_outlet, wire or credit_wire
-    outlet = outlet or follow_outlet or header_outlet
+    outlet = outlet or page.publisher or follow_outlet or header_outlet
     return CleanArticle(
         title=metadata.title_text(page),
         paragraphs=tuple(paragraphs),

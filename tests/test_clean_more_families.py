@@ -38,3 +38,42 @@ def test_aggregator_meta_line_of_several_items() -> None:
     assert not is_aggregator_meta("2 năm tù giam")
     got = reasons(lines(TITLE, "23/10/2025", "5 đăng lại 31 liên quan Gốc", P1, P2, P3))
     assert got == {2: "timestamp", 3: "aggregator-meta"}
+
+
+def test_byline_with_role_and_trailing_source_names_writer_outlet_and_wire() -> None:
+    a = clean_text(lines(TITLE, P1, P2, P3, "Kiều Anh/VOV.VN (biên dịch) Theo: Tass"))
+    assert (a.author, a.outlet, a.wire) == ("Kiều Anh", "VOV", "TASS")
+    assert a.paragraphs == (P1, P2, P3)
+
+
+def test_closing_writer_with_source_credit_is_a_byline_not_a_caption() -> None:
+    a = clean_text(lines(TITLE, P1, P2, P3, "Vân Bình (Nguồn: Reuters)"))
+    assert (a.author, a.wire) == ("Vân Bình", "Reuters")
+    assert {r.line: r.reason for r in a.removed} == {5: "byline"}
+
+
+def test_every_closing_credit_is_read_after_the_first() -> None:
+    a = clean_text(lines(TITLE, P1, P2, P3, "Theo TTXVN", "Hoàng Cường"))
+    assert (a.author, a.wire) == ("Hoàng Cường", "TTXVN")
+    assert reasons(lines(TITLE, P1, P2, P3, "Theo TTXVN", "Hoàng Cường")) == {
+        5: "byline",
+        6: "byline",
+    }
+
+
+def test_publisher_over_the_timestamp_is_the_outlet_not_the_writer() -> None:
+    body = P1.replace("Thủ tướng", "Chính phủ", 1)
+    a = clean_text(lines(TITLE, "Chính Phủ", "12 giờ trước", body, P2, P3))
+    assert (a.outlet, a.author) == ("Chính Phủ", None)
+    a = clean_text(lines(TITLE, "Bnews", "5 giờ trước", P1, P2, P3))
+    assert a.outlet == "BNEWS"
+    a = clean_text(lines(TITLE, "Minh Thu", "12 giờ trước", P1, P2, P3))
+    assert (a.outlet, a.author) == (None, "Minh Thu")  # a writer's name is no phrase of the story
+
+
+def test_credit_naming_a_publication_no_list_knows() -> None:
+    assert clean_text(lines(TITLE, P1, P2, P3, "Theo Phụ Nữ Số")).outlet == "Phụ Nữ Số"
+    assert clean_text(lines(TITLE, P1, P2, P3, "Theo Đài KTTV tỉnh")).outlet is None
+    assert clean_text(lines(TITLE, P1, P2, P3, "Theo Đài PT-TH Vĩnh Long")).outlet == (
+        "Đài PT-TH Vĩnh Long"
+    )

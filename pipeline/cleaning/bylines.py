@@ -10,7 +10,12 @@ import re
 
 from pipeline.cleaning.captions import caption_after_image
 from pipeline.cleaning.lines import Page
-from pipeline.cleaning.outlets import is_outlet_credit, looks_like_outlet, outlet_name
+from pipeline.cleaning.outlets import (
+    PLACES,
+    is_outlet_credit,
+    looks_like_outlet,
+    outlet_name,
+)
 from pipeline.cleaning.rules import is_breadcrumb
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
@@ -41,6 +46,17 @@ _SOURCE_RE = re.compile(
 )
 _URL_HOST_RE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w.-]+\.[a-z]{2,})(?:/\S*)?$", re.I)
 _SUFFIX_RE = re.compile(r"\s*\((?P<src>[^()]{1,60})\)\s*\.?$")
+# What the writer did, in parentheses after the name: "Kiều Anh/VOV.VN (biên dịch)"
+_ROLE_PAREN_RE = re.compile(
+    r"\s*\(\s*(?:biên dịch|lược dịch|dịch|tổng hợp|tổng hợp và biên dịch|thực hiện|ghi|"
+    r"ghi chép|phóng viên|pv|ctv|cộng tác viên)\s*\)",
+    re.IGNORECASE,
+)
+# A source credited after the byline on the same line: "Kiều Anh/VOV.VN Theo: Tass"
+_TRAILING_SOURCE_RE = re.compile(
+    r"^(?P<head>\S.*?)\s*[-–—,;.]?\s+\(?\s*(?:theo|nguồn)\s*:?\s+(?P<src>[^()]{2,40}?)\s*\)?$",
+    re.IGNORECASE,
+)
 
 
 def _source(raw: str) -> str:
@@ -96,9 +112,15 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     "Theo Anh Trang/Báo Quảng Nam" (writer and outlet),
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
-    s = text.strip().strip("*_ ").rstrip(".")
+    s = _ROLE_PAREN_RE.sub("", text.strip().strip("*_ ").rstrip("."))
     if not s or len(words(s)) > 14:
         return None
+    trailing = _TRAILING_SOURCE_RE.match(s)
+    if trailing and not _SOURCE_RE.match(s):
+        head = parse_byline(trailing.group("head"))
+        if head is not None and head[0]:  # "Writer/Outlet Theo: Agency": both credits kept
+            src = trailing.group("src").strip()
+            return head[0], f"{head[1]}/{src}" if head[1] else src
     m = _SOURCE_RE.match(s)
     if m and len(words(m.group("src"))) <= 8 and not re.search(r"[.!?]\s", m.group("src")):
         src = m.group("src").strip()
@@ -131,12 +153,39 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     return None
 
 
+def _source_credit(text: str) -> bool:
+    """A closing line first read as a photo credit that credits the story: "Nguồn: VTV", or
+    a writer with the story's source ("Vân Bình (Nguồn: Reuters)")."""
+    if _SOURCE_RE.match(text):
+        return True
+    parsed = parse_byline(text)
+    return parsed is not None and parsed[0] is not None and parsed[1] is not None
+
+
 def byline_like(text: str) -> bool:
     return parse_byline(text) is not None
 
 
 def is_prose(text: str) -> bool:
     return is_sentence(text, 6) or (text.endswith(CLOSING_QUOTES) and len(words(text)) >= 6)
+
+
+def _publisher_line(page: Page, i: int) -> bool:
+    """A short credit over the story's timestamp that names who published it, not a writer
+    (aggregators print the source paper there: "Bnews", "Chính Phủ", "Đồng Tháp"): a known
+    outlet, a place, or words the story itself uses as ordinary words (a writer's name is not
+    a phrase of the story; "Chính phủ" is)."""
+    t = page[i].text
+    n = page.next(i, undecided=False)
+    if n is None or page[n].kind != "timestamp" or len(words(t)) > 4 or not t[:1].isupper():
+        return False
+    if outlet_name(t) or t.casefold() in PLACES:  # not "NGỌC AN": caps is a writer's name
+        return True
+    if not is_names_line(t) or is_full_name(t):
+        return False
+    phrase = f" {key(t)} "
+    others = (ln.text for j, ln in enumerate(page.lines) if j not in (i, page.title_idx))
+    return any(phrase in f" {key(o)} " for o in others)
 
 
 def _credit_name(page: Page, i: int) -> bool:
@@ -196,14 +245,19 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
         page[i].kind = "byline"  # also over a "Nguồn: X" first taken for a photo credit
         if parsed:
             author = author or parsed[0]
-            source = source or parsed[1]
+            if parsed[1] and (source is None or parsed[1] not in source.split("/")):
+                # every credit counts: "Bnews" above the story, "Diệu Linh (Theo AFP)" below
+                source = f"{source}/{parsed[1]}" if source else parsed[1]
 
     if prose:
         first, last = prose[0], prose[-1]
         for i in body:  # bylines between the headline and the first paragraph
             if i >= first:
                 break
-            if i != title_idx and byline_like(page[i].text):
+            if i != title_idx and _publisher_line(page, i):
+                page[i].kind = "publisher"
+                page.publisher = outlet_name(page[i].text) or page[i].text
+            elif i != title_idx and byline_like(page[i].text):
                 take(i)
         # "Lead paragraph / Văn Nam / body ...": a bare name directly under the lead (nothing
         # between them, and no caption above it to credit) is the writer's byline
@@ -223,7 +277,10 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
             t = page[i].text
             n = page.next(i)
             listed = i in page.rows and n is not None and n in page.rows
-            if after_byline:
+            p = page.prev(i)
+            if after_byline and byline_like(t) and p is not None and page[p].kind == "byline":
+                take(i)  # "Theo LRT" / "Hoàng Cường": a credit, then the writer, in a row
+            elif after_byline:
                 page.decide(i, "page-furniture")
             elif listed and is_names_line(page[n].text):
                 continue  # a name inside a closing list of names; the byline ends the list
@@ -233,7 +290,7 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
             elif is_breadcrumb(t):
                 page.decide(i, "breadcrumb")
         for i in range(last + 1, len(page)):  # "Nguồn: VTV" closing the article is a credit
-            if page[i].kind in ("photo-caption", "url") and _SOURCE_RE.match(page[i].text):
+            if page[i].kind in ("photo-caption", "url") and _source_credit(page[i].text):
                 take(i)
         leftovers = [
             i

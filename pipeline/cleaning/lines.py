@@ -59,6 +59,8 @@ class Page:
         # lines inside a list or a table in the body (see signals.list_rows): body, never taken
         # for a caption, a photo credit or a repeated line
         self.rows: frozenset[int] = frozenset()
+        # the publisher an aggregator names over the story's timestamp (see bylines)
+        self.publisher: str | None = None
 
     def __len__(self) -> int:
         return len(self.lines)

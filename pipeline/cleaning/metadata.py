@@ -14,7 +14,7 @@ import re
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
 from pipeline.cleaning.lines import HEADER, TITLE, Page
-from pipeline.cleaning.outlets import is_outlet_credit, outlet_name, wire_name
+from pipeline.cleaning.outlets import is_location, is_outlet_credit, outlet_name, wire_name
 from pipeline.cleaning.rules import is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
     ends_with_ellipsis,
@@ -24,6 +24,7 @@ from pipeline.cleaning.text import (
     sentences,
     words,
 )
+from pipeline.names import is_full_name
 
 LEAD_MIN_WORDS = 30  # a first line longer than this is a lead paragraph even without a period
 TITLE_MAX_WORDS = 30
@@ -194,8 +195,22 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
         outlet = outlet_name(source)
     if outlet is None:  # an outlet no list knows, as credited: "Báo Quảng Nam", "PetroTimes"
         credited = [p for p in parts if not wire_name(p) and is_outlet_credit(p, acronyms=False)]
+        credited = credited or [p for p in parts if not wire_name(p) and _titled_credit(p)]
         outlet = credited[-1].strip(" .") if credited else None
     return outlet, wire
+
+
+def _titled_credit(raw: str) -> bool:
+    """ "Theo Phụ Nữ Số": three to five capitalised words that are neither a person's full
+    name (a surname first) nor a place: a publication's name as credited. Two words are left
+    out: a writer's pen name ("Theo Minh Thu") has that shape."""
+    toks = words(raw.strip(" ."))
+    return (
+        3 <= len(toks) <= 5
+        and all(t[:1].isupper() or t in {"&", "-"} for t in toks)
+        and not is_full_name(raw)
+        and not is_location(raw)
+    )
 
 
 def published_date(page: Page, header: str | None, paragraphs: list[str]) -> str | None:

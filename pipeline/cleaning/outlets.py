@@ -79,6 +79,13 @@ _OUTLET_PREFIX_RE = re.compile(
 )
 
 
+# What follows "Đài" in a broadcaster's name ("Đài Phát thanh và Truyền hình X", "Đài PT-TH X",
+# "Đài Tiếng nói Việt Nam"); other "Đài" are stations of another kind ("Đài KTTV").
+_BROADCASTER_RE = re.compile(
+    r"^(?:phát thanh|truyền hình|tiếng nói|pt-th|pt&th|ptth|pt - th|th|truyền thanh)\b", re.I
+)
+
+
 # Words that open a parenthesised tag of the story's own form, not a publisher's name.
 _MEDIA_TAGS = frozenset(
     {"ảnh", "video", "clip", "infographic", "audio", "podcast", "trực tiếp", "chùm ảnh", "photo",
@@ -117,6 +124,8 @@ def is_outlet_credit(raw: str, acronyms: bool = True) -> bool:
     if acronyms and looks_like_outlet(raw):
         return True
     m = _OUTLET_PREFIX_RE.match(raw)
+    if m and toks[0].casefold() == "đài" and not _BROADCASTER_RE.match(m.group("rest")):
+        return False  # "Đài KTTV tỉnh": a weather station, not a broadcaster
     if m:
         return m.group("rest")[:1].isupper() or m.group("rest")[:1].isdigit()
     if len(toks) >= 2 and toks[-1].casefold() in _OUTLET_SUFFIXES:
