@@ -122,6 +122,24 @@ def test_writer_slash_outlet_credit_is_split() -> None:
     assert a.paragraphs == (P1, P2, P3)
 
 
+def test_closing_credit_variants_split_writer_outlet_and_wire() -> None:
+    cases = {
+        "Anh Trang - Báo Quảng Nam": ("Anh Trang", "Báo Quảng Nam", None),
+        "Theo Anh Trang (Báo Quảng Nam)": ("Anh Trang", "Báo Quảng Nam", None),
+        "Thiếu Anh/VOV online": ("Thiếu Anh", "VOV online", None),
+        "Lê Minh/VOV-Miền Trung": ("Lê Minh", "VOV", None),
+        "Theo báo Tuổi Trẻ": (None, "Tuổi Trẻ", None),
+        "BÁO QUẢNG NAM": (None, "BÁO QUẢNG NAM", None),
+        "T.Lộc": ("T.Lộc", None, None),
+        "Anh Trang - TTXVN": ("Anh Trang", None, "TTXVN"),
+        "Thu Hà - Minh Anh": ("Thu Hà - Minh Anh", None, None),
+    }
+    for credit, want in cases.items():
+        a = clean_text(lines(TITLE, P1, P2, P3, credit))
+        assert (a.author, a.outlet, a.wire) == want, credit
+        assert a.paragraphs == (P1, P2, P3), credit
+
+
 def test_agency_credit_is_the_wire_and_a_foreign_source_is_no_outlet() -> None:
     for credit in ("Theo TTXVN", "(theo TTXVN)"):
         a = clean_text(lines(TITLE, P1, P2, P3, credit))

@@ -188,7 +188,8 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
     Nam"): a news agency is the wire, never the outlet."""
     parts = [p.strip() for p in re.split(r"[,/;]| và ", source) if p.strip()]
     wire = next((w for p in parts if (w := wire_name(p))), None)
-    outlets = [outlet_name(p) for p in parts if not wire_name(p)]
+    # "VOV-Miền Trung": a known outlet's regional desk is that outlet
+    outlets = [outlet_name(p) or outlet_name(p.split("-")[0]) for p in parts if not wire_name(p)]
     outlet = next((o for o in reversed(outlets) if o), None)
     if outlet is None and not wire:
         outlet = outlet_name(source)

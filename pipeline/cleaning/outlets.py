@@ -110,7 +110,7 @@ def is_outlet_credit(raw: str, acronyms: bool = True) -> bool:
     leaves out a bare acronym ("Theo RT": a foreign source the story was compiled from)."""
     raw = raw.strip(" .:-")
     toks = words(raw)
-    if not toks or len(toks) > 6:
+    if not toks or len(toks) > 6 or "/" in raw:  # "Thiếu Anh/VOV online": a writer and outlet
         return False
     if outlet_name(raw) or is_news_domain(raw) or is_online_abbr(raw) or is_brand_name(raw):
         return True
