@@ -329,3 +329,13 @@ def test_closing_list_of_names_is_body_and_the_byline_ends_it() -> None:
     intro = "Danh sách được khen thưởng gồm:"
     a = clean_text(lines(TITLE, P1, P2, intro, *names, "Minh Châu"))
     assert a.paragraphs == (P1, P2, intro, *names) and a.author == "Minh Châu"
+
+
+def test_outlet_name_over_the_headline_is_the_outlet_not_the_title() -> None:
+    for mast in ("Báo Gia Lai", "baogialai.com.vn"):
+        text = lines(mast, TITLE, "9 giờ trước", P1, P2)
+        a = clean_text(text)
+        assert (a.title, a.outlet, a.paragraphs) == (TITLE, mast, (P1, P2)), mast
+        assert reasons(text)[1] == "outlet-name"
+    headline = "Báo Mỹ đưa tin về hội nghị thượng đỉnh"  # a headline, not a masthead
+    assert clean_text(lines(headline, P1, P2)).title == headline

@@ -59,6 +59,7 @@ class Page:
         # lines inside a list or a table in the body (see signals.list_rows): body, never taken
         # for a caption, a photo credit or a repeated line
         self.rows: frozenset[int] = frozenset()
+        self.masthead: str | None = None  # the outlet's name printed over the headline
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -128,6 +128,15 @@ def _section_above(page: Page, i: int) -> bool:
     )
 
 
+def _masthead(page: Page, i: int) -> bool:
+    """The outlet's own name printed over the headline: shaped like a publisher's name ("Báo
+    Gia Lai", a domain, "PetroTimes") with a headline under it."""
+    if not is_outlet_credit(page[i].text, acronyms=False):
+        return False
+    j = page.next(i)
+    return j is not None and is_title_like(page[j].text) and not is_lead(page[j].text)
+
+
 def markdown_headings(page: Page) -> int | None:
     """``# Heading`` lines of a Markdown input lose their marker; returns the first top-level
     heading (the title). "#tag" words without a space are tags, not headings."""
@@ -156,6 +165,10 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             continue
         if is_breadcrumb(ln.text) or outlet_name(ln.text) or _section_above(page, i):
             page.decide(i, "breadcrumb")
+            continue
+        if _masthead(page, i):  # "Báo Gia Lai" / "baogialai.com.vn" over the headline
+            page.decide(i, "outlet-name")
+            page.masthead = page.masthead or ln.text
             continue
         page.title_idx = i
         page.title_is_lead = is_lead(ln.text)

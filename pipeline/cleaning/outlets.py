@@ -117,8 +117,10 @@ def is_outlet_credit(raw: str, acronyms: bool = True) -> bool:
     if acronyms and looks_like_outlet(raw):
         return True
     m = _OUTLET_PREFIX_RE.match(raw)
-    if m:
-        return m.group("rest")[:1].isupper() or m.group("rest")[:1].isdigit()
+    if m:  # "Báo Quảng Nam", "Tạp chí Tài chính"; not "Báo Nga cảnh báo Mỹ" (a headline)
+        rest = words(m.group("rest"))
+        named = [t for t in rest[:-1] if t not in ("-", "&")] + rest[-1:] * (len(rest) == 1)
+        return all(t[:1].isupper() or t[:1].isdigit() for t in named)
     if len(toks) >= 2 and toks[-1].casefold() in _OUTLET_SUFFIXES:
         head = " ".join(toks[:-1])
         return head[:1].isupper() and (
