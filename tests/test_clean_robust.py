@@ -339,3 +339,15 @@ def test_outlet_name_over_the_headline_is_the_outlet_not_the_title() -> None:
         assert reasons(text)[1] == "outlet-name"
     headline = "Báo Mỹ đưa tin về hội nghị thượng đỉnh"  # a headline, not a masthead
     assert clean_text(lines(headline, P1, P2)).title == headline
+
+
+def test_one_announced_person_is_body() -> None:
+    for person in ("Nguyễn Văn An", "Ông Nguyễn Văn An, Giám đốc Sở Y tế"):
+        intro = "Người được giao phụ trách dự án là:"
+        a = clean_text(lines(TITLE, P1, intro, person, P2, P3))
+        assert a.paragraphs == (P1, intro, person, P2, P3), person
+
+
+def test_list_item_broken_by_a_line_break_is_not_a_caption() -> None:
+    a = clean_text(lines(TITLE, P1, "- Hoàn thiện thể chế", "về đất đai và đầu tư", P2, P3))
+    assert a.paragraphs == (P1, "- Hoàn thiện thể chế về đất đai và đầu tư", P2, P3)
