@@ -351,3 +351,20 @@ def test_one_announced_person_is_body() -> None:
 def test_list_item_broken_by_a_line_break_is_not_a_caption() -> None:
     a = clean_text(lines(TITLE, P1, "- Hoàn thiện thể chế", "về đất đai và đầu tư", P2, P3))
     assert a.paragraphs == (P1, "- Hoàn thiện thể chế về đất đai và đầu tư", P2, P3)
+
+
+def test_timestamp_lines_in_words_in_english_and_with_a_place() -> None:
+    from pipeline import dates
+
+    for stamp in (
+        "Thứ hai, ngày 3 tháng 11 năm 2025",
+        "3 Tháng 11 2025",
+        "November 3, 2025",
+        "3 Nov 2025, 10:15",
+        "Hà Nội, 03/11/2025",
+        "TP.HCM, 03/11/2025 10:15",
+    ):
+        assert dates.is_timestamp_line(stamp), stamp
+        a = clean_text(lines(TITLE, stamp, P1, P2))
+        assert a.published == "2025-11-03" and a.paragraphs == (P1, P2), stamp
+    assert not dates.is_timestamp_line("Hà Nội, 03/11/2025 trời mưa to")
