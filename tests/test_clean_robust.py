@@ -368,3 +368,10 @@ def test_timestamp_lines_in_words_in_english_and_with_a_place() -> None:
         a = clean_text(lines(TITLE, stamp, P1, P2))
         assert a.published == "2025-11-03" and a.paragraphs == (P1, P2), stamp
     assert not dates.is_timestamp_line("Hà Nội, 03/11/2025 trời mưa to")
+
+
+def test_site_name_after_the_headline_is_cut_and_names_the_outlet() -> None:
+    a = clean_text(lines(f"{TITLE} - Báo Gia Lai", P1, P2))
+    assert (a.title, a.outlet) == (TITLE, "Báo Gia Lai")
+    match = "Trận đấu Việt Nam - Thái Lan"  # a headline with a dash, no site in it
+    assert clean_text(lines(match, P1, P2)).title == match

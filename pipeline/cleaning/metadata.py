@@ -174,7 +174,15 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
         page.title_is_lead = is_lead(ln.text)
         if not page.title_is_lead:
             ln.kind = TITLE
+            site = _SITE_SUFFIX_RE.search(ln.text)  # "Headline - Báo Gia Lai" (from <title>)
+            head = ln.text[: site.start()] if site else ""
+            if site and is_outlet_credit(site["site"], acronyms=False) and len(words(head)) >= 3:
+                ln.text = head
+                page.masthead = page.masthead or site["site"]
         return
+
+
+_SITE_SUFFIX_RE = re.compile(r"\s+[|\-–—]\s+(?P<site>[^|\-–—]{2,40})$")
 
 
 def title_text(page: Page) -> str:
