@@ -24,7 +24,7 @@ from pipeline import dates
 from pipeline.article import CleanArticle, RemovedLine
 from pipeline.cleaning import blocks, bylines, captions, metadata, signals
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
-from pipeline.cleaning.outlets import strip_dateline, wire_name
+from pipeline.cleaning.outlets import outlet_name, strip_dateline, wire_name
 from pipeline.cleaning.rules import line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
 from pipeline.cleaning.text import normalize, words
@@ -114,6 +114,8 @@ def clean_text(text: str) -> CleanArticle:
         credit_outlet, credit_wire = metadata.credit_parts(source)
         outlet, wire = outlet or credit_outlet, wire or credit_wire
     outlet = outlet or page.publisher or follow_outlet or header_outlet
+    if outlet is None and page.masthead:
+        outlet = outlet_name(page.masthead) or page.masthead
     return CleanArticle(
         title=metadata.title_text(page),
         paragraphs=tuple(paragraphs),

@@ -24,9 +24,31 @@ _NUMERIC_RE = re.compile(
 )
 _WORDY_RE = re.compile(
     r"(?:\b(?P<prefix>" + _PREFIX + r")\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-    r"(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?",
+    r"(?:\s*(?:năm|,)?\s*(?P<y>\d{4})(?!\d))?",
     re.IGNORECASE,
 )
+# English-language stamps: "November 3, 2025", "3 Nov 2025".
+_MONTHS = {
+    m: n
+    for n, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for m in names
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ENGLISH_RE = re.compile(
+    r"\b(?:(?P<mon1>" + _MONTH_NAMES + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"(?P<y1>\d{4})|(?P<d2>\d{1,2})\s+(?P<mon2>" + _MONTH_NAMES + r")\.?,?\s+(?P<y2>\d{4}))\b",
+    re.IGNORECASE,
+)
+# "Hà Nội, 03/11/2025": the place a stamp was filed from, before a full date.
+_PLACE_LEAD_RE = re.compile(r"^[A-ZĐ][^\s,\d]*(?:\s[A-ZĐ][^\s,\d]*){0,3},\s*(?=\S)")
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
@@ -83,6 +105,11 @@ def find_dates(text: str) -> list[DateMention]:
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
         if to_iso(y, mo, d):
             found[m.start()] = DateMention(d, mo, y, False, m.start())
+    for m in _ENGLISH_RE.finditer(text):
+        mon = (m["mon1"] or m["mon2"]).casefold()
+        d, y = int(m["d1"] or m["d2"]), int(m["y1"] or m["y2"])
+        if to_iso(y, _MONTHS[mon], d):
+            found[m.start()] = DateMention(d, _MONTHS[mon], y, False, m.start())
     for rx in (_NUMERIC_RE, _WORDY_RE):
         for m in rx.finditer(text):
             d, mo = int(m["d"]), int(m["m"])
@@ -109,7 +136,12 @@ def is_timestamp_line(line: str) -> bool:
         return True
     if not (find_dates(s) or re.search(r"\d{1,2}:\d{2}", s)):
         return False
+    place = _PLACE_LEAD_RE.match(s)
+    if place and timestamp_date(s[place.end() :]):
+        s = s[place.end() :]  # "Hà Nội, 03/11/2025": filed from a place, on a full date
     rest = _ISO_RE.sub(" ", s)
+    rest = _ENGLISH_RE.sub(" ", rest)
+    rest = _WORDY_RE.sub(" ", rest)  # "Thứ hai, ngày 3 tháng 11 năm 2025"
     rest = re.sub(r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?", " ", rest)
     rest = _TIMESTAMP_NOISE_RE.sub(" ", rest)
     return not re.sub(r"[\s,|:()\-–—/.]+", "", rest)

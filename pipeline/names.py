@@ -51,9 +51,13 @@ def _is_name_token(tok: str, allow_caps: bool) -> bool:
 _NAME_SPLIT_RE = re.compile(r"\s*(?:\s[-–—]\s|[-–—]|,|&|/|\svà\s|\sand\s)\s*")
 
 
+_GLUED_INITIAL_RE = re.compile(r"(?<![\w.])([A-ZĐ])\.(?=[A-ZĐ][a-zà-ỹđ])")
+
+
 def is_person_name(text: str) -> bool:
-    """One name: 2-5 capitalised syllables ("Ngọc Ánh", "NGỌC AN", "Thongloun Sisoulith")."""
-    toks = _words(text)
+    """One name: 2-5 capitalised syllables ("Ngọc Ánh", "NGỌC AN", "Thongloun Sisoulith"); an
+    initial may be glued to the next syllable ("T.Lộc" reads as "T. Lộc")."""
+    toks = _words(_GLUED_INITIAL_RE.sub(r"\1. ", text))
     if not 2 <= len(toks) <= 5:
         return False
     caps = all(t.strip(".").isupper() for t in toks)

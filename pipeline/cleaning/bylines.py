@@ -35,7 +35,7 @@ _BYLINE_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 _REPORTER_RE = re.compile(
-    r"^(?:pv|btv|ctv|phóng viên|nhóm pv|nhóm phóng viên|nhóm tác giả|nhóm p\.v|ban biên tập|"
+    r"^(?:pv|p\.v|btv|ctv|phóng viên|nhóm pv|nhóm phóng viên|nhóm tác giả|nhóm p\.v|ban biên tập|"
     r"phóng viên thường trú|pv thường trú)(?:\s+\S+){0,4}$",
     re.IGNORECASE,
 )
@@ -105,11 +105,26 @@ def parse_credits(text: str) -> str | None:
     return writer
 
 
+_MEDIUM_RE = re.compile(r"^(?:báo|tờ|trang|tạp chí|đài|kênh)\s+(?=\S)", re.IGNORECASE)
+
+
+def _writer_and_outlet(text: str) -> tuple[str | None, str | None]:
+    """ "Anh Trang/Báo Quảng Nam", "Anh Trang - Báo Quảng Nam": the writer and the outlet they
+    wrote for, when the part after "/" or " - " is shaped like a publisher's name."""
+    for sep in ("/", " - ", " – "):
+        writer, found, credit = text.partition(sep)
+        writer, credit = writer.strip(), credit.strip()
+        if found and is_names_line(writer) and is_outlet_credit(credit, acronyms=sep == "/"):
+            return writer, credit
+    return None, None
+
+
 def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     """(author, source) for a byline line, None when the line is not a byline.
 
     Handles "Ngọc Ánh", "Hòa Bình (theo TTXVN)", "Hà Lâm/VOV.VN", "NGỌC AN - THANH HÀ",
-    "Theo Anh Trang/Báo Quảng Nam" (writer and outlet),
+    "Theo Anh Trang/Báo Quảng Nam", "Anh Trang - Báo Quảng Nam" (writer and outlet),
+    "Theo báo Tuổi Trẻ", "BÁO QUẢNG NAM", "T.Lộc",
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
     s = _ROLE_PAREN_RE.sub("", text.strip().strip("*_ ").rstrip("."))
@@ -127,9 +142,12 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         host = _URL_HOST_RE.match(src)
         if host and ("/" in src or src.startswith("www.")):
             return None, host.group("host")  # "Nguồn: https://vnexpress.net/...": the site
-        writer, slash, credit = src.partition("/")  # "Theo Anh Trang/Báo Quảng Nam"
-        if slash and is_names_line(writer.strip()) and is_outlet_credit(credit):
-            return writer.strip(), credit.strip()
+        writer, credit = _writer_and_outlet(src)  # "Theo Anh Trang/Báo Quảng Nam"
+        if writer:
+            return writer, credit
+        bare = _MEDIUM_RE.sub("", src, count=1)  # "Theo báo Tuổi Trẻ": the paper's name
+        if bare != src and src[:1].islower() and bare[:1].isupper():
+            src = bare if outlet_name(bare) else src[:1].upper() + src[1:]
         if src[:1].isupper() or outlet_name(src):
             return None, src
         return None
@@ -137,11 +155,17 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         return None, s[1:-1].strip()
     if outlet_name(s) and len(words(s)) <= 3:
         return None, s  # a bare credit line such as "TTXVN" or "Vietnam+"
+    if is_outlet_credit(s, acronyms=False):
+        return None, s  # "BÁO QUẢNG NAM", "PetroTimes"
+    writer, credit = _writer_and_outlet(s)
+    if writer:
+        return writer, credit  # "Anh Trang - Báo Quảng Nam"
     source: str | None = None
     suffix = _SUFFIX_RE.search(s)
     if suffix and suffix.start() > 0:
         source = _source(suffix.group("src"))
         s = s[: suffix.start()].strip()
+        s = re.sub(r"^theo\s+", "", s, flags=re.IGNORECASE)  # "Theo Anh Trang (Báo Quảng Nam)"
     s = _BYLINE_PREFIX_RE.sub("", s, count=1).strip()
     if "/" in s:
         left, _, right = s.partition("/")
@@ -200,8 +224,8 @@ def _credit_name(page: Page, i: int) -> bool:
     if title_case_phrase(page, t):
         return False
     p = page.prev(i)
-    if p is not None and page[p].text.rstrip(" ”\"»").endswith("?"):
-        return False  # the answerer's name under an interview question
+    if p is not None and page[p].text.rstrip(" ”\"»").endswith(("?", ":")):
+        return False  # the answerer's name under an interview question; a name announced
     n = page.next(i)
     return n is None or words(t)[-1].casefold() not in key(page[n].text).split()
 

@@ -38,7 +38,8 @@ def decide_captions(page: Page) -> None:
         if ln.kind is not None:
             continue
         p = page.prev(i)
-        if p is not None and page[p].kind in IMAGE_REASONS and caption_after_image(ln.text):
+        under_image = p is not None and page[p].kind in IMAGE_REASONS
+        if under_image and i not in page.rows and caption_after_image(ln.text):
             page.decide(i, "photo-caption")
     # long lines ending in a credit: a caption when they repeat another paragraph
     for i, ln in enumerate(page.lines):
@@ -66,8 +67,8 @@ def decide_captions(page: Page) -> None:
         if parts is None:
             continue
         p = page.prev(i)
-        if p is not None and page[p].text.rstrip(" ”\"»").endswith("?"):
-            continue  # "PV: ...?" then "Ông Nguyễn Văn A": who answers, in an interview
+        if p is not None and page[p].text.rstrip(" ”\"»").endswith(("?", ":")):
+            continue  # "PV: ...?" then "Ông Nguyễn Văn A": who answers; "...là:": announced
         after_quote = p is not None and is_quote(page[p].text)
         if after_quote or ln.text[:1] in "-–—":
             page.decide(i, "quote-attribution")

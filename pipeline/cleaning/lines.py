@@ -61,6 +61,7 @@ class Page:
         self.rows: frozenset[int] = frozenset()
         # the publisher an aggregator names over the story's timestamp (see bylines)
         self.publisher: str | None = None
+        self.masthead: str | None = None  # the outlet's name printed over the headline
 
     def __len__(self) -> int:
         return len(self.lines)

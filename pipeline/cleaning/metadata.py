@@ -129,6 +129,15 @@ def _section_above(page: Page, i: int) -> bool:
     )
 
 
+def _masthead(page: Page, i: int) -> bool:
+    """The outlet's own name printed over the headline: shaped like a publisher's name ("Báo
+    Gia Lai", a domain, "PetroTimes") with a headline under it."""
+    if not is_outlet_credit(page[i].text, acronyms=False):
+        return False
+    j = page.next(i)
+    return j is not None and is_title_like(page[j].text) and not is_lead(page[j].text)
+
+
 def markdown_headings(page: Page) -> int | None:
     """``# Heading`` lines of a Markdown input lose their marker; returns the first top-level
     heading (the title). "#tag" words without a space are tags, not headings."""
@@ -158,11 +167,23 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
         if is_breadcrumb(ln.text) or outlet_name(ln.text) or _section_above(page, i):
             page.decide(i, "breadcrumb")
             continue
+        if _masthead(page, i):  # "Báo Gia Lai" / "baogialai.com.vn" over the headline
+            page.decide(i, "outlet-name")
+            page.masthead = page.masthead or ln.text
+            continue
         page.title_idx = i
         page.title_is_lead = is_lead(ln.text)
         if not page.title_is_lead:
             ln.kind = TITLE
+            site = _SITE_SUFFIX_RE.search(ln.text)  # "Headline - Báo Gia Lai" (from <title>)
+            head = ln.text[: site.start()] if site else ""
+            if site and is_outlet_credit(site["site"], acronyms=False) and len(words(head)) >= 3:
+                ln.text = head
+                page.masthead = page.masthead or site["site"]
         return
+
+
+_SITE_SUFFIX_RE = re.compile(r"\s+[|\-–—]\s+(?P<site>[^|\-–—]{2,40})$")
 
 
 def title_text(page: Page) -> str:
@@ -189,7 +210,8 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
     Nam"): a news agency is the wire, never the outlet."""
     parts = [p.strip() for p in re.split(r"[,/;]| và ", source) if p.strip()]
     wire = next((w for p in parts if (w := wire_name(p))), None)
-    outlets = [outlet_name(p) for p in parts if not wire_name(p)]
+    # "VOV-Miền Trung": a known outlet's regional desk is that outlet
+    outlets = [outlet_name(p) or outlet_name(p.split("-")[0]) for p in parts if not wire_name(p)]
     outlet = next((o for o in reversed(outlets) if o), None)
     if outlet is None and not wire:
         outlet = outlet_name(source)

@@ -117,7 +117,7 @@ def is_outlet_credit(raw: str, acronyms: bool = True) -> bool:
     leaves out a bare acronym ("Theo RT": a foreign source the story was compiled from)."""
     raw = raw.strip(" .:-")
     toks = words(raw)
-    if not toks or len(toks) > 6:
+    if not toks or len(toks) > 6 or "/" in raw:  # "Thiếu Anh/VOV online": a writer and outlet
         return False
     if outlet_name(raw) or is_news_domain(raw) or is_online_abbr(raw) or is_brand_name(raw):
         return True
@@ -126,8 +126,10 @@ def is_outlet_credit(raw: str, acronyms: bool = True) -> bool:
     m = _OUTLET_PREFIX_RE.match(raw)
     if m and toks[0].casefold() == "đài" and not _BROADCASTER_RE.match(m.group("rest")):
         return False  # "Đài KTTV tỉnh": a weather station, not a broadcaster
-    if m:
-        return m.group("rest")[:1].isupper() or m.group("rest")[:1].isdigit()
+    if m:  # "Báo Quảng Nam", "Tạp chí Tài chính"; not "Báo Nga cảnh báo Mỹ" (a headline)
+        rest = words(m.group("rest"))
+        named = [t for t in rest[:-1] if t not in ("-", "&")] + rest[-1:] * (len(rest) == 1)
+        return all(t[:1].isupper() or t[:1].isdigit() for t in named)
     if len(toks) >= 2 and toks[-1].casefold() in _OUTLET_SUFFIXES:
         head = " ".join(toks[:-1])
         return head[:1].isupper() and (

@@ -87,7 +87,7 @@ def broken_captions(page: Page) -> None:
         return
     for i in page.open_indices():
         ln = page[i]
-        short = len(words(ln.text)) <= 45
+        short = len(words(ln.text)) <= 45 and not LIST_ITEM_RE.match(ln.text)  # "- item" rows
         if ln.parts and short and i != page.title_idx and not ln.text.endswith(_TERMINAL):
             page.decide(i, "photo-caption")
 
