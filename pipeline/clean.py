@@ -99,6 +99,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.teaser_title_copies(page)
     page.rows = signals.list_rows(page)
     captions.decide_captions(page)
+    captions.decide_uncredited(page)
     captions.decide_duplicates(page, page.title_idx)
     blocks.comments_section(page)
     author, source = bylines.decide_bylines(page, page.title_idx)

@@ -77,3 +77,45 @@ def test_credit_naming_a_publication_no_list_knows() -> None:
     assert clean_text(lines(TITLE, P1, P2, P3, "Theo Đài PT-TH Vĩnh Long")).outlet == (
         "Đài PT-TH Vĩnh Long"
     )
+
+
+# --------------------------------------------------------------------------- uncredited captions
+
+LONG = (
+    "Chiều 2/11, Ban Thường vụ Tỉnh đoàn đã thành lập đoàn cứu trợ hướng về hai xã vùng lũ, "
+    "mang theo hơn 3 tấn nhu yếu phẩm và nước sạch để hỗ trợ người dân đang bị cô lập."
+)
+
+
+def test_caption_naming_a_place_in_the_picture() -> None:
+    cap = "Ông Nguyễn Văn A (thứ hai từ trái sang) kiểm tra công trình"
+    assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "photo-caption"}
+
+
+def test_caption_closing_with_the_day_of_the_picture() -> None:
+    cap = "Người dân đi qua cây cầu tạm tại xã Bình Minh, tỉnh Quảng Ngãi, ngày 24/10/2025."
+    assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "photo-caption"}
+    decree = "Thủ tướng đã ký ban hành Quyết định số 12 về việc này, ngày 24/10/2025."
+    assert reasons(lines(TITLE, P1, decree, P2, P3)) == {}
+
+
+def test_caption_split_over_two_pictures() -> None:
+    a, b = "Các gian hàng tò he truyền thống...", "...và gian hàng nón thu hút nhiều người."
+    assert reasons(lines(TITLE, P1, a, P2, b, P3)) == {3: "photo-caption", 5: "photo-caption"}
+
+
+def test_line_echoing_the_paragraph_above_is_a_caption() -> None:
+    cap = "Ban Thường vụ Tỉnh đoàn đã thành lập đoàn cứu trợ hướng về hai xã vùng lũ"
+    assert reasons(lines(TITLE, P1, LONG, cap, P2, P3)) == {4: "photo-caption"}
+
+
+def test_echo_of_the_paragraph_below_needs_a_full_stop() -> None:
+    head = "Ban Thường vụ Tỉnh đoàn thành lập đoàn cứu trợ hướng về hai xã vùng lũ"
+    assert reasons(lines(TITLE, P1, P2, head, LONG, P3)) == {}  # a subheading of what follows
+    cap = head + "."
+    assert reasons(lines(TITLE, P1, P2, cap, LONG, P3)) == {4: "photo-caption"}
+
+
+def test_the_lead_is_never_an_uncredited_caption() -> None:
+    lead = "Ban Thường vụ Tỉnh đoàn đã thành lập đoàn cứu trợ hướng về hai xã vùng lũ."
+    assert reasons(lines(TITLE, lead, LONG, P2, P3)) == {}

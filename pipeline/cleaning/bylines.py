@@ -17,11 +17,10 @@ from pipeline.cleaning.outlets import (
     outlet_name,
 )
 from pipeline.cleaning.rules import is_breadcrumb
-from pipeline.cleaning.text import (
-    CLOSING_QUOTES,
+from pipeline.cleaning.text import (  # is_prose: re-exported for blocks and signals
     LIST_ITEM_RE,
+    is_prose,
     is_quote,
-    is_sentence,
     is_title_like,
     key,
     words,
@@ -188,10 +187,6 @@ def _source_credit(text: str) -> bool:
 
 def byline_like(text: str) -> bool:
     return parse_byline(text) is not None
-
-
-def is_prose(text: str) -> bool:
-    return is_sentence(text, 6) or (text.endswith(CLOSING_QUOTES) and len(words(text)) >= 6)
 
 
 def _publisher_line(page: Page, i: int) -> bool:

@@ -12,8 +12,23 @@ from __future__ import annotations
 import re
 
 from pipeline.cleaning.lines import IMAGE_REASONS, Page
-from pipeline.cleaning.rules import PROSE_START_RE, REPORTING_RE, split_credit
-from pipeline.cleaning.text import is_quote, key, sentence_count, words
+from pipeline.cleaning.rules import (
+    CAPTION_CONTINUED_RE,
+    CAPTION_DATE_END_RE,
+    CAPTION_POSITION_RE,
+    PROSE_START_RE,
+    REPORTING_RE,
+    split_credit,
+)
+from pipeline.cleaning.text import (
+    LIST_ITEM_RE,
+    ends_with_ellipsis,
+    is_prose,
+    is_quote,
+    key,
+    sentence_count,
+    words,
+)
 from pipeline.names import person_title_parts
 
 
@@ -95,3 +110,113 @@ def decide_duplicates(page: Page, title_idx: int | None) -> None:
             page.decide(i, "duplicate-line")
             continue
         seen.setdefault(k, i)
+
+
+# --------------------------------------------------------------------------- uncredited captions
+
+_DOCUMENT_RE = re.compile(
+    r"\bsố\s+\d|\d+/\d*/?[A-ZĐ]{2,}|\b(?:quyết định|nghị định|thông tư)\b", re.IGNORECASE
+)
+_ECHO_MIN_WORDS = 5
+_ECHO_SHARE = 0.85
+
+
+def _caption_shaped(text: str, max_words: int = 40) -> bool:
+    """One or two sentences, no quotation, not a question, not a list item or an announcement:
+    what a caption under a picture can look like."""
+    n = len(words(text))
+    return (
+        0 < n <= max_words
+        and sentence_count(text) <= 2
+        and not re.search(r"[“”\"«»]", text)
+        and not text.rstrip().endswith((":", "?", ";"))
+        and not LIST_ITEM_RE.match(text)
+    )
+
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    w = key(text).split()
+    return set(zip(w, w[1:], strict=False))
+
+
+def echoes(line: str, paragraph: str) -> bool:
+    """The line repeats, nearly word for word, part of a clearly longer paragraph ("Đường Lê
+    Lợi được điều chỉnh giao thông." under "Đường Lê Lợi, phường Sài Gòn được điều chỉnh giao
+    thông đến đêm 10-11.")."""
+    n = len(words(line))
+    if n < _ECHO_MIN_WORDS or len(words(paragraph)) < 1.5 * n:
+        return False
+    own = _bigrams(line)
+    return bool(own) and len(own & _bigrams(paragraph)) >= _ECHO_SHARE * len(own)
+
+
+def _echo_caption(page: Page, i: int, above: int | None, below: int | None) -> bool:
+    """A caption restates what the story says next to its picture. A subheading does too, but
+    of the section it opens: so a line echoing the paragraph below counts only when it is a
+    sentence (a subheading has no full stop), and one echoing the paragraph above only when it
+    does not also announce the one below ("Giải ngân vốn đầu tư công" between two paragraphs
+    on it is a subheading)."""
+    t = page[i].text
+    up = above is not None and echoes(t, page[above].text)
+    down = below is not None and echoes(t, page[below].text)
+    # every word of it in the paragraph below: it announces that paragraph
+    announces = below is not None and _containment(t, page[below].text) == 1.0
+    return (down and t.endswith(".")) or (up and not down and not announces)
+
+
+def _neighbour_paragraphs(page: Page, i: int) -> tuple[int | None, int | None]:
+    """The body paragraphs (open prose lines) directly above and below line i, if any."""
+
+    def paragraph(j: int | None) -> int | None:
+        ok = j is not None and page[j].kind is None and is_prose(page[j].text)
+        return j if ok else None
+
+    return paragraph(page.prev(i)), paragraph(page.next(i, undecided=False))
+
+
+def _caption_evidence(page: Page, i: int) -> bool:
+    """What only a caption says: where someone stands in the picture, the day it was taken
+    closing a one-sentence line between paragraphs, or an echo of a paragraph beside it."""
+    t = page[i].text
+    if CAPTION_POSITION_RE.search(t):
+        return True
+    above, below = _neighbour_paragraphs(page, i)
+    dated = (
+        CAPTION_DATE_END_RE.search(t)
+        and not _DOCUMENT_RE.search(t)
+        and not REPORTING_RE.search(t)
+        and sentence_count(t) == 1
+    )
+    if dated and (above is not None or below is not None):
+        return True
+    return _echo_caption(page, i, above, below)
+
+
+def decide_uncredited(page: Page) -> None:
+    """Captions with no credit and no picture left in the text, found by what only a caption
+    says or does: a person's place in the picture, the picture's date closing the line, a
+    caption split over two pictures ("...", then "..."), or a line between paragraphs that
+    repeats one of them nearly word for word. The lead (the first body line) is never one, and
+    when in doubt the line stays body."""
+    open_idx = [i for i in page.open_indices() if i != page.title_idx]
+    lead = next((i for i in open_idx if is_prose(page[i].text)), None)
+    open_idx = [i for i in open_idx if i != lead and i not in page.rows]
+    for i in open_idx:
+        t = page[i].text
+        if not _caption_shaped(t):
+            continue
+        if _caption_evidence(page, i):
+            page.decide(i, "photo-caption")
+    for i in open_idx:  # "... về thực phẩm..." / paragraph / "...kê cao đồ đạc ..."
+        t = page[i].text
+        if page[i].kind is not None or not ends_with_ellipsis(t) or not _caption_shaped(t, 30):
+            continue
+        j = page.next(i, undecided=False)
+        for _ in range(3):
+            if j is None:
+                break
+            if CAPTION_CONTINUED_RE.match(page[j].text) and _caption_shaped(page[j].text, 30):
+                page.decide(i, "photo-caption")
+                page.decide(j, "photo-caption")
+                break
+            j = page.next(j, undecided=False)

@@ -54,6 +54,27 @@ _CAPTION_START_RE = re.compile(
     r"|Nguồn video|Nguồn ảnh|Đồ họa|Đồ hoạ|Infographic)\s*[:|]\s*\S"
 )
 
+# Words only a photo caption uses: where a person stands in the picture ("Ông A (trái) và ông
+# B", "(thứ hai từ phải sang)", "từ trái qua phải") or which picture is meant ("(ảnh trên)").
+CAPTION_POSITION_RE = re.compile(
+    r"\(\s*(?:từ |bên |ngoài cùng |ngoài cùng bên |đứng |ngồi |hàng đầu |hàng trước |"
+    r"hàng sau )?(?:trái|phải|giữa)(?:\s*(?:sang|qua)\s*(?:trái|phải))?\s*\)"
+    r"|\(\s*(?:thứ\s+\S+|người thứ\s+\S+)\s+từ\s+(?:trái|phải)(?:\s+(?:sang|qua))?\s*\)"
+    r"|\btừ (?:trái|phải) (?:qua|sang) (?:phải|trái)\b"
+    r"|\(\s*ảnh\s+(?:trên|dưới|lớn|nhỏ|bên trái|bên phải|trái|phải)\s*\)",
+    re.IGNORECASE,
+)
+# A wire photo's caption ends with the day the picture was taken, after a comma: "... tại bờ
+# sông Moei thuộc Thái Lan, ngày 24/10/2025." (a body sentence puts its date first).
+CAPTION_DATE_END_RE = re.compile(
+    r",\s*(?:ngày|hôm|chụp ngày|ảnh chụp ngày)\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?"
+    r"\s*\.?$",
+    re.IGNORECASE,
+)
+# A caption split over two pictures goes on in the second one: "... về thực phẩm..." then
+# "...kê cao đồ đạc khi nước lên cao."
+CAPTION_CONTINUED_RE = re.compile(r"^(?:\.{3}|…)\s*\S")
+
 
 def split_credit(text: str) -> tuple[str, str | None]:
     """(caption text without its photo credit, credit) - credit None when there is none."""

@@ -61,6 +61,11 @@ def is_sentence(text: str, min_words: int = 8) -> bool:
     )
 
 
+def is_prose(text: str) -> bool:
+    """A body paragraph's shape: a sentence of six words or more, or a closing quotation."""
+    return is_sentence(text, 6) or (text.endswith(CLOSING_QUOTES) and len(words(text)) >= 6)
+
+
 def is_title_like(text: str, max_words: int = 30) -> bool:
     """Headline form: short and without sentence-final punctuation (teasers, subheadings, names)."""
     return 0 < len(words(text)) <= max_words and not text.endswith((".", ":", ";", "…"))
