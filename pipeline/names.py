@@ -153,3 +153,21 @@ def person_title_parts(text: str) -> tuple[str, str] | None:
     if any(w in _VERB_CUES for w in lowered):
         return None
     return name.strip(), titles.strip()
+
+
+def leads_with_person(text: str) -> bool:
+    """The line opens with a person who then does something: office words and a full name
+    ("Phó Chủ tịch UBND phường Nghĩa Đô Phan Thị Thu Hà phát biểu ..."), a full name ("Nguyễn
+    Văn A trao quà ..."), or an honorific and a name ("Ông Tám đầu tư ..."); at least two words
+    follow the name. How a photo caption names who is in the picture."""
+    toks = _words(text)
+    for end in range(2, min(len(toks) - 1, 14)):
+        for n in (4, 3, 2):
+            if end - n < 0 or not is_full_name(" ".join(toks[end - n : end]).rstrip(",")):
+                continue
+            role = toks[: end - n]
+            if len(toks) - end >= 2 and (not role or role[0][:1].isupper()):
+                return True
+    honor = _HONORIFIC_RE.match(text)
+    rest = _words(text[honor.end() :]) if honor else []
+    return len(rest) >= 3 and rest[0][:1].isupper()

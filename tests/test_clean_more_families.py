@@ -119,3 +119,24 @@ def test_echo_of_the_paragraph_below_needs_a_full_stop() -> None:
 def test_the_lead_is_never_an_uncredited_caption() -> None:
     lead = "Ban Thường vụ Tỉnh đoàn đã thành lập đoàn cứu trợ hướng về hai xã vùng lũ."
     assert reasons(lines(TITLE, lead, LONG, P2, P3)) == {}
+
+
+def test_credit_without_a_colon_after_the_caption() -> None:
+    for cap in (
+        "Nước lũ tràn qua Đập Đá ở trung tâm TP Huế vào chiều 2/11. Ảnh Khánh Vân/TTXVN",
+        "Tàu khu trục cập cảng Trinidad và Tobago ngày 26/10. (Ảnh AP)",
+        "Nghệ nhân trẻ bên mô hình tiểu cảnh nhà xưa (Ảnh do nhân vật cung cấp)",
+    ):
+        assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "photo-caption"}, cap
+    prose = "Giá xăng tăng kéo theo nhiều hệ lụy. Ảnh hưởng lớn nhất là chi phí vận tải."
+    assert reasons(lines(TITLE, P1, prose, P2, P3)) == {}
+
+
+def test_line_showing_a_person_at_work_between_paragraphs_is_a_caption() -> None:
+    cap = (
+        "Đồng chí Phó Bí thư Tỉnh ủy Nguyễn Mạnh Sơn phát biểu tại Ngày hội Đại đoàn kết "
+        "thôn Đồng Bưng"
+    )
+    assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "photo-caption"}
+    head = "Ông Trump đề cập khả năng Mỹ thử bom hạt nhân"  # a short headline: a subheading
+    assert reasons(lines(TITLE, P1, head, P2, P3)) == {}

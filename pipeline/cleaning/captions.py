@@ -21,6 +21,7 @@ from pipeline.cleaning.rules import (
     split_credit,
 )
 from pipeline.cleaning.text import (
+    CLOSING_QUOTES,
     LIST_ITEM_RE,
     ends_with_ellipsis,
     is_prose,
@@ -29,7 +30,7 @@ from pipeline.cleaning.text import (
     sentence_count,
     words,
 )
-from pipeline.names import person_title_parts
+from pipeline.names import leads_with_person, person_title_parts
 
 
 def caption_after_image(text: str) -> bool:
@@ -118,7 +119,8 @@ _DOCUMENT_RE = re.compile(
     r"\bsố\s+\d|\d+/\d*/?[A-ZĐ]{2,}|\b(?:quyết định|nghị định|thông tư)\b", re.IGNORECASE
 )
 _ECHO_MIN_WORDS = 5
-_ECHO_SHARE = 0.85
+_ECHO_SHARE = 0.85  # of the paragraph above: a subheading may sum up that one too
+_ECHO_SENTENCE_SHARE = 0.7  # a full sentence echoing the paragraph below is no subheading
 
 
 def _caption_shaped(text: str, max_words: int = 40) -> bool:
@@ -139,7 +141,7 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return set(zip(w, w[1:], strict=False))
 
 
-def echoes(line: str, paragraph: str) -> bool:
+def echoes(line: str, paragraph: str, share: float = _ECHO_SHARE) -> bool:
     """The line repeats, nearly word for word, part of a clearly longer paragraph ("Đường Lê
     Lợi được điều chỉnh giao thông." under "Đường Lê Lợi, phường Sài Gòn được điều chỉnh giao
     thông đến đêm 10-11.")."""
@@ -147,7 +149,7 @@ def echoes(line: str, paragraph: str) -> bool:
     if n < _ECHO_MIN_WORDS or len(words(paragraph)) < 1.5 * n:
         return False
     own = _bigrams(line)
-    return bool(own) and len(own & _bigrams(paragraph)) >= _ECHO_SHARE * len(own)
+    return bool(own) and len(own & _bigrams(paragraph)) >= share * len(own)
 
 
 def _echo_caption(page: Page, i: int, above: int | None, below: int | None) -> bool:
@@ -161,7 +163,9 @@ def _echo_caption(page: Page, i: int, above: int | None, below: int | None) -> b
     down = below is not None and echoes(t, page[below].text)
     # every word of it in the paragraph below: it announces that paragraph
     announces = below is not None and _containment(t, page[below].text) == 1.0
-    return (down and t.endswith(".")) or (up and not down and not announces)
+    if t.endswith(".") and below is not None and echoes(t, page[below].text, _ECHO_SENTENCE_SHARE):
+        return True
+    return up and not down and not announces
 
 
 def _neighbour_paragraphs(page: Page, i: int) -> tuple[int | None, int | None]:
@@ -189,7 +193,28 @@ def _caption_evidence(page: Page, i: int) -> bool:
     )
     if dated and (above is not None or below is not None):
         return True
+    if above is not None and below is not None and _person_caption(t):
+        return True
     return _echo_caption(page, i, above, below)
+
+
+_PERSON_CAPTION_MIN_WORDS = 12  # shorter "Ông Trump cảnh báo ..." lines are subheadings too
+
+
+def _person_caption(text: str) -> bool:
+    """A line between two paragraphs, with no end punctuation, that shows a person doing
+    something ("Đồng chí Phó Bí thư Tỉnh ủy Nguyễn Mạnh Sơn phát biểu tại Ngày hội ..."): a
+    caption; a subheading states a topic, and one naming a person is a short headline, a
+    quotation ("X: ...") or a question."""
+    n = len(words(text))
+    return (
+        _PERSON_CAPTION_MIN_WORDS <= n <= 40
+        and not text.endswith((".", "!", "?", ":", ";", "…", ",", *CLOSING_QUOTES))
+        and not re.search(r"[:…]|\.\.\.|\s[-–—]\s", text)
+        and not PROSE_START_RE.match(text)
+        and not REPORTING_RE.search(text)
+        and leads_with_person(text)
+    )
 
 
 def decide_uncredited(page: Page) -> None:

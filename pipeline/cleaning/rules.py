@@ -54,6 +54,13 @@ _CAPTION_START_RE = re.compile(
     r"|Nguồn video|Nguồn ảnh|Đồ họa|Đồ hoạ|Infographic)\s*[:|]\s*\S"
 )
 
+# A credit without a colon after the caption's last sentence: "... ngày 26/10. (Ảnh AP)",
+# "... trung tâm TP Huế. Ảnh HueS", "... - Ảnh vệ tinh/BBC", "... (Ảnh do nhà sản xuất cung
+# cấp)", "... Ảnh chụp màn hình". The name is checked by ``_credit_name``.
+CREDIT_BARE_RE = re.compile(
+    r"(?:(?<=[.!?])\s+|\s+[-–—]\s+|\s*[(\[]\s*)(?P<kw>Ảnh|ẢNH|Nguồn ảnh|Clip|Video)\.?\s+"
+    r"(?P<credit>[^()\[\]:]{1,60}?)\s*[)\]]?\s*\.?$"
+)
 # Words only a photo caption uses: where a person stands in the picture ("Ông A (trái) và ông
 # B", "(thứ hai từ phải sang)", "từ trái qua phải") or which picture is meant ("(ảnh trên)").
 CAPTION_POSITION_RE = re.compile(
@@ -84,7 +91,22 @@ def split_credit(text: str) -> tuple[str, str | None]:
     m = CREDIT_PAREN_RE.search(text)
     if m:
         return text[: m.start()].rstrip(" -–—|,("), m.group(0).strip(" ().[]")
+    m = CREDIT_BARE_RE.search(text)
+    if m and _credit_name(m.group("credit")):
+        return text[: m.start()].rstrip(" -–—|,("), m.group("credit").strip(" .")
     return text, None
+
+
+def _credit_name(credit: str) -> bool:
+    """What a colon-less credit names: a way the picture was made ("chụp màn hình", "do X
+    cung cấp"), a domain, or a short name (every word capitalised: "Khánh Vân/TTXVN", "AFP",
+    "Phan Phương – TTXVN"); not a sentence ("Ảnh hưởng lớn ...")."""
+    toks = words(credit.strip(" ."))
+    if not toks or len(toks) > 6:
+        return False
+    if re.match(r"(?:chụp|do|tư liệu|minh h|vệ tinh|cắt từ)", credit, re.IGNORECASE):
+        return True
+    return all(t[:1].isupper() or t[:1].isdigit() or t in "-–—/&" or "." in t for t in toks)
 
 
 def is_caption_only(text: str) -> bool:
