@@ -140,3 +140,18 @@ def test_line_showing_a_person_at_work_between_paragraphs_is_a_caption() -> None
     assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "photo-caption"}
     head = "Ông Trump đề cập khả năng Mỹ thử bom hạt nhân"  # a short headline: a subheading
     assert reasons(lines(TITLE, P1, head, P2, P3)) == {}
+
+
+def test_writer_slash_paper_with_a_long_lowercase_name() -> None:
+    a = clean_text(lines(TITLE, P1, P2, P3, "Thành Nam/Báo Tin tức và Dân tộc"))
+    assert (a.author, a.outlet) == ("Thành Nam", "Báo Tin tức và Dân tộc")
+    a = clean_text(lines(TITLE, P1, P2, P3, "TTXVN/Báo Tin tức và Dân tộc"))
+    assert (a.author, a.outlet, a.wire) == (None, "Báo Tin tức và Dân tộc", "TTXVN")
+
+
+def test_byline_of_initials_and_joined_made_by_prefixes() -> None:
+    for line, author in (("T.B (tổng hợp)", "T.B"), ("Tr.Đức", "Tr.Đức")):
+        a = clean_text(lines(TITLE, P1, P2, P3, line))
+        assert a.author == author and a.paragraphs == (P1, P2, P3), line
+    a = clean_text(lines(TITLE, P1, P2, P3, "Tin-ảnh-clip: Thanh Nga"))
+    assert a.author == "Thanh Nga" and a.paragraphs == (P1, P2, P3)

@@ -27,12 +27,16 @@ from pipeline.cleaning.text import (  # is_prose: re-exported for blocks and sig
 )
 from pipeline.names import is_full_name, is_names_line, is_titled_name
 
+# "Bài và ảnh:", "Tin, ảnh:", "Tin-ảnh-clip:": what the writer made, joined any way
+_MADE = r"(?:bài|tin|ảnh|clip|video)"
 _BYLINE_PREFIX_RE = re.compile(
-    r"^(?:bài và ảnh|bài, ảnh|bài/ảnh|bài & ảnh|bài - ảnh|tin, ảnh|tin và ảnh|tin/ảnh|tin - ảnh|"
-    r"tin & ảnh|bài|tin|tác giả|thực hiện|nhóm thực hiện|bởi|by|ghi chép|ghi|lược dịch|"
-    r"biên dịch|dịch|tổng hợp)\s*:?\s+",
+    rf"^(?:(?:bài|tin)(?:\s*(?:,|-|/|&|và)\s*{_MADE}){{0,3}}|tác giả|thực hiện|nhóm thực hiện|"
+    r"bởi|by|ghi chép|ghi|lược dịch|biên dịch|dịch|tổng hợp)\s*:?\s+",
     re.IGNORECASE,
 )
+_PAPER_RE = re.compile(r"^(?:báo|tạp chí|đài|kênh|trang)\s+\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
+# A writer signing with initials: "T.B", "A.N", "Tr.Đức", "N.H."
+_INITIALS_RE = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.\s?){1,3}[A-ZĐ][^\W\d_]{0,6}\.?$")
 _REPORTER_RE = re.compile(
     r"^(?:pv|p\.v|btv|ctv|phóng viên|nhóm pv|nhóm phóng viên|nhóm tác giả|nhóm p\.v|ban biên tập|"
     r"phóng viên thường trú|pv thường trú)(?:\s+\S+){0,4}$",
@@ -53,7 +57,7 @@ _ROLE_PAREN_RE = re.compile(
 )
 # A source credited after the byline on the same line: "Kiều Anh/VOV.VN Theo: Tass"
 _TRAILING_SOURCE_RE = re.compile(
-    r"^(?P<head>\S.*?)\s*[-–—,;.]?\s+\(?\s*(?:theo|nguồn)\s*:?\s+(?P<src>[^()]{2,40}?)\s*\)?$",
+    r"^(?P<head>\S.*?)\s*[-–—,;.]?\s+\(?\s*(?:theo|nguồn)\s*:?\s+(?P<src>[^()]{2,80}?)\s*\)?$",
     re.IGNORECASE,
 )
 
@@ -166,12 +170,15 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         s = s[: suffix.start()].strip()
         s = re.sub(r"^theo\s+", "", s, flags=re.IGNORECASE)  # "Theo Anh Trang (Báo Quảng Nam)"
     s = _BYLINE_PREFIX_RE.sub("", s, count=1).strip()
-    if "/" in s:
+    if "/" in s:  # "Hà Lâm/VOV.VN", "Thành Nam/Báo Tin tức và Dân tộc"
         left, _, right = s.partition("/")
-        if len(words(right)) <= 4 and (is_names_line(left.strip()) or _REPORTER_RE.match(left)):
+        credit = len(words(right)) <= 4 or bool(_PAPER_RE.match(right.strip()))
+        if credit and looks_like_outlet(left.strip()) and not source:
+            return None, s  # "TTXVN/Báo Tin tức và Dân tộc": agency and paper
+        if credit and (is_names_line(left.strip()) or _REPORTER_RE.match(left)):
             source = source or right.strip()
             s = left.strip()
-    if _REPORTER_RE.match(s) or is_names_line(s):
+    if _REPORTER_RE.match(s) or is_names_line(s) or _INITIALS_RE.match(s):
         return s, source
     return None
 

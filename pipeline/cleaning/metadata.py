@@ -205,10 +205,19 @@ def outlet_from_follow(text: str) -> str | None:
     return outlet_name(raw) or outlet_name(bare) or raw
 
 
+_PAPER_NAME_RE = re.compile(r"^(?:báo|tạp chí|đài|kênh)\s", re.IGNORECASE)
+
+
 def credit_parts(source: str) -> tuple[str | None, str | None]:
     """(outlet, wire) named by a byline credit ("TTXVN", "VOV", "TTXVN/Vietnam+", "Báo Quảng
     Nam"): a news agency is the wire, never the outlet."""
-    parts = [p.strip() for p in re.split(r"[,/;]| và ", source) if p.strip()]
+    parts = [
+        q.strip()
+        for p in re.split(r"[,/;]", source)
+        # "TTXVN và Reuters" names two; "Báo Tin tức và Dân tộc" is one paper's name
+        for q in ([p] if _PAPER_NAME_RE.match(p.strip()) else p.split(" và "))
+        if q.strip()
+    ]
     wire = next((w for p in parts if (w := wire_name(p))), None)
     # "VOV-Miền Trung": a known outlet's regional desk is that outlet
     outlets = [outlet_name(p) or outlet_name(p.split("-")[0]) for p in parts if not wire_name(p)]
@@ -218,6 +227,8 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
     if outlet is None:  # an outlet no list knows, as credited: "Báo Quảng Nam", "PetroTimes"
         credited = [p for p in parts if not wire_name(p) and is_outlet_credit(p, acronyms=False)]
         credited = credited or [p for p in parts if not wire_name(p) and _titled_credit(p)]
+        # in a byline credit "Báo <name>" is a paper whatever its case ("Báo Tin tức và Dân tộc")
+        credited = credited or [p for p in parts if _PAPER_NAME_RE.match(p) and len(words(p)) <= 7]
         outlet = credited[-1].strip(" .") if credited else None
     return outlet, wire
 
