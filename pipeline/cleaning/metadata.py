@@ -206,6 +206,7 @@ def outlet_from_follow(text: str) -> str | None:
 
 
 _PAPER_NAME_RE = re.compile(r"^(?:báo|tạp chí|đài|kênh)\s", re.IGNORECASE)
+_PAPER_RE = re.compile(r"^(?:báo|tạp chí)\s", re.IGNORECASE)  # not "Đài KTTV": a station
 
 
 def credit_parts(source: str) -> tuple[str | None, str | None]:
@@ -228,7 +229,7 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
         credited = [p for p in parts if not wire_name(p) and is_outlet_credit(p, acronyms=False)]
         credited = credited or [p for p in parts if not wire_name(p) and _titled_credit(p)]
         # in a byline credit "Báo <name>" is a paper whatever its case ("Báo Tin tức và Dân tộc")
-        credited = credited or [p for p in parts if _PAPER_NAME_RE.match(p) and len(words(p)) <= 7]
+        credited = credited or [p for p in parts if _PAPER_RE.match(p) and len(words(p)) <= 7]
         outlet = credited[-1].strip(" .") if credited else None
     return outlet, wire
 
