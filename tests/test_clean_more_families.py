@@ -155,3 +155,14 @@ def test_byline_of_initials_and_joined_made_by_prefixes() -> None:
         assert a.author == author and a.paragraphs == (P1, P2, P3), line
     a = clean_text(lines(TITLE, P1, P2, P3, "Tin-ảnh-clip: Thanh Nga"))
     assert a.author == "Thanh Nga" and a.paragraphs == (P1, P2, P3)
+
+
+def test_short_sentence_that_only_describes_a_scene_is_a_caption() -> None:
+    cap = "Người dân Suối Giàng thu hái chè Shan tuyết."
+    assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "photo-caption"}
+    for told in (
+        "Các nhà chức trách đã mở cuộc điều tra vụ việc.",  # aspect: the story's telling
+        "Ông nhắc đến các cuộc tiếp xúc cấp cao gần đây.",  # a pronoun refers back
+        "Gió Đông Bắc cấp 2.",  # too short to tell
+    ):
+        assert reasons(lines(TITLE, P1, told, P2, P3)) == {}, told

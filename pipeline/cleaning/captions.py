@@ -18,6 +18,8 @@ from pipeline.cleaning.rules import (
     CAPTION_POSITION_RE,
     PROSE_START_RE,
     REPORTING_RE,
+    TELLING_RE,
+    TOLD_START_RE,
     split_credit,
 )
 from pipeline.cleaning.text import (
@@ -193,9 +195,30 @@ def _caption_evidence(page: Page, i: int) -> bool:
     )
     if dated and (above is not None or below is not None):
         return True
-    if above is not None and below is not None and _person_caption(t):
+    if above is not None and below is not None and (_person_caption(t) or _scene_caption(t)):
         return True
     return _echo_caption(page, i, above, below)
+
+
+_SCENE_WORDS = (6, 20)
+
+
+def _scene_caption(text: str) -> bool:
+    """A short sentence between two paragraphs that only describes a scene: no comma, no
+    quotation, and none of the words that tie a body sentence to the story's telling
+    (``TELLING_RE``), nor a time or a pronoun opening it."""
+    n = len(words(text))
+    return (
+        _SCENE_WORDS[0] <= n <= _SCENE_WORDS[1]
+        and text.endswith(".")
+        and not ends_with_ellipsis(text)
+        and sentence_count(text) == 1
+        and not re.search(r"[,;:“”\"«»()]", text)
+        and not TELLING_RE.search(text)
+        and not TOLD_START_RE.match(text)
+        and not PROSE_START_RE.match(text)
+        and not REPORTING_RE.search(text)
+    )
 
 
 _PERSON_CAPTION_MIN_WORDS = 12  # shorter "Ông Trump cảnh báo ..." lines are subheadings too

@@ -61,6 +61,21 @@ CREDIT_BARE_RE = re.compile(
     r"(?:(?<=[.!?])\s+|\s+[-–—]\s+|\s*[(\[]\s*)(?P<kw>Ảnh|ẢNH|Nguồn ảnh|Clip|Video)\.?\s+"
     r"(?P<credit>[^()\[\]:]{1,60}?)\s*[)\]]?\s*\.?$"
 )
+# What anchors a sentence in the story's telling: aspect and tense ("đã", "sẽ", "đang"),
+# negation, reference back ("này", "đó", "trên", "họ"), connectives, hedges and reporting. A
+# photo caption describes the picture on its own and carries none of them ("Người dân Suối
+# Giàng thu hái chè Shan tuyết."); a short body sentence nearly always does.
+TELLING_RE = re.compile(
+    r"\b(?:đã|sẽ|đang|cũng|vẫn|hiện|chưa|không|chẳng|này|đó|nay|trên|sau đó|họ|nó|có thể|"
+    r"từng|vừa|mới|còn|đều|lại|thì|nhưng|nên|vì|do|để|nếu|khi|rằng|bởi|tuy|dù|song|khiến|"
+    r"cho hay|cho biết|tuyên bố|cho rằng|đưa tin|ước tính|cáo buộc|theo|có|được|bị)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens on a time ("Chiều 2/11, ...") or a pronoun ("Ông nhắc đến ...")
+TOLD_START_RE = re.compile(
+    r"^(?:Sáng|Chiều|Tối|Trưa|Ngày|Đêm|Hôm|Rạng sáng|Cuối|Đầu|Giữa|Trước|Sau|Từ|Đến|Tính đến|"
+    r"Thời gian)\b|^(?:Ông|Bà|Anh|Chị|Họ|Nó|Cô|Em)\s+[a-zà-ỹđ]"
+)
 # Words only a photo caption uses: where a person stands in the picture ("Ông A (trái) và ông
 # B", "(thứ hai từ phải sang)", "từ trái qua phải") or which picture is meant ("(ảnh trên)").
 CAPTION_POSITION_RE = re.compile(
