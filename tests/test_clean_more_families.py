@@ -166,3 +166,15 @@ def test_short_sentence_that_only_describes_a_scene_is_a_caption() -> None:
         "Gió Đông Bắc cấp 2.",  # too short to tell
     ):
         assert reasons(lines(TITLE, P1, told, P2, P3)) == {}, told
+
+
+def test_line_opening_like_a_caption_between_paragraphs() -> None:
+    cap = "Quang cảnh cuộc họp tại điểm cầu trụ sở UBND tỉnh"
+    assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "photo-caption"}
+    told = "Người dân đã được sơ tán khỏi vùng nguy hiểm"  # "đã": the story's telling
+    assert reasons(lines(TITLE, P1, told, P2, P3)) == {}
+
+
+def test_lowercase_credit_in_parentheses() -> None:
+    cap = "Khách tham quan check-in cùng mâm cỗ trông trăng truyền thống (ảnh: BTC)"
+    assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "photo-caption"}

@@ -15,6 +15,7 @@ from pipeline.cleaning.lines import IMAGE_REASONS, Page
 from pipeline.cleaning.rules import (
     CAPTION_CONTINUED_RE,
     CAPTION_DATE_END_RE,
+    CAPTION_OPENING_RE,
     CAPTION_POSITION_RE,
     PROSE_START_RE,
     REPORTING_RE,
@@ -204,20 +205,27 @@ _SCENE_WORDS = (6, 20)
 
 
 def _scene_caption(text: str) -> bool:
-    """A short sentence between two paragraphs that only describes a scene: no comma, no
-    quotation, and none of the words that tie a body sentence to the story's telling
-    (``TELLING_RE``), nor a time or a pronoun opening it."""
+    """A short line between two paragraphs that only describes a scene: none of the words that
+    tie a body sentence to the story's telling (``TELLING_RE``), no time or pronoun opening
+    it, no quotation; and either a caption's opening ("Quang cảnh", "Các đại biểu") or a
+    one-clause sentence (no comma) of 6-20 words."""
     n = len(words(text))
-    return (
-        _SCENE_WORDS[0] <= n <= _SCENE_WORDS[1]
-        and text.endswith(".")
-        and not ends_with_ellipsis(text)
-        and sentence_count(text) == 1
-        and not re.search(r"[,;:“”\"«»()]", text)
-        and not TELLING_RE.search(text)
+    untold = (
+        not TELLING_RE.search(text)
         and not TOLD_START_RE.match(text)
         and not PROSE_START_RE.match(text)
         and not REPORTING_RE.search(text)
+        and not ends_with_ellipsis(text)
+        and sentence_count(text) == 1
+        and not re.search(r"[;:“”\"«»?!]", text)
+    )
+    if untold and CAPTION_OPENING_RE.match(text) and n <= 30:
+        return True  # "Quang cảnh cuộc họp tại điểm cầu trụ sở UBND tỉnh"
+    return (
+        untold
+        and _SCENE_WORDS[0] <= n <= _SCENE_WORDS[1]
+        and text.endswith(".")
+        and not re.search(r"[,()]", text)
     )
 
 

@@ -76,6 +76,17 @@ TOLD_START_RE = re.compile(
     r"^(?:Sáng|Chiều|Tối|Trưa|Ngày|Đêm|Hôm|Rạng sáng|Cuối|Đầu|Giữa|Trước|Sau|Từ|Đến|Tính đến|"
     r"Thời gian)\b|^(?:Ông|Bà|Anh|Chị|Họ|Nó|Cô|Em)\s+[a-zà-ỹđ]"
 )
+# How captions open: the view ("Quang cảnh", "Toàn cảnh", "Một góc"), or the crowd and the
+# people in the picture ("Các đại biểu", "Đông đảo", "Người dân", "Lực lượng chức năng").
+CAPTION_OPENING_RE = re.compile(
+    r"^(?:Quang cảnh|Toàn cảnh|Khung cảnh|Một góc|Các đại biểu|Đại biểu|Đông đảo|Rất đông|"
+    r"Người dân|Du khách|Lực lượng chức năng|Các lực lượng|Lãnh đạo|Ban Tổ chức|Ban tổ chức|"
+    r"Tiết mục|Các tiết mục|Nghệ nhân|Các em|Học sinh|Cán bộ|Các đồng chí|Đồng chí)\s"
+)
+# A credit in lowercase inside parentheses: "... mâm cỗ trông trăng (ảnh: BTC)"
+CREDIT_LOWER_PAREN_RE = re.compile(
+    r"[(\[]\s*(?:ảnh|nguồn ảnh|nguồn|video|clip)\s*:\s*(?P<credit>[^()\[\]]{1,50}?)\s*[)\]]\s*\.?$"
+)
 # Words only a photo caption uses: where a person stands in the picture ("Ông A (trái) và ông
 # B", "(thứ hai từ phải sang)", "từ trái qua phải") or which picture is meant ("(ảnh trên)").
 CAPTION_POSITION_RE = re.compile(
@@ -106,6 +117,9 @@ def split_credit(text: str) -> tuple[str, str | None]:
     m = CREDIT_PAREN_RE.search(text)
     if m:
         return text[: m.start()].rstrip(" -–—|,("), m.group(0).strip(" ().[]")
+    m = CREDIT_LOWER_PAREN_RE.search(text)
+    if m:
+        return text[: m.start()].rstrip(" -–—|,("), m.group("credit").strip(" .")
     m = CREDIT_BARE_RE.search(text)
     if m and _credit_name(m.group("credit")):
         return text[: m.start()].rstrip(" -–—|,("), m.group("credit").strip(" .")
