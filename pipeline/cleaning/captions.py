@@ -33,7 +33,7 @@ from pipeline.cleaning.text import (
     sentence_count,
     words,
 )
-from pipeline.names import leads_with_person, person_title_parts
+from pipeline.names import is_titled_name, leads_with_person, person_title_parts
 
 
 def caption_after_image(text: str) -> bool:
@@ -220,7 +220,9 @@ def _scene_caption(text: str) -> bool:
         and not re.search(r"[;:“”\"«»?!]", text)
     )
     if untold and CAPTION_OPENING_RE.match(text) and n <= 30:
-        return True  # "Quang cảnh cuộc họp tại điểm cầu trụ sở UBND tỉnh"
+        # "Quang cảnh cuộc họp tại điểm cầu trụ sở UBND tỉnh"; a person and their titles
+        # alone is left to the portrait and quote-attribution rules
+        return not is_titled_name(text) and person_title_parts(text) is None
     return (
         untold
         and _SCENE_WORDS[0] <= n <= _SCENE_WORDS[1]
