@@ -178,3 +178,9 @@ def test_line_opening_like_a_caption_between_paragraphs() -> None:
 def test_lowercase_credit_in_parentheses() -> None:
     cap = "Khách tham quan check-in cùng mâm cỗ trông trăng truyền thống (ảnh: BTC)"
     assert reasons(lines(TITLE, P1, cap, P2, P3)) == {3: "photo-caption"}
+
+
+def test_widget_labels_glued_on_one_line() -> None:
+    got = reasons(lines(TITLE, P1, P2, P3, "Chia sẻ Copy linkĐã copy!", "Xem tài liệu"))
+    assert got == {5: "page-widget", 6: "page-widget"}
+    assert reasons(lines(TITLE, P1, "Chia sẻ kinh nghiệm", P2, P3)) == {}

@@ -314,6 +314,9 @@ _FOOTER_EXACT = {
     "terms of service", "cookie policy", "accept cookies", "skip to content",
     "skip to main content", "load more", "show more", "show less", "view more", "see all",
     "view all", "click here",
+    # download and copy widgets
+    "tải về", "tải xuống", "tải tài liệu", "xem tài liệu", "download", "đã copy", "copied",
+    "copy", "sao chép",
 }
 # fmt: on
 _FOOTER_RE = re.compile(
@@ -353,11 +356,40 @@ _COUNTER_RE = re.compile(
 )
 
 
+def _unglue(text: str) -> str:
+    """innerText glues a widget's labels together ("Chia sẻ Copy linkĐã copy!"): a capital
+    right after a lowercase letter or "!" starts a new label."""
+    out = []
+    for k, c in enumerate(text):
+        if k and c.isupper() and (text[k - 1].islower() or text[k - 1] == "!"):
+            out.append(" ")
+        out.append(c)
+    return "".join(out)
+
+
+def _widget_run(text: str) -> bool:
+    """Two or more page-widget labels on one line, glued or spaced ("Chia sẻ Copy link Đã
+    copy!"), and nothing else."""
+    low = _unglue(text).casefold().strip(" .!|•·")
+    toks = low.split()
+    if not 2 <= len(toks) <= 10:
+        return False
+    i, n = 0, 0
+    while i < len(toks):  # longest widget label first at each position
+        for j in range(len(toks), i, -1):
+            if " ".join(toks[i:j]).strip(" .!:") in _FOOTER_EXACT:
+                i, n = j, n + 1
+                break
+        else:
+            return False
+    return n >= 2
+
+
 def footer_reason(text: str) -> str | None:
     """Reason for page chrome: "page-widget" (share, print, audio player, counters, rating),
     "copyright-footer" (copyright, licence, contact), "tags" (keyword lists)."""
     low = text.casefold().strip(" .!|•·")
-    if low in _FOOTER_EXACT:
+    if low in _FOOTER_EXACT or _widget_run(text):
         return "page-widget"
     if len(words(text)) <= 40 and _FOOTER_RE.search(text):
         return "copyright-footer"
