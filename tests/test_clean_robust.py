@@ -100,14 +100,14 @@ def test_parenthesised_outlet_dateline_unknown_to_the_lists() -> None:
 
 
 def test_parenthesised_place_is_not_an_outlet() -> None:
-    for place in ("Hà Nội", "Cao Bằng", "Ảnh minh họa"):
+    for place in ("Hà Nội", "Cao Bằng", "Ảnh minh họa", "Tiếp theo kỳ trước"):
         lead = f"({place}) - {P1}"
         a = clean_text(lines(TITLE, lead, P2, P3))
         assert a.outlet is None and a.paragraphs[0] == lead, place
 
 
 def test_any_capitalised_name_in_the_lead_credit_slot_is_the_outlet() -> None:
-    for credit in ("Dân Việt", "Thanh tra", "TN&MT", "Baonghean"):
+    for credit in ("Dân Việt", "Tổ Quốc", "TN&MT", "Baonghean"):
         a = clean_text(lines(TITLE, f"({credit}) - {P1}", P2, P3))
         assert a.outlet == credit and a.paragraphs[0] == P1, credit
     a = clean_text(lines(TITLE, f"GD&TĐ - {P1}", P2, P3))
