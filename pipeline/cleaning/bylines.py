@@ -35,7 +35,7 @@ _REPORTER_RE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_RE = re.compile(
-    r"^\(?\s*(?:theo|nguồn(?: tin| bài| bài viết| tham khảo)?|source|via)\s*:?\s+"
+    r"^\(?\s*(?:nguồn (?:tin|bài|bài viết|tham khảo)\s*:|(?:theo|nguồn|source|via)\s*:?)\s+"
     r"(?P<src>[^()]{2,60}?)\s*\)?\.?$",
     re.I,
 )
