@@ -401,3 +401,8 @@ def test_real_seen_halves_keep_every_body_line(split: str) -> None:
     m = clean_real_eval.summary(scores, expected)
     assert m["body_kept"] == 1.0 and m["boiler_removed"] >= 0.95
     assert m["title_ok"] == m["pages"] and m["date_ok"] == m["dated"]
+
+
+def test_image_file_name_is_never_joined_to_a_line_before_it() -> None:
+    a = clean_text(lines(TITLE, "pho-thu-tuong-hop.jpg", P1, P2))
+    assert a.title == TITLE and a.paragraphs == (P1, P2)

@@ -17,7 +17,7 @@ import re
 
 from pipeline.cleaning.bylines import byline_like, is_prose
 from pipeline.cleaning.lines import BLANK, HEADER, Page
-from pipeline.cleaning.rules import slug_run, slug_size
+from pipeline.cleaning.rules import is_image_filename_line, slug_run, slug_size
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
     LIST_ITEM_RE,
@@ -51,6 +51,8 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
         return False
     if slug_size(slug_run(nxt)) >= 3 or nxt.startswith(("http", "www.")):
         return False  # a URL slug or image alt the scraper left: a line of its own
+    if is_image_filename_line(nxt) or is_image_filename_line(prev):
+        return False  # "anh-1.jpg": an image placeholder, never part of a sentence
     first = nxt.split()[0]
     if nxt[0].islower() and not any(c.isupper() for c in first[1:]):  # not "iPhone", "eKYC"
         return True  # a sentence never starts lowercase: the line break is inside it
