@@ -404,5 +404,6 @@ def test_real_seen_halves_keep_every_body_line(split: str) -> None:
 
 
 def test_image_file_name_is_never_joined_to_a_line_before_it() -> None:
-    a = clean_text(lines(TITLE, "pho-thu-tuong-hop.jpg", P1, P2))
-    assert a.title == TITLE and a.paragraphs == (P1, P2)
+    text = lines(TITLE, "pho-thu-tuong-hop.jpg", P1, P2, P3)
+    assert clean_text(text).title == TITLE
+    assert reasons(text)[2] == "image-filename"
