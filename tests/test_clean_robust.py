@@ -406,4 +406,12 @@ def test_real_seen_halves_keep_every_body_line(split: str) -> None:
 def test_image_file_name_is_never_joined_to_a_line_before_it() -> None:
     text = lines(TITLE, "pho-thu-tuong-hop.jpg", P1, P2, P3)
     assert clean_text(text).title == TITLE
-    assert reasons(text)[2] == "image-filename"
+    assert reasons(text) == {2: "image-filename"}
+
+
+def test_lead_under_a_hero_image_is_not_a_caption() -> None:
+    """ "Sáng 1/12, ..." opens a lead with its event time; a caption under an image does not."""
+    a = clean_text(lines(TITLE, "anh-hoi-nghi.jpg", P1, P2, P3))
+    assert a.paragraphs == (P1, P2, P3)
+    cap = "Thủ tướng Phạm Minh Chính chủ trì hội nghị trực tuyến với các địa phương."
+    assert reasons(lines(TITLE, P1, "anh-hoi-nghi.jpg", cap, P2, P3))[4] == "photo-caption"

@@ -37,6 +37,9 @@ REPORTING_RE = re.compile(
 PROSE_START_RE = re.compile(
     r"^(?:Theo|Tuy nhiên|Trong khi đó|Ngoài ra|Bên cạnh đó|Do|Vì|Nếu|Khi|Để|Với|Đây là|Đó là|"
     r"Như vậy|Trước đó|Sau đó|Cùng với|Trong|Tại|Hiện|Hiện nay|Năm|Từ|Mặc dù|Dù)\b"
+    # a lead's event time: "Sáng 1/12, ...", "Chiều nay (3/4), ...", "Ngày 19/10, ..."
+    r"|^(?:Rạng sáng|Sáng|Trưa|Chiều|Tối|Đêm|Ngày|Hôm) "
+    r"(?:nay|qua|\(?\d{1,2}[/.-]\d{1,2})[^,]{0,20},"
 )
 # "... (Ảnh minh họa)", "(Ảnh tư liệu)."
 CREDIT_PAREN_RE = re.compile(
