@@ -378,6 +378,23 @@ COMMENTS_HEAD_RE = re.compile(
 COMMENT_CHROME_RE = re.compile(r"\btrả lời\b|\bthích\b.*\bchia sẻ\b", re.IGNORECASE)
 
 
+# --------------------------------------------------------------------------- interviews
+
+# A turn of an interview or a readers' Q&A: "PV: ...", "Hỏi: ...", "Nistelrooy: Tôi ...",
+# "* Anh nghĩ đội nào sẽ vô địch? (email...)". Turns alternate like teaser titles and leads, but
+# they are the article.
+_SPEAKER_RE = re.compile(
+    r"^(?:PV|P\.V|Phóng viên|Hỏi|Đáp|Trả lời|[A-ZĐ][\w.'’-]*(?:\s[A-ZĐ][\w.'’-]*){0,3})\s*:\s+\S"
+)
+_QUESTION_MARKER_RE = re.compile(r"^[*\-–•]\s*\S.*\?")
+
+
+def is_interview_turn(text: str) -> bool:
+    t = text.lstrip("*-–• ")
+    answer = bool(_SPEAKER_RE.match(t)) and len(words(t)) >= 6
+    return answer or bool(_QUESTION_MARKER_RE.match(text))
+
+
 # --------------------------------------------------------------------------- one-line rules
 
 LineRule = Callable[[str], bool]

@@ -17,7 +17,7 @@ import re
 
 from pipeline.cleaning.bylines import byline_like, is_prose
 from pipeline.cleaning.lines import BLANK, HEADER, Page
-from pipeline.cleaning.rules import is_image_filename_line, slug_run, slug_size
+from pipeline.cleaning.rules import is_image_filename_line, is_interview_turn, slug_run, slug_size
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
     LIST_ITEM_RE,
@@ -239,6 +239,8 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
         return  # a list the body announced ("gồm:"), not teasers
     if sum(i in run for i in prose) * 2 >= len(prose):
         return  # other stories are appended to a body longer than them: when in doubt, keep
+    if sum(is_interview_turn(page[i].text) for i in run) >= 2:
+        return  # questions and answers of an interview alternate like titles and leads
     heading = run[0] if len(words(page[run[0]].text)) <= 6 and run[0] in titles else None
     for i in run:
         page.decide(i, "related-heading" if i == heading else "related-item")
