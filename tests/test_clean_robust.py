@@ -433,6 +433,11 @@ def test_real_pages_reduced_to_title_and_body_lose_nothing() -> None:
         kept = [raw[n - 1] for n in sorted(labels) if labels[n][0] in ("title", "body")]
         for sep in ("\n", "\n\n"):
             assert clean_text(sep.join(kept)).removed == (), item["id"]
+        # cut short or opening mid-article (very short articles, no lead): still nothing lost
+        title, body = kept[:1], kept[1:]
+        for k in range(1, len(body) + 1):
+            assert clean_text("\n".join(title + body[:k])).removed == (), (item["id"], k)
+            assert clean_text("\n".join(title + body[k - 1 :])).removed == (), (item["id"], -k)
 
 
 def test_readers_questions_and_answers_are_not_teasers() -> None:
@@ -444,3 +449,24 @@ def test_readers_questions_and_answers_are_not_teasers() -> None:
     ]
     a = clean_text(lines(TITLE, P1, P2, P3, *qa))
     assert a.paragraphs == (P1, P2, P3, *qa)
+
+
+def test_closing_salutations_and_lists_of_like_rows_are_not_teasers() -> None:
+    salute = [
+        "Kính thưa các đồng chí lãnh đạo, quý vị đại biểu, các vị khách quý,",
+        "Kính thưa các đồng chí Tổng biên tập các cơ quan báo chí cả nước,",
+        "Kính thưa Hội nghị",
+    ]
+    assert clean_text(lines(TITLE, P1, P2, P3, *salute)).paragraphs == (P1, P2, P3, *salute)
+    rows = [
+        "Đài truyền hình Việt Nam có chương trình Việc tử tế",
+        "Đài tiếng nói Việt Nam có chương trình Chân dung cuộc sống",
+        "Đài PTTH Vĩnh Long có chương trình Chuyện tử tế",
+    ]
+    assert clean_text(lines(TITLE, P1, P2, P3, *rows)).paragraphs == (P1, P2, P3, *rows)
+
+
+def test_quoting_headline_is_not_a_section_label() -> None:
+    head = "Nistelrooy: 'Bayern Munich sẽ vô địch Champions League'"
+    q = "* Anh nghĩ đội nào sẽ vô địch Champions League năm nay khi mùa giải đã vào giai đoạn?"
+    assert clean_text(lines(head, q, P1, P2)).title == head

@@ -114,6 +114,8 @@ def _section_above(page: Page, i: int) -> bool:
     a = page[i].text
     if len(words(a)) > 8 or a.endswith((".", "?", "!", ":", "…")) or is_quote(a):
         return False
+    if re.search(r"[:'\"“”‘’?]", a):
+        return False  # "Nistelrooy: 'Bayern ...'": a headline quotes; a section label never does
     if is_lead(a) or byline_like(a):
         return False
     j = page.next(i)

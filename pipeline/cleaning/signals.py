@@ -21,9 +21,11 @@ from pipeline.cleaning.rules import is_image_filename_line, is_interview_turn, s
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
     LIST_ITEM_RE,
+    coherence,
     is_sentence,
     is_title_like,
-    key,
+    same_opening,
+    topic_words,
     words,
 )
 from pipeline.names import person_title_parts
@@ -171,27 +173,7 @@ def live_blog_times(page: Page) -> frozenset[int]:
     return frozenset(times) if len(times) >= 2 else frozenset()
 
 
-# Function syllables that say nothing about a story's topic.
-# fmt: off
-_STOP = frozenset(
-    {
-        "và", "của", "các", "là", "có", "được", "cho", "với", "trong", "đã", "sẽ", "đang", "này",
-        "những", "một", "không", "người", "khi", "để", "từ", "tại", "về", "theo", "như", "thì",
-        "mà", "ra", "vào", "lên", "đến", "hay", "hơn", "rất", "cũng", "nhiều", "năm", "ngày",
-        "sau", "trước", "bị", "nên", "vẫn", "đó", "nay", "còn",
-    }
-)
-# fmt: on
-
-
-def _topic_words(text: str) -> set[str]:
-    return {w for w in key(text).split() if len(w) > 1 and w not in _STOP and not w.isdigit()}
-
-
-def coherence(text: str, reference: set[str]) -> float:
-    """Share of a line's topic words that also occur in the headline and lead."""
-    own = _topic_words(text)
-    return len(own & reference) / len(own) if own else 0.0
+_topic_words = topic_words  # the topic signal lives in text.py (bylines use it too)
 
 
 def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
@@ -205,8 +187,13 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
         return
     reference = _topic_words(page[page.title_idx].text) | _topic_words(page[prose[0]].text)
 
-    def heading_like(t: str) -> bool:
-        return is_title_like(t, 25) and not is_sentence(t) and not byline_like(t)
+    def heading_like(t: str) -> bool:  # not a line that goes on ("Kính thưa ...,")
+        return (
+            is_title_like(t, 25)
+            and not is_sentence(t)
+            and not byline_like(t)
+            and not t.endswith((",", ";"))
+        )
 
     run: list[int] = []  # trailing open lines in teaser rhythm, last first
     for k in range(len(open_idx) - 1, -1, -1):
@@ -241,6 +228,8 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
         return  # other stories are appended to a body longer than them: when in doubt, keep
     if sum(is_interview_turn(page[i].text) for i in run) >= 2:
         return  # questions and answers of an interview alternate like titles and leads
+    if same_opening([page[i].text for i in titles]):
+        return  # "Đài X có chương trình ...", "Đài Y có ...": rows of a list, not teasers
     heading = run[0] if len(words(page[run[0]].text)) <= 6 and run[0] in titles else None
     for i in run:
         page.decide(i, "related-heading" if i == heading else "related-item")
