@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from pipeline.clean import clean_text
+from pipeline.segment import split_sentences
 
 TITLE = "Thủ tướng chủ trì hội nghị thúc đẩy tăng trưởng"
 P1 = (
@@ -438,6 +440,16 @@ def test_real_pages_reduced_to_title_and_body_lose_nothing() -> None:
         for k in range(1, len(body) + 1):
             assert clean_text("\n".join(title + body[:k])).removed == (), (item["id"], k)
             assert clean_text("\n".join(title + body[k - 1 :])).removed == (), (item["id"], -k)
+        # other scraped forms of the same text: one sentence a line, hard-wrapped, Markdown
+        sents = [x for b in body for x in split_sentences(b)]
+        wrapped = [w for b in body for w in [*textwrap.wrap(b.strip(), 78), ""]]
+        for form, text in (
+            ("sentences", "\n".join(title + sents)),
+            ("wrapped", "\n".join([*title, "", *wrapped])),
+            ("markdown", f"# {title[0]}\n\n" + "\n\n".join(body)),
+        ):
+            a = clean_text(text)
+            assert a.removed == () and a.title == title[0].strip(), (item["id"], form)
 
 
 def test_readers_questions_and_answers_are_not_teasers() -> None:
@@ -470,3 +482,11 @@ def test_quoting_headline_is_not_a_section_label() -> None:
     head = "Nistelrooy: 'Bayern Munich sẽ vô địch Champions League'"
     q = "* Anh nghĩ đội nào sẽ vô địch Champions League năm nay khi mùa giải đã vào giai đoạn?"
     assert clean_text(lines(head, q, P1, P2)).title == head
+
+
+def test_a_sentence_said_twice_is_kept_but_a_repeated_caption_line_is_not() -> None:
+    said = "Tôi luôn xác định thế nên với công việc tôi chưa bao giờ hoang mang."
+    a = clean_text(lines(TITLE, said, P1, P2, said, P3))
+    assert a.paragraphs == (said, P1, P2, said, P3)
+    cap = "Toàn cảnh hội nghị trực tuyến với các địa phương"
+    assert reasons(lines(TITLE, P1, cap, P2, cap, P3)) == {6: "duplicate-line"}

@@ -13,7 +13,7 @@ import re
 
 from pipeline.cleaning.lines import IMAGE_REASONS, Page
 from pipeline.cleaning.rules import PROSE_START_RE, REPORTING_RE, split_credit
-from pipeline.cleaning.text import is_quote, key, sentence_count, words
+from pipeline.cleaning.text import is_quote, is_sentence, key, sentence_count, words
 from pipeline.names import person_title_parts
 
 
@@ -91,7 +91,10 @@ def decide_duplicates(page: Page, title_idx: int | None) -> None:
             continue
         p = page.prev(i)
         consecutive = p is not None and key(page[p].text) == k
-        if consecutive or (k in seen and len(words(ln.text)) >= 6):
+        # a sentence the article says twice (a sapo quoting the body, one sentence per line)
+        # is the article's own; a repeated headline, caption or link is not
+        repeated = k in seen and len(words(ln.text)) >= 6 and not is_sentence(ln.text, 6)
+        if consecutive or repeated:
             page.decide(i, "duplicate-line")
             continue
         seen.setdefault(k, i)

@@ -31,13 +31,23 @@ from pipeline.cleaning.text import (
 from pipeline.names import person_title_parts
 
 _TERMINAL = (".", "!", "?", ":", ";", "…", *CLOSING_QUOTES, ")", "]")
-_WRAP_MIN_LINES = 6
+_WRAP_MIN_LINES = 4  # lines followed by another line of their paragraph
 _WRAP_MAX_WIDTH = 100
 
 
 def _wrap_width(page: Page) -> int | None:
-    """The fixed width the text is wrapped at, when most long lines end near one width."""
-    lengths = [len(ln.text) for ln in page.lines if ln.kind is None and len(ln.text) >= 30]
+    """The fixed width the text is wrapped at, when most long lines end near one width. A
+    paragraph's last line is as short as it happens to be, so only lines that another line of
+    the same paragraph follows are measured."""
+    lines = page.lines
+    lengths = [
+        len(ln.text)
+        for k, ln in enumerate(lines)
+        if ln.kind is None
+        and len(ln.text) >= 30
+        and k + 1 < len(lines)
+        and lines[k + 1].kind is None
+    ]
     if len(lengths) < _WRAP_MIN_LINES:
         return None
     width = max(lengths)
