@@ -489,4 +489,4 @@ def test_a_sentence_said_twice_is_kept_but_a_repeated_caption_line_is_not() -> N
     a = clean_text(lines(TITLE, said, P1, P2, said, P3))
     assert a.paragraphs == (said, P1, P2, said, P3)
     cap = "Toàn cảnh hội nghị trực tuyến với các địa phương"
-    assert reasons(lines(TITLE, P1, cap, P2, cap, P3)) == {6: "duplicate-line"}
+    assert reasons(lines(TITLE, P1, cap, P2, cap, P3)) == {5: "duplicate-line"}
