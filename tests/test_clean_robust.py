@@ -284,11 +284,25 @@ def test_title_taken_from_the_lead_says_so() -> None:
     assert clean_text(lines(TITLE, P1, P2)).title_source == "headline"
 
 
+def test_long_lead_title_is_its_main_clause() -> None:
+    """A long lead opens with time and circumstances; the news is the clause whose subject is
+    followed by a tense marker ("đã")."""
+    lead = (
+        "Sáng 1/12, sau lễ đón chính thức Tổng Bí thư và Đoàn đại biểu cấp cao Đảng, Nhà nước "
+        "Việt Nam tại Phủ Chủ tịch theo nghi thức cao nhất dành cho nguyên thủ quốc gia, Tổng "
+        "Bí thư Tô Lâm đã hội đàm với Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith."
+    )
+    a = clean_text(lines(lead, P2, P3))
+    assert a.title == (
+        "Tổng Bí thư Tô Lâm đã hội đàm với Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith"
+    )
+    assert a.title_source == "lead" and a.paragraphs[0] == lead
+
+
 def test_long_lead_title_is_not_cut_inside_a_list_of_names() -> None:
     lead = (
         "Sáng 1/12, sau lễ đón chính thức Tổng Bí thư và Đoàn đại biểu cấp cao Đảng, Nhà nước "
-        "Việt Nam tại Phủ Chủ tịch theo nghi thức cao nhất dành cho nguyên thủ quốc gia, hai "
-        "nhà lãnh đạo đã hội đàm."
+        "Việt Nam tại Phủ Chủ tịch theo nghi thức cao nhất dành cho nguyên thủ các nước."
     )
     title = clean_text(lines(lead, P2, P3)).title
     assert title.endswith("Đảng, Nhà nước Việt Nam tại Phủ Chủ tịch theo nghi thức cao nhất…")
