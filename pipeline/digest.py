@@ -44,6 +44,7 @@ from sklearn.preprocessing import normalize as l2_normalize
 
 from pipeline.clean_rules import normalize
 from pipeline.config import DigestConfig
+from pipeline.digest_signals import MAX_EVENT_DAYS, actor_conflict, days_apart
 from pipeline.digest_sketch import Sketch, shingles, syllables
 from pipeline.digest_sketch import containment as sketch_containment
 from pipeline.segment import split_sentences
@@ -57,6 +58,9 @@ NAME_WEIGHT = 2
 # WHY 0.3: leads naming different venues are one event only by exception (an outlet naming the
 # city, another the building); measured on the dev part: 0.3 keeps recall, 0.0 loses 1.3 points.
 VENUE_CONFLICT = 0.3
+# WHY: two leads naming different holders of one office ("Tổng Bí thư Tô Lâm" / "... Nguyễn Phú
+# Trọng") report two occasions; measured on the dev part (bench/digest_eval.py).
+ACTOR_CONFLICT = 0.3
 # A venue: the capitalised words in the few words after "tại" (at), up to punctuation.
 _VENUE_WINDOW = 6
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -91,7 +95,8 @@ class Grouping:
     labels: tuple[int, ...]
     wire_copies: Mapping[int, int] = field(default_factory=dict)  # copy index -> original index
     related: frozenset[tuple[int, int]] = frozenset()  # (label a, label b) with a < b
-    similarity: np.ndarray | None = None
+    similarity: np.ndarray | None = None  # topic similarity
+    event_similarity: np.ndarray | None = None
 
     def members(self, label: int) -> list[int]:
         return [i for i, lab in enumerate(self.labels) if lab == label]
@@ -165,6 +170,11 @@ def lead_text(item: DigestItem) -> str:
     return " ".join([item.title_vi, first[0] if first else ""])
 
 
+def actor_text(item: DigestItem) -> str:
+    """Headline and whole summary: who acts (a feature may name its actor a sentence on)."""
+    return " ".join((item.title_vi, item.summary_vi))
+
+
 def venues(text: str) -> frozenset[str]:
     """Capitalised words right after "tại" ("tại Phủ Chủ tịch" -> {phủ, chủ}): where it happened."""
     tokens = _TOKEN.findall(normalize(text))
@@ -183,16 +193,26 @@ def venues(text: str) -> frozenset[str]:
 def event_similarity(
     items: Sequence[DigestItem], df=None, topic: np.ndarray | None = None
 ) -> np.ndarray:
-    """Mean of the topic and lead similarities, cut where the leads name disjoint venues."""
+    """Mean of the topic and lead similarities, cut where the leads name disjoint venues or
+    different holders of one office, and zero for reports published days apart."""
     if topic is None:
         topic = similarity(items, df)
     leads = [lead_text(it) for it in items]
+    texts = item_texts(items)
+    heads = [actor_text(it) for it in items]
     sim = (topic + _cosines(leads, df)) / 2.0
     places = [venues(text) for text in leads]
     for i, j in zip(*np.triu_indices(len(items), 1), strict=True):
+        factor = 1.0
         if places[i] and places[j] and not places[i] & places[j]:
-            sim[i, j] *= VENUE_CONFLICT
-            sim[j, i] *= VENUE_CONFLICT
+            factor *= VENUE_CONFLICT
+        if actor_conflict(heads[i], heads[j], texts[i], texts[j]):
+            factor *= ACTOR_CONFLICT
+        gap = days_apart(items[i].published, items[j].published)
+        if gap is not None and gap > MAX_EVENT_DAYS:
+            factor = 0.0
+        sim[i, j] *= factor
+        sim[j, i] *= factor
     return sim
 
 
@@ -268,10 +288,12 @@ def group(items: Sequence[DigestItem], settings: DigestConfig | None = None, df=
     """Stories, wire copies and related stories of one day's briefs."""
     settings = settings or DigestConfig()
     sim = similarity(items, df)
-    labels = cluster(event_similarity(items, df, sim), settings.same_story)
+    event = event_similarity(items, df, sim)
+    labels = cluster(event, settings.same_story)
     return Grouping(
         labels=labels,
         wire_copies=wire_copies(items, labels, settings.wire_copy),
         related=related_stories(sim, labels, settings.related),
         similarity=sim,
+        event_similarity=event,
     )

@@ -24,8 +24,10 @@ from pipeline.digest import (
     Grouping,
     containment,
     group,
+    lead_text,
     shingles,
 )
+from pipeline.digest_signals import time_anchored
 from pipeline.digest_sketch import decode
 from pipeline.render import parse_front_matter
 from pipeline.segment import split_sentences
@@ -150,15 +152,25 @@ def read_items(day_dir: Path) -> list[DigestItem]:
 
 
 def _lead(members: list[int], sim: np.ndarray, items: Sequence[DigestItem]) -> int:
-    """The most central member (highest mean similarity to the others); ties: earliest."""
+    """The member whose headline stands for the story: hard news before features (a lead
+    anchored in time, "Sáng 1/12 ..."), then the most central (highest mean event similarity to
+    the other members), then one with a known outlet, then the earliest."""
     if len(members) == 1:
         return members[0]
     sub = sim[np.ix_(members, members)]
-    centrality = (sub.sum(axis=1) - 1.0) / (len(members) - 1)
-    return min(
-        zip(members, centrality, strict=True),
-        key=lambda mc: (-round(float(mc[1]), 6), items[mc[0]].published or "~", items[mc[0]].slug),
-    )[0]
+    centrality = (sub.sum(axis=1) - np.diag(sub)) / (len(members) - 1)
+
+    def rank(pos: int) -> tuple:
+        it = items[members[pos]]
+        return (
+            not time_anchored(lead_text(it)),
+            -round(float(centrality[pos]), 6),
+            it.outlet is None,
+            it.published or "~",
+            it.slug,
+        )
+
+    return members[min(range(len(members)), key=rank)]
 
 
 def distinct_sentences(texts: Sequence[str]) -> list[str]:
@@ -205,7 +217,9 @@ def build_digest(
     """Group the day's briefs and write each story's headline, summary and key points."""
     settings = settings or DigestConfig()
     grouping: Grouping = group(items, settings)
-    sim = grouping.similarity if grouping.similarity is not None else np.eye(len(items))
+    sim = grouping.event_similarity
+    if sim is None:
+        sim = np.eye(len(items))
     drafts: list[dict[str, Any]] = []
     for label in sorted(set(grouping.labels)):
         members = grouping.members(label)
