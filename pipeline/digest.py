@@ -88,6 +88,7 @@ class DigestItem:
     author: str | None = None
     published: str | None = None
     input_file: str | None = None
+    summary_method: str | None = None  # how the brief's summary was made ("learned-extractive")
     sketch: Sketch | None = None  # of the article body (digest_sketch); None for older briefs
 
     @property

@@ -334,3 +334,32 @@ def test_story_headline_is_hard_news_not_a_feature_of_the_same_story():
         )
         (story,) = digest.stories
         assert story.headline_vi == talks.title_vi
+
+
+def test_sample_digest_reads_as_an_editor_wants():
+    """The three samples: hard news first, the feature last; no invented outlet; counts in
+    words; key points never repeat the summary; related links in reading order."""
+    items = sample_items()
+    digest = extractive_digest(list(items.values()))
+    md = render_digest(digest)
+    assert [s.headline_vi for s in digest.stories][-1] == items[
+        "baoquocte-giu-lua-hop-tac"
+    ].title_vi
+    assert all(s.hard_news for s in digest.stories[:2]) and not digest.stories[2].hard_news
+    assert "unknown outlet" not in md and "brief(s)" not in md
+    assert md.count("**Sources** (1 brief, outlet not identified)") == 3
+    for story in digest.stories:
+        summary = split_sentences(story.summary_vi)
+        assert not any(vi in summary for vi, _ in story.key_points)
+        order = [s.id for s in digest.stories if s.id in story.related]
+        assert list(story.related) == order
+
+
+def test_key_points_that_repeat_the_summary_are_dropped():
+    from pipeline.digest_build import _not_in_summary
+
+    rows = feed()
+    summary = rows[3]["summary"]
+    first = split_sentences(summary)[0]
+    other = rows[5]["summary"]
+    assert _not_in_summary([(first, None), (other, None)], summary) == [(other, None)]
