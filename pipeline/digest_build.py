@@ -24,9 +24,9 @@ from pipeline.digest import (
     Grouping,
     containment,
     group,
+    hard_news,
     shingles,
 )
-from pipeline.digest_signals import time_anchored
 from pipeline.digest_sketch import decode
 from pipeline.render import parse_front_matter
 from pipeline.segment import split_sentences
@@ -155,13 +155,6 @@ def read_items(day_dir: Path) -> list[DigestItem]:
 
 
 # --------------------------------------------------------------------------- building stories
-
-
-def hard_news(item: DigestItem) -> bool:
-    """Hard news anchors the happening in time in its opening ("Sáng 1/12", "hôm nay"): the
-    headline, the summary or the first key point (the summary may be the outlet's timeless
-    sapo). A feature, interview or analysis does not."""
-    return time_anchored(" ".join((item.title_vi, item.summary_vi, *item.key_points[:1])))
 
 
 def _lead(members: list[int], sim: np.ndarray, items: Sequence[DigestItem]) -> int:
