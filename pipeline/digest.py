@@ -15,11 +15,15 @@ Why this design:
   the two leads place the happening in different venues ("tại Phủ Chủ tịch" vs "tại Học viện
   ..."): one happening has one place. Measured on the dev part, this separates the talks from
   the speech of one visit and raises recall at the same precision (bench/digest_eval.py).
+  It is also cut when the two briefs name different holders of one office and neither mentions
+  the other's ("Tổng Bí thư Tô Lâm" vs "Tổng Bí thư Nguyễn Phú Trọng": another visit), and set to
+  zero for reports published more than 3 days apart (digest_signals).
 - Stories are the clusters of average-linkage agglomerative clustering (scikit-learn) over the
   event similarity, cut at `same_story`. Average linkage keeps one loose article from chaining
   two events together, which single linkage would do.
-- Two stories are *related* (one running topic) when the average topic similarity between their
-  articles reaches `related`, a lower bar.
+- Two stories are *related* (one running topic: same actors, same occasion) when the average
+  topic similarity between their articles reaches `related`, a lower bar, and their names
+  (`actor_similarity`) overlap: shared words of politics or markets alone link nothing.
 - A *wire copy* is a member whose body's word 5-grams lie mostly inside another member's body
   (estimated from the sketch each brief carries, see digest_sketch; not the headline, which
   outlets rewrite): containment, not Jaccard, because outlets often trim the wire text.
