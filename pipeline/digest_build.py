@@ -160,7 +160,8 @@ def read_items(day_dir: Path) -> list[DigestItem]:
 def _lead(members: list[int], sim: np.ndarray, items: Sequence[DigestItem]) -> int:
     """The member whose headline stands for the story: hard news before features (a lead
     anchored in time, "Sáng 1/12 ..."), then the most central (highest mean event similarity to
-    the other members), then one with a known outlet, then the earliest."""
+    the other members), then a written headline over one cut from the lead, then one with a
+    known outlet, then the earliest."""
     if len(members) == 1:
         return members[0]
     sub = sim[np.ix_(members, members)]
@@ -171,6 +172,8 @@ def _lead(members: list[int], sim: np.ndarray, items: Sequence[DigestItem]) -> i
         return (
             not hard_news(it),
             -round(float(centrality[pos]), 6),
+            # a headline that is only the start of its own lead was cut from it, not written
+            it.summary_vi.startswith(it.title_vi),
             it.outlet is None,
             it.published or "~",
             it.slug,

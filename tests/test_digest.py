@@ -363,3 +363,41 @@ def test_key_points_that_repeat_the_summary_are_dropped():
     first = split_sentences(summary)[0]
     other = rows[5]["summary"]
     assert _not_in_summary([(first, None), (other, None)], summary) == [(other, None)]
+
+
+def test_office_holders_are_read_from_the_words_after_the_office():
+    from pipeline.digest_signals import principal_actors
+
+    text = (
+        "Thủ tướng Chính phủ Nguyễn Tấn Dũng dự lễ; Tổng Bí thư, Chủ tịch nước Lào Thongloun "
+        "Sisoulith hội đàm; Thủ tướng cho biết thêm."
+    )
+    found = principal_actors(text)
+    assert found["Thủ tướng"] == {("nguyễn", "tấn", "dũng")}  # "Chính phủ" skipped, no bare one
+    assert {n[-1] for n in found["Chủ tịch nước"]} == {"sisoulith"}
+    assert "Tổng Bí thư" not in found  # "Tổng Bí thư," names no one
+
+
+def test_story_headline_is_the_most_central_member_and_a_written_one_on_ties():
+    rows = [r for r in feed() if r["event"] == "fuel-price-cut"]
+    items = [item(r, n) for n, r in enumerate(rows)]
+    grouping = group(items)
+    sim = grouping.event_similarity
+    from pipeline.digest import hard_news
+
+    originals = [i for i in range(len(items)) if i not in grouping.wire_copies]
+    news = [i for i in originals if hard_news(items[i])]  # "Giá xăng giảm sau 7 ngày" has no
+    assert len(news) == 2  # time anchor, so it may not head the story over those that do
+    central = max(news, key=lambda i: sum(sim[i, j] for j in originals if j != i))
+    digest = extractive_digest(items)
+    assert digest.stories[0].headline_vi == items[central].title_vi
+    # two members, equal centrality: the headline cut from its own lead loses
+    real = items[0]
+    cut = DigestItem(slug="cut", title_vi=real.summary_vi[:60], summary_vi=real.summary_vi)
+    loose = DigestConfig(same_story=0.01)
+    summarizer = ExtractiveSummarizer(sentences=2, key_points=5)
+    for order in ([cut, real], [real, cut]):
+        d = build_digest(
+            "d", order, "t", summarizer.summarize, summarizer.summarize, settings=loose
+        )
+        assert d.stories[0].headline_vi == real.title_vi
