@@ -68,7 +68,8 @@ VENUE_CONFLICT = 0.3
 # the feature on an earlier visit (event similarity 0.185) from the talks.
 ACTOR_CONFLICT = 0.3
 # WHY 0.05: related stories must share names (same actors/places); measured on the dev part with
-# completed topic labels: precision 0.32 -> 0.82 at the same recall (bench/digest_eval.py).
+# completed topic labels, at the topic bar 0.10: precision 0.70 -> 0.91 at the same recall 0.57
+# (bench/digest_eval.py); 0.08 or more loses half the recall.
 RELATED_ACTORS = 0.05
 # WHY 2: a single capitalised word counts as a name only when at most 2 of the 326 reference
 # documents have it; on the dev part this keeps the precision of runs-only names (0.91) while a
