@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from pipeline.clean_rules import normalize
 from pipeline.names import is_person_name
@@ -70,6 +71,7 @@ def _holder(tokens: list[str]) -> tuple[str, ...] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a day's grouping asks for every pair: parse each text once
 def principal_actors(text: str) -> dict[str, set[tuple[str, ...]]]:
     """Office -> names of its holders mentioned right after it ("Tổng Bí thư Tô Lâm")."""
     text = normalize(text)
@@ -95,7 +97,9 @@ def actor_conflict(lead_a: str, lead_b: str, text_a: str, text_b: str) -> bool:
     """Both leads name a holder of one office, the holders differ, and neither brief mentions the
     other's holder anywhere (so it is not one meeting of two presidents)."""
     actors_a, actors_b = principal_actors(lead_a), principal_actors(lead_b)
-    full_a, full_b = normalize(text_a).lower(), normalize(text_b).lower()
+    if not actors_a.keys() & actors_b.keys():
+        return False
+    full_a, full_b = _folded(text_a), _folded(text_b)
     for role in actors_a.keys() & actors_b.keys():
         names_a, names_b = actors_a[role], actors_b[role]
         if any(_same_person(x, y) for x in names_a for y in names_b):
@@ -104,6 +108,11 @@ def actor_conflict(lead_a: str, lead_b: str, text_a: str, text_b: str) -> bool:
             continue
         return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return normalize(text).lower()
 
 
 def _day(published: str | None) -> date | None:
