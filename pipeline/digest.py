@@ -97,6 +97,7 @@ class DigestItem:
     input_file: str | None = None
     summary_method: str | None = None  # how the brief's summary was made ("learned-extractive")
     sketch: Sketch | None = None  # of the article body (digest_sketch); None for older briefs
+    title_from_lead: bool = False  # the page had no headline; the cleaner took it from the lead
 
     @property
     def body_text(self) -> str:

@@ -138,6 +138,7 @@ def parse_brief(markdown: str, slug: str) -> DigestItem | None:
         published=str(meta["published"]) if meta.get("published") else None,
         input_file=meta.get("input_file"),
         summary_method=meta.get("summary_method") or None,
+        title_from_lead=meta.get("title_source") == "lead",
         sketch=decode(meta.get("wire_sketch")),
     )
 
@@ -173,7 +174,7 @@ def _lead(members: list[int], sim: np.ndarray, items: Sequence[DigestItem]) -> i
             not hard_news(it),
             -round(float(centrality[pos]), 6),
             # a headline that is only the start of its own lead was cut from it, not written
-            it.summary_vi.startswith(it.title_vi),
+            it.title_from_lead or it.summary_vi.startswith(it.title_vi),
             it.outlet is None,
             it.published or "~",
             it.slug,

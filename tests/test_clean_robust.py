@@ -341,9 +341,16 @@ def test_brief_says_when_its_title_comes_from_the_lead() -> None:
 
     md = render(art)
     assert parse_front_matter(md)["title_source"] == "lead"
-    assert "the title is the first sentence of its lead" in md
+    assert "the title is taken from its lead" in md
+    # the digest reads it back: a lead-derived title never heads a story over a written one
+    from pipeline.digest_build import parse_brief
+
+    item = parse_brief(md, "a")
+    assert item is not None and item.title_from_lead
     md = render(replace(art, title_source="headline"))
-    assert "first sentence of its lead" not in md
+    assert "taken from its lead" not in md
+    item = parse_brief(md, "a")
+    assert item is not None and not item.title_from_lead
 
 
 def test_closing_list_of_names_is_body_and_the_byline_ends_it() -> None:
