@@ -25,8 +25,8 @@ class CleanArticle:
     author: str | None = None
     removed: tuple[RemovedLine, ...] = field(default_factory=tuple)
     wire: str | None = None  # news agency that supplied the story ("TTXVN"), not the outlet
-    # "headline": a headline line of the page; "lead": the page has none, so the title is the
-    # lead's first sentence (said in the brief, never passed off as the outlet's headline)
+    # "headline": a headline line of the page; "lead": the page has none, so the title is taken
+    # from the lead (said in the brief, never passed off as the outlet's headline)
     title_source: str = "headline"
 
     @property

@@ -6,8 +6,11 @@ every removed line keeps its line number and a precise reason. The steps, in ord
 1. ``metadata.read_headers``: `` date YYYY-MM-DD [headline] `` and `` outlet NAME `` headers;
    ``metadata.markdown_headings``: a ``.md`` input's ``# Heading`` is the title.
 2. ``signals.join_wrapped``: text hard-wrapped at a fixed width is re-joined into paragraphs.
-3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks).
-4. Title (``metadata.pick_title``); related blocks after a heading or an outlet logo
+3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks);
+   the clock times of a live report's entries stay body (``signals.live_blog_times``).
+4. Title (``metadata.pick_title``: an outlet's name over it or a site name after it names the
+   outlet; ``title_source`` says when it was taken from the lead); related blocks after a
+   heading or an outlet logo
    (``blocks``), and after the body by shape and topic (``signals.trailing_teasers``).
 5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``);
    rows of a list or a table in the body (``signals.list_rows``) are never captions.

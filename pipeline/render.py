@@ -132,8 +132,8 @@ def _model_notes(brief: Brief) -> list[str]:
         notes.append(f"> **Note:** no English translation: {_sentence(brief.translator.reason)}")
     if brief.article.title_source == "lead":
         notes.append(
-            "> **Note:** the page has no headline line; the title is the first sentence of its"
-            " lead."
+            "> **Note:** the page has no headline line; the title is taken from its lead (its"
+            " first sentence, or that sentence's main clause)."
         )
     return [*"\n>\n".join(notes).split("\n"), ""] if notes else []
 

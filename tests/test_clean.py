@@ -117,7 +117,9 @@ def test_sample_metadata() -> None:
     assert hd.outlet is None and hd.wire == "TTXVN"  # "(theo TTXVN)" names the wire service
     assert hd.published is None  # "Sáng 1/12" has no year
     assert hd.paragraphs[0].startswith("Sáng 1/12, sau lễ đón")  # lead kept as body
-    assert hd.title.startswith("Sáng 1/12, sau lễ đón chính thức")
+    # no headline line: the title is the lead's main clause, and says it comes from the lead
+    assert hd.title.startswith("Tổng Bí thư Tô Lâm đã hội đàm với Tổng Bí thư, Chủ tịch nước Lào")
+    assert hd.title_source == "lead"
     assert hd.paragraphs[2].startswith("Theo TTXVN, tại cuộc hội đàm")  # not a dateline
 
     vne = clean_text((SAMPLES / "vnexpress-to-lam-hoc-vien-lao.txt").read_text(encoding="utf-8"))

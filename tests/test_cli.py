@@ -34,7 +34,7 @@ def test_clean_json_reports_metadata_paragraphs_and_removed_lines(capsys):
 def test_clean_plain_prints_title_then_body(capsys):
     assert main(["clean", str(SAMPLE)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Sáng 1/12")
+    assert out.startswith("Tổng Bí thư Tô Lâm đã hội đàm")  # the lead's main clause
     assert "Quang cảnh cuộc hội đàm" not in out
 
 

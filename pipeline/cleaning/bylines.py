@@ -23,6 +23,7 @@ from pipeline.cleaning.text import (  # is_prose: re-exported for blocks and sig
     is_quote,
     is_title_like,
     key,
+    same_opening,
     words,
 )
 from pipeline.names import is_full_name, is_names_line, is_titled_name
@@ -43,7 +44,7 @@ _REPORTER_RE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_RE = re.compile(
-    r"^\(?\s*(?:theo|nguồn(?: tin| bài| bài viết| tham khảo)?|source|via)\s*:?\s+"
+    r"^\(?\s*(?:nguồn (?:tin|bài|bài viết|tham khảo)\s*:|(?:theo|nguồn|source|via)\s*:?)\s+"
     r"(?P<src>[^()]{2,60}?)\s*\)?\.?$",
     re.I,
 )
@@ -318,17 +319,20 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
         for i in range(last + 1, len(page)):  # "Nguồn: VTV" closing the article is a credit
             if page[i].kind in ("photo-caption", "url") and _source_credit(page[i].text):
                 take(i)
+        # a closing salutation ("Kính thưa ...,") or enumeration ("...; ...") is the article's
         leftovers = [
             i
             for i in tail
             if page[i].kind is None
             and is_title_like(page[i].text)
             and len(words(page[i].text)) >= 4  # "13", "Lyon", "Phạt góc": table cells
-            and not page[i].text.endswith(("!", "?"))
+            and not page[i].text.endswith(("!", "?", ","))
+            and ";" not in page[i].text
             and not LIST_ITEM_RE.match(page[i].text)
         ]
         announced = any(page[i].text.endswith(":") for i in (last, *tail))  # a list, a table
-        if len(leftovers) >= 2 and not announced:
+        listed = same_opening([page[i].text for i in leftovers])  # rows of a list
+        if len(leftovers) >= 2 and not announced and not listed:
             for i in leftovers:
                 page.decide(i, "related-item")
         # a bare name mid-body right after a quote attributes the quote

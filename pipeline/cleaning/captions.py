@@ -29,6 +29,7 @@ from pipeline.cleaning.text import (
     ends_with_ellipsis,
     is_prose,
     is_quote,
+    is_sentence,
     key,
     sentence_count,
     words,
@@ -110,7 +111,10 @@ def decide_duplicates(page: Page, title_idx: int | None) -> None:
             continue
         p = page.prev(i)
         consecutive = p is not None and key(page[p].text) == k
-        if consecutive or (k in seen and len(words(ln.text)) >= 6):
+        # a sentence the article says twice (a sapo quoting the body, one sentence per line)
+        # is the article's own; a repeated headline, caption or link is not
+        repeated = k in seen and len(words(ln.text)) >= 6 and not is_sentence(ln.text, 6)
+        if consecutive or repeated:
             page.decide(i, "duplicate-line")
             continue
         seen.setdefault(k, i)
@@ -181,12 +185,27 @@ def _neighbour_paragraphs(page: Page, i: int) -> tuple[int | None, int | None]:
     return paragraph(page.prev(i)), paragraph(page.next(i, undecided=False))
 
 
-def _caption_evidence(page: Page, i: int) -> bool:
-    """What only a caption says: where someone stands in the picture, the day it was taken
-    closing a one-sentence line between paragraphs, or an echo of a paragraph beside it."""
+_PARAGRAPHED_SHARE = 0.25
+
+
+def _paragraphed(page: Page) -> bool:
+    """Whether the body is written in paragraphs (a quarter of them hold two sentences or
+    more). Text with one sentence a line gives a lone short line no evidence of its own: there
+    only a caption's own words count."""
+    prose = [ln.text for ln in page.lines if ln.kind is None and is_prose(ln.text)]
+    multi = sum(sentence_count(t) >= 2 for t in prose)
+    return bool(prose) and multi >= _PARAGRAPHED_SHARE * len(prose)
+
+
+def _caption_evidence(page: Page, i: int, paragraphed: bool) -> bool:
+    """What only a caption says: where someone stands in the picture; and, in text written in
+    paragraphs, the day of the picture closing a one-sentence line between paragraphs, a
+    person or a scene shown, or an echo of a paragraph beside it."""
     t = page[i].text
     if CAPTION_POSITION_RE.search(t):
         return True
+    if not paragraphed or not (t[:1].isupper() or t[:1].isdigit()):
+        return False  # a line opening in lowercase goes on from the one above it
     above, below = _neighbour_paragraphs(page, i)
     dated = (
         CAPTION_DATE_END_RE.search(t)
@@ -259,11 +278,12 @@ def decide_uncredited(page: Page) -> None:
     open_idx = [i for i in page.open_indices() if i != page.title_idx]
     lead = next((i for i in open_idx if is_prose(page[i].text)), None)
     open_idx = [i for i in open_idx if i != lead and i not in page.rows]
+    paragraphed = _paragraphed(page)
     for i in open_idx:
         t = page[i].text
         if not _caption_shaped(t):
             continue
-        if _caption_evidence(page, i):
+        if _caption_evidence(page, i, paragraphed):
             page.decide(i, "photo-caption")
     for i in open_idx:  # "... về thực phẩm..." / paragraph / "...kê cao đồ đạc ..."
         t = page[i].text

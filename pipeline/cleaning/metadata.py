@@ -85,6 +85,24 @@ _DANGLING = frozenset({
 # fmt: on
 
 
+_TENSE = frozenset({"đã", "vừa", "sẽ", "đang", "tiếp", "chính thức"})
+
+
+def _main_clause(sentence: str) -> str | None:
+    """ "Sáng 1/12, sau lễ đón ..., Tổng Bí thư Tô Lâm đã hội đàm với ...": a long lead opens
+    with its time and circumstances; its news is the clause whose subject (a few capitalised
+    words) is followed by a tense marker ("đã", "vừa", "sẽ"). None when there is no such clause
+    or it is too long to be a title."""
+    for m in re.finditer(r",\s+", sentence):
+        clause = sentence[m.end() :].strip()
+        toks = words(clause)
+        if not clause[:1].isupper() or not 6 <= len(toks) <= TITLE_MAX_WORDS:
+            continue
+        if any(t.casefold() in _TENSE for t in toks[1:8]):
+            return clause
+    return None
+
+
 def title_from_lead(text: str) -> str:
     """First sentence of a lead, without its period; over 30 words it is cut at the last clause
     boundary (a comma before a lowercase word), else shown cut with "…". A comma before a
@@ -94,6 +112,9 @@ def title_from_lead(text: str) -> str:
     toks = words(first)
     if len(toks) <= TITLE_MAX_WORDS:
         return first
+    main = _main_clause(first)
+    if main:
+        return main
     head = " ".join(toks[:TITLE_MAX_WORDS])
     for m in reversed(list(re.finditer(r",\s+(?=\w)", head))):
         nxt = head[m.end() :][:1]
@@ -115,6 +136,8 @@ def _section_above(page: Page, i: int) -> bool:
     a = page[i].text
     if len(words(a)) > 8 or a.endswith((".", "?", "!", ":", "…")) or is_quote(a):
         return False
+    if re.search(r"[:'\"“”‘’?]", a):
+        return False  # "Nistelrooy: 'Bayern ...'": a headline quotes; a section label never does
     if is_lead(a) or byline_like(a):
         return False
     j = page.next(i)

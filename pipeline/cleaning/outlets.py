@@ -97,7 +97,7 @@ _MEDIA_TAGS = frozenset(
 def is_paren_credit(raw: str) -> bool:
     """What "(X) -" opening a lead credits: a publisher, not a place nor a media tag. Beyond the
     shapes of ``is_outlet_credit``, any 1-5 capitalised words count ("(Dân Việt) -", "(Tổ
-    Quốc) -", "(Baonghean) -", "(Thanh tra) -"): in that slot papers print their own name."""
+    Quốc) -", "(Baonghean) -"): in that slot papers print their own name."""
     raw = raw.strip(" .:-")
     toks = words(raw)
     if is_outlet_credit(raw):
@@ -106,7 +106,8 @@ def is_paren_credit(raw: str) -> bool:
         return False
     if toks[0].casefold() in {"ảnh", "hình", "video", "clip", "photo", "nguồn", "theo"}:
         return False  # "(Ảnh minh họa)", "(Theo VOV)": a caption or a credit of its own kind
-    return toks[0][:1].isupper()
+    # a name: every word capitalised ("Dân Việt"), not a phrase ("(Tiếp theo kỳ trước) -")
+    return all(t[:1].isupper() or t[:1].isdigit() or t in ("&", "-") for t in toks)
 
 
 def is_outlet_credit(raw: str, acronyms: bool = True) -> bool:

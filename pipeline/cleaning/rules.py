@@ -37,6 +37,9 @@ REPORTING_RE = re.compile(
 PROSE_START_RE = re.compile(
     r"^(?:Theo|Tuy nhiên|Trong khi đó|Ngoài ra|Bên cạnh đó|Do|Vì|Nếu|Khi|Để|Với|Đây là|Đó là|"
     r"Như vậy|Trước đó|Sau đó|Cùng với|Trong|Tại|Hiện|Hiện nay|Năm|Từ|Mặc dù|Dù)\b"
+    # a lead's event time: "Sáng 1/12, ...", "Chiều nay (3/4), ...", "Ngày 19/10, ..."
+    r"|^(?:Rạng sáng|Sáng|Trưa|Chiều|Tối|Đêm|Ngày|Hôm) "
+    r"(?:nay|qua|\(?\d{1,2}[/.-]\d{1,2})[^,]{0,20},"
 )
 # "... (Ảnh minh họa)", "(Ảnh tư liệu)."
 CREDIT_PAREN_RE = re.compile(
@@ -482,6 +485,23 @@ COMMENTS_HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 COMMENT_CHROME_RE = re.compile(r"\btrả lời\b|\bthích\b.*\bchia sẻ\b", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- interviews
+
+# A turn of an interview or a readers' Q&A: "PV: ...", "Hỏi: ...", "Nistelrooy: Tôi ...",
+# "* Anh nghĩ đội nào sẽ vô địch? (email...)". Turns alternate like teaser titles and leads, but
+# they are the article.
+_SPEAKER_RE = re.compile(
+    r"^(?:PV|P\.V|Phóng viên|Hỏi|Đáp|Trả lời|[A-ZĐ][\w.'’-]*(?:\s[A-ZĐ][\w.'’-]*){0,3})\s*:\s+\S"
+)
+_QUESTION_MARKER_RE = re.compile(r"^[*\-–•]\s*\S.*\?")
+
+
+def is_interview_turn(text: str) -> bool:
+    t = text.lstrip("*-–• ")
+    answer = bool(_SPEAKER_RE.match(t)) and len(words(t)) >= 6
+    return answer or bool(_QUESTION_MARKER_RE.match(text))
 
 
 # --------------------------------------------------------------------------- one-line rules

@@ -17,25 +17,37 @@ import re
 
 from pipeline.cleaning.bylines import byline_like, is_prose
 from pipeline.cleaning.lines import BLANK, HEADER, Page
-from pipeline.cleaning.rules import slug_run, slug_size
+from pipeline.cleaning.rules import is_image_filename_line, is_interview_turn, slug_run, slug_size
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
     LIST_ITEM_RE,
+    coherence,
     is_sentence,
     is_title_like,
-    key,
+    same_opening,
+    topic_words,
     words,
 )
 from pipeline.names import person_title_parts
 
 _TERMINAL = (".", "!", "?", ":", ";", "…", *CLOSING_QUOTES, ")", "]")
-_WRAP_MIN_LINES = 6
+_WRAP_MIN_LINES = 4  # lines followed by another line of their paragraph
 _WRAP_MAX_WIDTH = 100
 
 
 def _wrap_width(page: Page) -> int | None:
-    """The fixed width the text is wrapped at, when most long lines end near one width."""
-    lengths = [len(ln.text) for ln in page.lines if ln.kind is None and len(ln.text) >= 30]
+    """The fixed width the text is wrapped at, when most long lines end near one width. A
+    paragraph's last line is as short as it happens to be, so only lines that another line of
+    the same paragraph follows are measured."""
+    lines = page.lines
+    lengths = [
+        len(ln.text)
+        for k, ln in enumerate(lines)
+        if ln.kind is None
+        and len(ln.text) >= 30
+        and k + 1 < len(lines)
+        and lines[k + 1].kind is None
+    ]
     if len(lengths) < _WRAP_MIN_LINES:
         return None
     width = max(lengths)
@@ -51,6 +63,8 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
         return False
     if slug_size(slug_run(nxt)) >= 3 or nxt.startswith(("http", "www.")):
         return False  # a URL slug or image alt the scraper left: a line of its own
+    if is_image_filename_line(nxt) or is_image_filename_line(prev):
+        return False  # "anh-1.jpg": an image placeholder, never part of a sentence
     first = nxt.split()[0]
     if nxt[0].islower() and not any(c.isupper() for c in first[1:]):  # not "iPhone", "eKYC"
         return True  # a sentence never starts lowercase: the line break is inside it
@@ -169,27 +183,7 @@ def live_blog_times(page: Page) -> frozenset[int]:
     return frozenset(times) if len(times) >= 2 else frozenset()
 
 
-# Function syllables that say nothing about a story's topic.
-# fmt: off
-_STOP = frozenset(
-    {
-        "và", "của", "các", "là", "có", "được", "cho", "với", "trong", "đã", "sẽ", "đang", "này",
-        "những", "một", "không", "người", "khi", "để", "từ", "tại", "về", "theo", "như", "thì",
-        "mà", "ra", "vào", "lên", "đến", "hay", "hơn", "rất", "cũng", "nhiều", "năm", "ngày",
-        "sau", "trước", "bị", "nên", "vẫn", "đó", "nay", "còn",
-    }
-)
-# fmt: on
-
-
-def _topic_words(text: str) -> set[str]:
-    return {w for w in key(text).split() if len(w) > 1 and w not in _STOP and not w.isdigit()}
-
-
-def coherence(text: str, reference: set[str]) -> float:
-    """Share of a line's topic words that also occur in the headline and lead."""
-    own = _topic_words(text)
-    return len(own & reference) / len(own) if own else 0.0
+_topic_words = topic_words  # the topic signal lives in text.py (bylines use it too)
 
 
 def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
@@ -203,8 +197,13 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
         return
     reference = _topic_words(page[page.title_idx].text) | _topic_words(page[prose[0]].text)
 
-    def heading_like(t: str) -> bool:
-        return is_title_like(t, 25) and not is_sentence(t) and not byline_like(t)
+    def heading_like(t: str) -> bool:  # not a line that goes on ("Kính thưa ...,")
+        return (
+            is_title_like(t, 25)
+            and not is_sentence(t)
+            and not byline_like(t)
+            and not t.endswith((",", ";"))
+        )
 
     run: list[int] = []  # trailing open lines in teaser rhythm, last first
     for k in range(len(open_idx) - 1, -1, -1):
@@ -237,6 +236,10 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
         return  # a list the body announced ("gồm:"), not teasers
     if sum(i in run for i in prose) * 2 >= len(prose):
         return  # other stories are appended to a body longer than them: when in doubt, keep
+    if sum(is_interview_turn(page[i].text) for i in run) >= 2:
+        return  # questions and answers of an interview alternate like titles and leads
+    if same_opening([page[i].text for i in titles]):
+        return  # "Đài X có chương trình ...", "Đài Y có ...": rows of a list, not teasers
     heading = run[0] if len(words(page[run[0]].text)) <= 6 and run[0] in titles else None
     for i in run:
         page.decide(i, "related-heading" if i == heading else "related-item")

@@ -83,3 +83,38 @@ def sentences(text: str) -> list[str]:
 
 def sentence_count(text: str) -> int:
     return max(1, len(sentences(text)))
+
+
+# Function syllables that say nothing about a story's topic.
+# fmt: off
+_STOP = frozenset(
+    {
+        "và", "của", "các", "là", "có", "được", "cho", "với", "trong", "đã", "sẽ", "đang", "này",
+        "những", "một", "không", "người", "khi", "để", "từ", "tại", "về", "theo", "như", "thì",
+        "mà", "ra", "vào", "lên", "đến", "hay", "hơn", "rất", "cũng", "nhiều", "năm", "ngày",
+        "sau", "trước", "bị", "nên", "vẫn", "đó", "nay", "còn",
+    }
+)
+# fmt: on
+
+
+def topic_words(text: str) -> set[str]:
+    """Content syllables of a line (no function words, no numbers): what it is about."""
+    return {w for w in key(text).split() if len(w) > 1 and w not in _STOP and not w.isdigit()}
+
+
+def coherence(text: str, reference: set[str]) -> float:
+    """Share of a line's topic words that also occur in the headline and lead (a general
+    signal: a teaser of another story shares little with them)."""
+    own = topic_words(text)
+    return len(own & reference) / len(own) if own else 0.0
+
+
+def same_opening(texts: list[str]) -> bool:
+    """Two thirds of the lines open with the same word ("Đài ... có chương trình ...", "Kính thưa
+    ..."): the rows of a list or a salutation, which other stories' titles never share."""
+    firsts = [words(t)[0].casefold() for t in texts if words(t)]
+    if len(firsts) < 2:
+        return False
+    top = max(firsts.count(f) for f in set(firsts))
+    return top >= 2 and top * 3 >= len(firsts) * 2
