@@ -14,7 +14,11 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    (``blocks``), and after the body by shape and topic (``signals.trailing_teasers``).
 5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``);
    rows of a list or a table in the body (``signals.list_rows``) are never captions.
-6. Position: readers' comments, bylines, photo credits, quote attributions (``bylines``).
+   Captions with no credit and no picture left (``captions.decide_uncredited``): a person's
+   place in the picture, its date, a caption split over two pictures, an echo of a paragraph
+   beside it, a person or a scene shown with none of the words of the telling.
+6. Position: readers' comments, bylines, photo credits, quote attributions (``bylines``); an
+   aggregator's publisher line over the timestamp names the outlet.
 7. Datelines ("TPO -", "(Dân trí) -") are cut from the first paragraphs and name the outlet;
    a byline credit names the outlet or, for a news agency ("theo TTXVN"), the wire.
 """
