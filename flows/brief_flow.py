@@ -271,7 +271,8 @@ def write_chunk(
         )
         path = day_dir / f"{brief.slug}.md"
         atomic_write_text(path, render_brief(brief))
-        outcome = ArticleOutcome(work.path, WRITTEN, str(path), brief.slug, notes=work.doc.notes)
+        notes = (*work.doc.notes, *([work.summary.note] if work.summary.note else []))
+        outcome = ArticleOutcome(work.path, WRITTEN, str(path), brief.slug, notes=notes)
         return replace(work, outcome=outcome, index_entry=_index_entry(brief))
 
     return _each(works, "writing brief", write)

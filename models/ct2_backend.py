@@ -45,7 +45,40 @@ def _forced_eos(info: ModelInfo) -> bool:
     return False
 
 
-def load_ct2(path: str | Path, threads: int = 0) -> tuple[Any, Any, ModelInfo]:
+# CUDA compute types by config dtype: int8 weights (what `convert` makes) with float activations.
+# T5 overflows in float16 (as in hf_loading), so with dtype auto it gets bfloat16 activations.
+_CUDA_COMPUTE = {"float16": "int8_float16", "bfloat16": "int8_bfloat16", "float32": "int8_float32"}
+_NO_FP16_MODEL_TYPES = frozenset({"t5", "mt5"})
+
+
+def ct2_placement(
+    device: str, dtype: str = "auto", model_type: str | None = None, cuda_devices: int = 0
+) -> tuple[str, int, str]:
+    """(device, device index, compute_type) for ctranslate2.Translator from the config.
+
+    CPU keeps the type the model was converted to ("default": int8 unless converted otherwise);
+    float32 there was slower than transformers (PLATFORM.md). CUDA uses int8 weights with
+    float16 activations (int8_float16), bfloat16 ones for T5 or with `dtype: bfloat16`.
+    """
+    if device == "auto":
+        device = "cuda" if cuda_devices > 0 else "cpu"
+    if device == "cpu":
+        return "cpu", 0, "default"
+    if not device.startswith("cuda"):
+        raise ModelLoadError(f"backend ctranslate2 runs on cpu or cuda, not {device}")
+    index = int(device.partition(":")[2] or 0)
+    if index >= cuda_devices:
+        raise ModelLoadError(
+            f"device {device} requested but CTranslate2 sees {cuda_devices} CUDA device(s)"
+        )
+    if dtype == "auto":
+        dtype = "bfloat16" if model_type in _NO_FP16_MODEL_TYPES else "float16"
+    return "cuda", index, _CUDA_COMPUTE[dtype]
+
+
+def load_ct2(
+    path: str | Path, threads: int = 0, device: str = "cpu", dtype: str = "auto"
+) -> tuple[Any, Any, ModelInfo]:
     """(tokenizer, ctranslate2.Translator, ModelInfo) from a `vnbrief models convert` directory."""
     directory = Path(path).expanduser()
     if not (directory / "model.bin").is_file():
@@ -65,18 +98,26 @@ def load_ct2(path: str | Path, threads: int = 0) -> tuple[Any, Any, ModelInfo]:
         generation = None
         if (hf / "generation_config.json").is_file():
             generation = GenerationConfig.from_pretrained(hf, local_files_only=True)
-        # compute_type "default" keeps the type the model was converted to (int8 by default);
+    except Exception as exc:
+        raise ModelLoadError(f"cannot load CTranslate2 model from {directory}: {exc}") from exc
+    kind, index, compute_type = ct2_placement(
+        device, dtype, getattr(config, "model_type", None), ctranslate2.get_cuda_device_count()
+    )
+    try:
         # oneDNN is used on this CPU: do not set CT2_USE_MKL (int8 collapses with it, PLATFORM.md).
         generator = ctranslate2.Translator(
             str(directory),
-            device="cpu",
-            compute_type="default",
+            device=kind,
+            device_index=index,
+            compute_type=compute_type,
             inter_threads=1,
             intra_threads=threads,
         )
     except Exception as exc:
         raise ModelLoadError(f"cannot load CTranslate2 model from {directory}: {exc}") from exc
-    return tokenizer, generator, ModelInfo(config, generation, str(directory))
+    info = ModelInfo(config, generation, str(directory))
+    info.device = kind if kind == "cpu" else f"cuda:{index}"
+    return tokenizer, generator, info
 
 
 def _decode(tokenizer: Any, results: list[Any]) -> list[str]:
