@@ -182,7 +182,11 @@ def _prefect_api(home: Path) -> Iterator[Callable[[], None]]:
         stop_server,
         wait_healthy,
     )
-    from flows.prefect_env import api_url_configured, drain_background_workers
+    from flows.prefect_env import (
+        api_url_configured,
+        drain_background_workers,
+        without_flow_heartbeats,
+    )
 
     if api_url_configured():
         yield _no_wait
@@ -207,7 +211,8 @@ def _prefect_api(home: Path) -> Iterator[Callable[[], None]]:
             raise EnvironmentProblem(f"cannot start Prefect: {exc}", EXIT_PREFECT) from exc
 
     try:
-        yield ready
+        with without_flow_heartbeats():  # nothing outlives this process to watch them
+            yield ready
     finally:
         drain_background_workers()
         os.environ.pop("PREFECT_API_URL", None)

@@ -68,6 +68,7 @@ def test_chunk_translation_and_summaries_match_one_article_at_a_time(
                 "backend": "seq2seq",
                 "model": str(tiny_t5_dir),
                 "max_input_tokens": 48,
+                "long_articles": "chunk",  # many chunks per article, batched across articles
                 **GENERATION,
             },
             "translator": {
