@@ -64,7 +64,10 @@ def child(args: argparse.Namespace) -> None:
         report = state.result()
         flow_run_id = state.state_details.flow_run_id
         t_flow_end = time.time()
-        chunks = -(-written_count(report) // cfg.runner.chunk_size)
+        from flows.brief_flow import chunk_size_for
+
+        n_in = len(report.outcomes)
+        chunks = -(-n_in // chunk_size_for(cfg.runner, n_in))
         stages = _stage_times(flow_run_id, 3 if chunks == 1 else 1 + len(STAGES) * chunks)
     t_end = time.time()
     written = written_count(report)

@@ -325,6 +325,18 @@ def _settle(todo: list[Work], future: PrefectFuture) -> list[Work]:
         return [replace(w, outcome=_failure(w.path, err, "chunk")) for w in todo]
 
 
+def chunk_size_for(runner: RunnerConfig, n: int) -> int:
+    """Articles per task: runner.chunk_size, but on Dask at most an equal share per worker.
+
+    A Dask task beats a thread only when it is long (bench/runner_crossover.py: about a second
+    of GIL-holding work), so chunks stay large, yet a run of 300 articles in chunks of 250
+    would leave one of two workers nearly idle: split it 150/150 instead.
+    """
+    if runner.task_runner != "dask" or n <= 0:
+        return runner.chunk_size
+    return max(1, min(runner.chunk_size, -(-n // runner.workers)))
+
+
 def _chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
@@ -394,7 +406,7 @@ def brief_articles(
         manifest = Manifest(out)
         fingerprint = brief_fingerprint(cfg, [summarizer_status.used, translator_status.used])
         generated_at = now.isoformat(timespec="seconds")
-        size = cfg.runner.chunk_size
+        size = chunk_size_for(cfg.runner, len(inputs))
         ingests = [
             submit(ingest_chunk, paths=chunk, max_bytes=cfg.max_input_kb * 1024)
             for chunk in _chunks(inputs, size)
