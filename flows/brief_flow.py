@@ -41,6 +41,7 @@ from pipeline.ingest import (
     discover_inputs,
     read_source,
 )
+from pipeline.language import load_identifier
 from pipeline.render import (
     Brief,
     English,
@@ -127,6 +128,7 @@ def _fill(works: Sequence[Work], field: str, values: Sequence[Any]) -> list[Work
 def load_models(cfg: Config) -> tuple[BackendStatus, BackendStatus]:
     """Load both backends once for the process; a model that cannot load becomes a fallback."""
     forget_failures()  # retried once per run: a long-lived `serve` sees a model that arrived
+    load_identifier()  # the input language check's model (cached for the process)
     _, summarizer_status = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
     _, translator_status = get_translator(cfg.translator, Path(cfg.base_dir))
     return summarizer_status, translator_status

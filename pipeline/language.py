@@ -77,6 +77,12 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def load_identifier() -> None:
+    """Load the language model now (~0.3 s, once per process), with the run's other models,
+    instead of inside the first article's task."""
+    _identifier()
+
+
 def strip_diacritics(text: str) -> str:
     """Vietnamese as typed without tone marks: 'Tổng Bí thư' -> 'Tong Bi thu'."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
