@@ -49,7 +49,11 @@ def child(args: argparse.Namespace) -> None:
     from pipeline.config import load_config
 
     cfg = load_config(args.config)
-    with cli._prefect_api(cli._prefect_home()) as api_ready:
+    home = cli._prefect_home()
+    from pipeline.language import load_identifier
+
+    load_identifier(background=True)  # as `vnbrief run` does
+    with cli._prefect_api(home) as api_ready:
         from flows.brief_flow import brief_articles
 
         api_ready()

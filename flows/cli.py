@@ -224,6 +224,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser().resolve() if args.out else cfg.resolve(cfg.outputs)
     _writable("output folder", out)  # before Prefect starts: a bad folder fails in a second
     home = _prefect_home()
+    from pipeline.language import load_identifier
+
+    load_identifier(background=True)  # ~0.3 s, while Prefect boots and imports
     with _prefect_api(home) as api_ready:
         from flows.brief_flow import brief_articles
         from flows.prefect_env import quiet_logging
