@@ -142,11 +142,89 @@ def baomoi_json(raw: bytes) -> list[str]:
     return [" ".join(x.split()) for x in head if x.strip()] + body
 
 
+def baomoi_page(raw: bytes) -> list[str]:
+    """A baomoi.com article page as crawled in 2025: the saved ``content-main`` container
+    (headline, "N giờ trước", "N liên quan Gốc", sapo, story blocks, captions, author)."""
+    d = json.loads(raw.decode("utf-8"))
+    return blocks(lxml.html.fromstring(d["content"]))
+
+
+_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def js_literal(text: str) -> object:
+    """The value of a JavaScript array/object literal as written by prettier (unquoted keys,
+    single- or double-quoted strings, trailing commas); enough for saved app fixtures."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in "'\"":
+            j, chars = i + 1, []
+            while text[j] != c:
+                if text[j] == "\\":
+                    e = text[j + 1]
+                    if e == "u":
+                        chars.append(chr(int(text[j + 2 : j + 6], 16)))
+                        j += 6
+                        continue
+                    if e == "x":
+                        chars.append(chr(int(text[j + 2 : j + 4], 16)))
+                        j += 4
+                        continue
+                    chars.append(_JS_ESCAPES.get(e, e))
+                    j += 2
+                    continue
+                chars.append(text[j])
+                j += 1
+            out.append(json.dumps("".join(chars), ensure_ascii=False))
+            i = j + 1
+        elif c.isalpha() or c in "_$":
+            j = i
+            while j < n and (text[j].isalnum() or text[j] in "_$"):
+                j += 1
+            word = text[i:j]
+            k = j
+            while k < n and text[k].isspace():
+                k += 1
+            is_key = k < n and text[k] == ":" and word not in ("true", "false", "null")
+            out.append(json.dumps(word) if is_key else word)
+            i = j
+        elif c == ",":
+            k = i + 1
+            while k < n and text[k].isspace():
+                k += 1
+            if k >= n or text[k] not in "]}":
+                out.append(c)
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return json.loads("".join(out))
+
+
+def mercury_item(raw: bytes, index: int) -> list[str]:
+    """An article saved by an app as Mercury-parser output (``extra_info``: title, content HTML
+    with the author/source line, sapo, body, captions, inline related links, event boxes)."""
+    text = raw.decode("utf-8")
+    start, end = text.index("["), text.rindex("]")
+    info = js_literal(text[start : end + 1])[index]["extra_info"]
+    head = [" ".join(info["title"].split())]
+    return head + blocks(lxml.html.fromstring(f"<div>{info['content']}</div>"))
+
+
 def build(item: dict) -> str:
     raw = _blob(item["repo"], item["commit"], item["path"])
     if item["path"].endswith(".gz"):
         raw = gzip.decompress(raw)
-    lines = baomoi_json(raw) if item["kind"] == "baomoi-json" else html_page(raw, item["xpath"])
+    if item["kind"] == "baomoi-json":
+        lines = baomoi_json(raw)
+    elif item["kind"] == "baomoi-page":
+        lines = baomoi_page(raw)
+    elif item["kind"] == "mercury-js":
+        lines = mercury_item(raw, item["index"])
+    else:
+        lines = html_page(raw, item["xpath"])
     return "\n".join(lines) + "\n"
 
 

@@ -13,9 +13,13 @@ and are split by outlet: ``dev`` may be tuned on, ``test`` may not. Measures, as
 
 A third split, ``late``, holds pages found after the tuning (a provincial paper): never tuned
 on, but labelled after the rules changed, so reported apart from the held-out test half.
+A fourth, ``test2``, is a second held-out set (2025 baomoi.com pages, mostly provincial papers)
+labelled and committed before any rule change made after its base commit, and never shown to
+whoever tunes the rules.
 
-Usage: ``python bench/clean_real_eval.py [--split dev|test|all] [--data DIR] [--lines]``;
-``--lines`` lists every wrong line. Exit code 0 when the issue's targets hold on the test split.
+Usage: ``python bench/clean_real_eval.py [--split dev|test|test2|late|all] [--data DIR]
+[--lines]``; ``--lines`` lists every wrong line. Exit code 0 when the issue's targets hold on the
+split asked for (for ``all``: on both held-out splits, ``test`` and ``test2``).
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ CASES = REPO / "tests" / "clean_real"
 DEFAULT_DATA = Path("/work/data/issue-8/real")
 META_KEYS = ("title", "published", "outlet", "author", "wire")
 TARGET_BODY, TARGET_REMOVED = 0.97, 0.90
+SPLITS = ("dev", "test", "late", "test2")
+HELD_OUT = ("test", "test2")  # labels committed before the rule changes they measure
 
 
 def load_labels(path: Path) -> dict[int, tuple[str, str]]:
@@ -184,9 +190,19 @@ def print_table(name: str, scores: list[PageScore], expected: dict, lines: bool)
     return m
 
 
+def meets_targets(m: dict) -> bool:
+    """Issue 8's table: body kept, boilerplate removed, every title, every stated date."""
+    return (
+        m["body_kept"] >= TARGET_BODY
+        and m["boiler_removed"] >= TARGET_REMOVED
+        and m["title_ok"] == m["pages"]
+        and m["date_ok"] == m["dated"]
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser()
-    p.add_argument("--split", choices=("dev", "test", "late", "all"), default="all")
+    p.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
     p.add_argument("--lines", action="store_true")
     args = p.parse_args(sys.argv[1:] if argv is None else argv)
@@ -195,16 +211,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     expected = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))
     ok = True
-    splits = ("dev", "test", "late") if args.split == "all" else (args.split,)
+    splits = SPLITS if args.split == "all" else (args.split,)
+    checked = HELD_OUT if args.split == "all" else (args.split,)
     for split in splits:
         m = print_table(split, evaluate(args.data, split), expected, args.lines)
-        if split == "test":
-            ok = (
-                m["body_kept"] >= TARGET_BODY
-                and m["boiler_removed"] >= TARGET_REMOVED
-                and m["title_ok"] == m["pages"]
-                and m["date_ok"] == m["dated"]
-            )
+        if split in checked:
+            ok = ok and meets_targets(m)
         print()
     return 0 if ok else 1
 

@@ -33,6 +33,7 @@ from pipeline.article import CleanArticle  # noqa: E402
 from pipeline.config import DigestConfig  # noqa: E402
 from pipeline.digest import (  # noqa: E402
     DigestItem,
+    actor_similarity,
     cluster,
     event_similarity,
     related_stories,
@@ -157,6 +158,7 @@ class Pool:
         self.items, self.gold = items, gold
         self.sim = similarity(items)  # topic: related stories
         self.event_sim = event_similarity(items, topic=self.sim)  # event: same story
+        self.actors = actor_similarity(items)  # names shared: related stories
 
 
 def evaluate(pools, settings, wire_gold) -> dict[str, tuple[int, int, int]]:
@@ -166,7 +168,7 @@ def evaluate(pools, settings, wire_gold) -> dict[str, tuple[int, int, int]]:
         counts = {
             "same story": count_same(lab, pool.gold),
             "related": count_related(
-                lab, related_stories(pool.sim, lab, settings.related), pool.gold
+                lab, related_stories(pool.sim, lab, settings.related, pool.actors), pool.gold
             ),
             "wire copy": count_wire(
                 pool.items, wire_copies(pool.items, lab, settings.wire_copy), wire_gold

@@ -52,13 +52,16 @@ def main() -> None:
         gold.append({"event": event, "topic": topic})
     grouping = group(items)
     print(f"{len(items)} items, {len({g['event'] for g in gold})} events; defaults, no tuning\n")
-    print("| relation | precision | recall | F1 | gold pairs |\n|---|---|---|---|---|")
+    print("| relation | precision | recall | F1 | gold pairs | predicted pairs |")
+    print("|---|---|---|---|---|---|")
     for name, counts in (
         ("same story", count_same(grouping.labels, gold)),
         ("related", count_related(grouping.labels, grouping.related, gold)),
     ):
         p, r, f = prf(*counts)
-        print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {counts[0] + counts[2]} |")
+        predicted = counts[0] + counts[1]
+        shown = f"{p:.3f}" if predicted else "n/a"  # no predicted pair: precision undefined
+        print(f"| {name} | {shown} | {r:.3f} | {f:.3f} | {counts[0] + counts[2]} | {predicted} |")
 
 
 if __name__ == "__main__":

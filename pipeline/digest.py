@@ -15,11 +15,15 @@ Why this design:
   the two leads place the happening in different venues ("tại Phủ Chủ tịch" vs "tại Học viện
   ..."): one happening has one place. Measured on the dev part, this separates the talks from
   the speech of one visit and raises recall at the same precision (bench/digest_eval.py).
+  It is also cut when the two briefs name different holders of one office and neither mentions
+  the other's ("Tổng Bí thư Tô Lâm" vs "Tổng Bí thư Nguyễn Phú Trọng": another visit), and set to
+  zero for reports published more than 3 days apart (digest_signals).
 - Stories are the clusters of average-linkage agglomerative clustering (scikit-learn) over the
   event similarity, cut at `same_story`. Average linkage keeps one loose article from chaining
   two events together, which single linkage would do.
-- Two stories are *related* (one running topic) when the average topic similarity between their
-  articles reaches `related`, a lower bar.
+- Two stories are *related* (one running topic: same actors, same occasion) when the average
+  topic similarity between their articles reaches `related`, a lower bar, and their names
+  (`actor_similarity`) overlap: shared words of politics or markets alone link nothing.
 - A *wire copy* is a member whose body's word 5-grams lie mostly inside another member's body
   (estimated from the sketch each brief carries, see digest_sketch; not the headline, which
   outlets rewrite): containment, not Jaccard, because outlets often trim the wire text.
@@ -44,6 +48,7 @@ from sklearn.preprocessing import normalize as l2_normalize
 
 from pipeline.clean_rules import normalize
 from pipeline.config import DigestConfig
+from pipeline.digest_signals import MAX_EVENT_DAYS, actor_conflict, days_apart, time_anchored
 from pipeline.digest_sketch import Sketch, shingles, syllables
 from pipeline.digest_sketch import containment as sketch_containment
 from pipeline.segment import split_sentences
@@ -57,6 +62,19 @@ NAME_WEIGHT = 2
 # WHY 0.3: leads naming different venues are one event only by exception (an outlet naming the
 # city, another the building); measured on the dev part: 0.3 keeps recall, 0.0 loses 1.3 points.
 VENUE_CONFLICT = 0.3
+# WHY 0.3 (as for venues): two briefs naming different holders of one office ("Tổng Bí thư Tô
+# Lâm" / "... Nguyễn Phú Trọng") report two occasions. Neutral on the dev part (the 6 dev pairs it
+# fires on are all different events, already apart at any factor 0-1); on the samples it splits
+# the feature on an earlier visit (event similarity 0.185) from the talks.
+ACTOR_CONFLICT = 0.3
+# WHY 0.05: related stories must share names (same actors/places); measured on the dev part with
+# completed topic labels, at the topic bar 0.10: precision 0.70 -> 0.91 at the same recall 0.57
+# (bench/digest_eval.py); 0.08 or more loses half the recall.
+RELATED_ACTORS = 0.05
+# WHY 2: a single capitalised word counts as a name only when at most 2 of the 326 reference
+# documents have it; on the dev part this keeps the precision of runs-only names (0.91) while a
+# bar of 5 or 10 lets "Syria", "Israel" through (0.75).
+RARE_SINGLE_NAME_DF = 2
 # A venue: the capitalised words in the few words after "tại" (at), up to punctuation.
 _VENUE_WINDOW = 6
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -77,6 +95,7 @@ class DigestItem:
     author: str | None = None
     published: str | None = None
     input_file: str | None = None
+    summary_method: str | None = None  # how the brief's summary was made ("learned-extractive")
     sketch: Sketch | None = None  # of the article body (digest_sketch); None for older briefs
 
     @property
@@ -91,7 +110,8 @@ class Grouping:
     labels: tuple[int, ...]
     wire_copies: Mapping[int, int] = field(default_factory=dict)  # copy index -> original index
     related: frozenset[tuple[int, int]] = frozenset()  # (label a, label b) with a < b
-    similarity: np.ndarray | None = None
+    similarity: np.ndarray | None = None  # topic similarity
+    event_similarity: np.ndarray | None = None
 
     def members(self, label: int) -> list[int]:
         return [i for i, lab in enumerate(self.labels) if lab == label]
@@ -132,10 +152,12 @@ def reference_df(path: Path = DF_TABLE) -> tuple[int, dict[str, int]]:
     return n_docs, table
 
 
-def tfidf_matrix(texts: Sequence[str], df: tuple[int, Mapping[str, int]] | None = None):
+def tfidf_matrix(
+    texts: Sequence[str], df: tuple[int, Mapping[str, int]] | None = None, analyzer=_terms
+):
     """L2-normalised sublinear TF-IDF rows; unseen terms count as seen once (rare = telling)."""
     n_docs, table = df or reference_df()
-    counts = CountVectorizer(analyzer=_terms).fit(texts)
+    counts = CountVectorizer(analyzer=analyzer).fit(texts)
     tf = counts.transform(texts).astype(float)
     tf.data = 1.0 + np.log(tf.data)
     vocab = counts.get_feature_names_out()
@@ -147,10 +169,13 @@ def item_texts(items: Sequence[DigestItem]) -> list[str]:
     return [" ".join([it.title_vi] * TITLE_WEIGHT + [it.body_text]) for it in items]
 
 
-def _cosines(texts: Sequence[str], df=None) -> np.ndarray:
+def _cosines(texts: Sequence[str], df=None, analyzer=_terms) -> np.ndarray:
     if not texts:
         return np.zeros((0, 0))
-    matrix = tfidf_matrix(texts, df)
+    try:
+        matrix = tfidf_matrix(texts, df, analyzer)
+    except ValueError:  # no term at all (e.g. no names): nothing in common
+        return np.eye(len(texts))
     return np.asarray((matrix @ matrix.T).todense())
 
 
@@ -159,10 +184,47 @@ def similarity(items: Sequence[DigestItem], df=None) -> np.ndarray:
     return _cosines(item_texts(items), df)
 
 
+def actor_terms(text: str, table: Mapping[str, int]) -> list[str]:
+    """Names (`names`) plus single capitalised words inside a sentence that are rare in the
+    reference table ("bão Kalmaegi", "theo NSA"): common ones ("Mỹ", "Nga") say too little."""
+    found, run, before, prev = [], [], "", ""
+    for tok in [*_TOKEN.findall(normalize(text)), "."]:
+        if tok[:1].isupper() and tok[0].isalpha():
+            if not run:
+                before = prev
+            run.append(tok.lower())
+            prev = tok
+            continue
+        if len(run) >= 2:
+            found.append("name:" + " ".join(run))
+        elif run and before[:1].islower() and table.get(run[0], 1) <= RARE_SINGLE_NAME_DF:
+            found.append("name:" + run[0])
+        run, prev = [], tok
+    return found
+
+
+def actor_similarity(items: Sequence[DigestItem], df=None) -> np.ndarray:
+    """Similarity of the names alone (people, places, bodies): who and where, not what."""
+    table = (df or reference_df())[1]
+    return _cosines(item_texts(items), df, analyzer=lambda text: actor_terms(text, table))
+
+
 def lead_text(item: DigestItem) -> str:
     """Headline and first summary sentence: where an outlet says what happened, where, when."""
     first = split_sentences(item.summary_vi)
     return " ".join([item.title_vi, first[0] if first else ""])
+
+
+def hard_news(item: DigestItem) -> bool:
+    """Hard news anchors the happening in time in its opening ("Sáng 1/12", "hôm nay"): the
+    headline, the summary or the first key point (the summary may be the outlet's timeless
+    sapo). A feature, interview or analysis does not."""
+    return time_anchored(" ".join((item.title_vi, item.summary_vi, *item.key_points[:1])))
+
+
+def actor_text(item: DigestItem) -> str:
+    """Headline and whole summary: who acts (a feature may name its actor a sentence on)."""
+    return " ".join((item.title_vi, item.summary_vi))
 
 
 def venues(text: str) -> frozenset[str]:
@@ -183,16 +245,26 @@ def venues(text: str) -> frozenset[str]:
 def event_similarity(
     items: Sequence[DigestItem], df=None, topic: np.ndarray | None = None
 ) -> np.ndarray:
-    """Mean of the topic and lead similarities, cut where the leads name disjoint venues."""
+    """Mean of the topic and lead similarities, cut where the leads name disjoint venues or
+    different holders of one office, and zero for reports published days apart."""
     if topic is None:
         topic = similarity(items, df)
     leads = [lead_text(it) for it in items]
+    texts = item_texts(items)
+    heads = [actor_text(it) for it in items]
     sim = (topic + _cosines(leads, df)) / 2.0
     places = [venues(text) for text in leads]
     for i, j in zip(*np.triu_indices(len(items), 1), strict=True):
+        factor = 1.0
         if places[i] and places[j] and not places[i] & places[j]:
-            sim[i, j] *= VENUE_CONFLICT
-            sim[j, i] *= VENUE_CONFLICT
+            factor *= VENUE_CONFLICT
+        if actor_conflict(heads[i], heads[j], texts[i], texts[j]):
+            factor *= ACTOR_CONFLICT
+        gap = days_apart(items[i].published, items[j].published)
+        if gap is not None and gap > MAX_EVENT_DAYS:
+            factor = 0.0
+        sim[i, j] *= factor
+        sim[j, i] *= factor
     return sim
 
 
@@ -250,17 +322,26 @@ def wire_copies(
 
 
 def related_stories(
-    sim: np.ndarray, labels: Sequence[int], threshold: float
+    sim: np.ndarray,
+    labels: Sequence[int],
+    threshold: float,
+    actors: np.ndarray | None = None,
 ) -> frozenset[tuple[int, int]]:
-    """Story pairs whose articles are, on average, similar enough to share a running topic."""
+    """Story pairs of one running topic: their articles are, on average, similar enough in topic
+    (`threshold`) and, when `actors` is given, share enough names (`RELATED_ACTORS`): the same
+    people and places, not just the vocabulary of politics or markets."""
     groups = Counter(labels)
     index = {lab: [i for i, x in enumerate(labels) if x == lab] for lab in groups}
     pairs = set()
-    names = sorted(index)
-    for pos, a in enumerate(names):
-        for b in names[pos + 1 :]:
-            if sim[np.ix_(index[a], index[b])].mean() >= threshold:
-                pairs.add((a, b))
+    stories = sorted(index)
+    for pos, a in enumerate(stories):
+        for b in stories[pos + 1 :]:
+            block = np.ix_(index[a], index[b])
+            if sim[block].mean() < threshold:
+                continue
+            if actors is not None and actors[block].mean() < RELATED_ACTORS:
+                continue
+            pairs.add((a, b))
     return frozenset(pairs)
 
 
@@ -268,10 +349,12 @@ def group(items: Sequence[DigestItem], settings: DigestConfig | None = None, df=
     """Stories, wire copies and related stories of one day's briefs."""
     settings = settings or DigestConfig()
     sim = similarity(items, df)
-    labels = cluster(event_similarity(items, df, sim), settings.same_story)
+    event = event_similarity(items, df, sim)
+    labels = cluster(event, settings.same_story)
     return Grouping(
         labels=labels,
         wire_copies=wire_copies(items, labels, settings.wire_copy),
-        related=related_stories(sim, labels, settings.related),
+        related=related_stories(sim, labels, settings.related, actor_similarity(items, df)),
         similarity=sim,
+        event_similarity=event,
     )

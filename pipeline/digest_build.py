@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,6 +24,7 @@ from pipeline.digest import (
     Grouping,
     containment,
     group,
+    hard_news,
     shingles,
 )
 from pipeline.digest_sketch import decode
@@ -62,10 +63,16 @@ class Story:
     key_points: tuple[tuple[str, str | None], ...]
     sources: tuple[Source, ...]
     related: tuple[str, ...] = ()
+    hard_news: bool = True  # its headline's lead is anchored in time (not a feature)
 
     @property
     def outlets(self) -> int:
+        """Outlets for ordering: each brief of unknown outlet counts as one (it may be)."""
         return len({s.item.outlet or f"?{s.item.slug}" for s in self.sources})
+
+    @property
+    def known_outlets(self) -> int:
+        return len({s.item.outlet for s in self.sources if s.item.outlet})
 
     @property
     def latest(self) -> str:
@@ -130,6 +137,7 @@ def parse_brief(markdown: str, slug: str) -> DigestItem | None:
         author=meta.get("author") or None,
         published=str(meta["published"]) if meta.get("published") else None,
         input_file=meta.get("input_file"),
+        summary_method=meta.get("summary_method") or None,
         sketch=decode(meta.get("wire_sketch")),
     )
 
@@ -150,15 +158,28 @@ def read_items(day_dir: Path) -> list[DigestItem]:
 
 
 def _lead(members: list[int], sim: np.ndarray, items: Sequence[DigestItem]) -> int:
-    """The most central member (highest mean similarity to the others); ties: earliest."""
+    """The member whose headline stands for the story: hard news before features (a lead
+    anchored in time, "Sáng 1/12 ..."), then the most central (highest mean event similarity to
+    the other members), then a written headline over one cut from the lead, then one with a
+    known outlet, then the earliest."""
     if len(members) == 1:
         return members[0]
     sub = sim[np.ix_(members, members)]
-    centrality = (sub.sum(axis=1) - 1.0) / (len(members) - 1)
-    return min(
-        zip(members, centrality, strict=True),
-        key=lambda mc: (-round(float(mc[1]), 6), items[mc[0]].published or "~", items[mc[0]].slug),
-    )[0]
+    centrality = (sub.sum(axis=1) - np.diag(sub)) / (len(members) - 1)
+
+    def rank(pos: int) -> tuple:
+        it = items[members[pos]]
+        return (
+            not hard_news(it),
+            -round(float(centrality[pos]), 6),
+            # a headline that is only the start of its own lead was cut from it, not written
+            it.summary_vi.startswith(it.title_vi),
+            it.outlet is None,
+            it.published or "~",
+            it.slug,
+        )
+
+    return members[min(range(len(members)), key=rank)]
 
 
 def distinct_sentences(texts: Sequence[str]) -> list[str]:
@@ -175,6 +196,16 @@ def distinct_sentences(texts: Sequence[str]) -> list[str]:
             kept.append(sentence)
             kept_sets.append(sh)
     return kept
+
+
+def _not_in_summary(points: list, summary: str) -> list:
+    """Key points that do not repeat a sentence of the summary (a reader would see it twice)."""
+    said = [shingles(sentence) for sentence in split_sentences(summary)]
+    return [
+        (vi, en)
+        for vi, en in points
+        if not any(containment(shingles(vi), other) >= REPEATED_SENTENCE for other in said)
+    ]
 
 
 def story_article(items: Sequence[DigestItem], members: Sequence[int]) -> CleanArticle:
@@ -205,7 +236,9 @@ def build_digest(
     """Group the day's briefs and write each story's headline, summary and key points."""
     settings = settings or DigestConfig()
     grouping: Grouping = group(items, settings)
-    sim = grouping.similarity if grouping.similarity is not None else np.eye(len(items))
+    sim = grouping.event_similarity
+    if sim is None:
+        sim = np.eye(len(items))
     drafts: list[dict[str, Any]] = []
     for label in sorted(set(grouping.labels)):
         members = grouping.members(label)
@@ -221,7 +254,9 @@ def build_digest(
         lead_item = items[d["lead"]]
         if len(d["originals"]) == 1:
             d["summary_vi"], d["summary_en"] = lead_item.summary_vi, lead_item.summary_en
-            d["method"] = "the brief's own summary"
+            d["method"] = "the brief's own summary" + (
+                f", {lead_item.summary_method}" if lead_item.summary_method else ""
+            )
             d["points"] = list(zip(lead_item.key_points, lead_item.key_points_en, strict=False))
             if d["summary_en"] is None:  # briefed without a translator, one may be here now
                 en_needed.append(lead_item.summary_vi)
@@ -241,7 +276,7 @@ def build_digest(
             }
             d["points"] = [(p, known.get(p)) for p in summary.key_points]
             en_needed.append(summary.text)
-        d["points"] = d["points"][:MAX_KEY_POINTS]
+        d["points"] = _not_in_summary(d["points"], d["summary_vi"])[:MAX_KEY_POINTS]
         d["headline_en"] = lead_item.title_en
         if d["headline_en"] is None:
             en_needed.append(lead_item.title_vi)
@@ -278,12 +313,18 @@ def build_digest(
                 key_points=tuple((vi, en or english.get(vi)) for vi, en in d["points"]),
                 sources=sources,
                 related=tuple(related),
+                hard_news=hard_news(lead_item),
             )
         )
-    # Most outlets first, then the latest news first (stable sorts; unknown times go last).
+    # Most outlets first, then the latest news first (unknown times go last), then hard news
+    # before features (stable sorts, applied from the last key to the first).
     stories.sort(key=lambda s: s.headline_vi)
+    stories.sort(key=lambda s: not s.hard_news)
     stories.sort(key=lambda s: s.latest, reverse=True)
     stories.sort(key=lambda s: -s.outlets)
+    # Related links in the order the reader meets those stories.
+    position = {st.id: n for n, st in enumerate(stories)}
+    stories = [replace(st, related=tuple(sorted(st.related, key=position.get))) for st in stories]
     return Digest(
         day=day,
         generated_at=generated_at,

@@ -26,8 +26,9 @@ def _source_line(src: Source, titles: dict[str, str]) -> str:
         for d in (it.author and f"by {it.author}", it.published and f"published {it.published}")
         if d
     )
-    outlet = it.outlet or "unknown outlet"
-    line = f'- <a id="{it.slug}"></a>**{outlet}**: [{it.title_vi}]({it.slug}.md)'
+    # an unknown outlet is said plainly, not set in bold as if it were a name
+    outlet = f"**{it.outlet}**" if it.outlet else "_outlet not identified_"
+    line = f'- <a id="{it.slug}"></a>{outlet}: [{it.title_vi}]({it.slug}.md)'
     if details:
         line += f" — {details}"
     if src.wire_copy_of:
@@ -36,8 +37,18 @@ def _source_line(src: Source, titles: dict[str, str]) -> str:
     return line
 
 
+def _sources_note(story: Story) -> str:
+    """ "2 briefs from 2 outlets", "1 brief, outlet not identified": no unknown counted as one."""
+    briefs = _count(len(story.sources), "brief", "briefs")
+    unknown = sum(1 for s in story.sources if not s.item.outlet)
+    known = story.known_outlets
+    if not known:
+        return f"{briefs}, outlet not identified"
+    note = f"{briefs} from {_count(known, 'outlet', 'outlets')}"
+    return note + (f", {unknown} not identified" if unknown else "")
+
+
 def _story_lines(n: int, story: Story, headlines: dict[str, str]) -> list[str]:
-    outlets = f"{story.outlets} outlet{'s' if story.outlets != 1 else ''}"
     lines = [f"## {n}. {story.headline_vi}", "", f'<a id="{story.id}"></a>']
     if story.headline_en:
         lines += [f"_EN:_ {story.headline_en}"]
@@ -52,10 +63,14 @@ def _story_lines(n: int, story: Story, headlines: dict[str, str]) -> list[str]:
                 lines.append(f"  - _EN:_ {en}")
         lines.append("")
     titles = {s.item.slug: s.item.title_vi for s in story.sources}
-    lines += [f"**Sources** ({outlets}, {len(story.sources)} brief(s))", ""]
+    lines += [f"**Sources** ({_sources_note(story)})", ""]
     lines += [_source_line(src, titles) for src in story.sources]
     if story.related:
-        links = ", ".join(f"[{headlines[r]}](#{r})" for r in story.related if r in headlines)
+        links = ", ".join(
+            f"[{headlines[r][1]}](#{r}) (story {headlines[r][0]})"
+            for r in story.related
+            if r in headlines
+        )
         lines += ["", f"**Related stories:** {links}"]
     return lines + [""]
 
@@ -75,13 +90,14 @@ def render_digest(digest: Digest) -> str:
     lines += [
         f"{_count(len(digest.stories), 'story', 'stories')} from "
         f"{_count(digest.briefs, 'brief', 'briefs')}, most outlets first. "
-        f"Grouped by similarity (same story ≥ {s.same_story}, related ≥ {s.related}, wire copy ≥ "
-        f"{s.wire_copy}); generated {digest.generated_at}.",
+        f"Grouped by similarity (same story ≥ {s.same_story}; related: same running topic, "
+        f"≥ {s.related} and shared names; wire copy ≥ {s.wire_copy}); generated "
+        f"{digest.generated_at}.",
         "",
     ]
     if not digest.stories:
         lines += ["_No briefs for this day._", ""]
-    headlines = {st.id: st.headline_vi for st in digest.stories}
+    headlines = {st.id: (n, st.headline_vi) for n, st in enumerate(digest.stories, 1)}
     for n, story in enumerate(digest.stories, 1):
         lines += _story_lines(n, story, headlines)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -40,43 +40,11 @@ def _sentences() -> list[str]:
 def opus_marian_dir(tmp_path_factory, tiny_spm) -> Path:
     """A tiny Marian in opus-mt's real id layout: <pad> is the LAST vocabulary entry (the decoder
     start), which CTranslate2's Marian converter relies on (it drops that row)."""
-    import json
-    import shutil
+    from tests.tiny_models import build_tiny_marian
 
-    import sentencepiece as spm
-    import torch
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
-
-    from tests.tiny_models import INIT_STD, SEED, TINY_BART_DIMS
-
-    out = tmp_path_factory.mktemp("tiny-opus-marian")
-    shutil.copy(tiny_spm["t5"], out / "source.spm")
-    shutil.copy(tiny_spm["t5"], out / "target.spm")
-    processor = spm.SentencePieceProcessor(model_file=str(tiny_spm["t5"]))
-    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-    vocab = {p: i for i, p in enumerate(p for p in pieces if p != "<pad>")}
-    vocab["<pad>"] = len(vocab)
-    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tokenizer = MarianTokenizer(
-        source_spm=str(out / "source.spm"),
-        target_spm=str(out / "target.spm"),
-        vocab=str(out / "vocab.json"),
-        model_max_length=512,
+    return build_tiny_marian(
+        tmp_path_factory.mktemp("tiny-opus-marian"), tiny_spm["t5"], pad_last=True
     )
-    tokenizer.save_pretrained(out)
-    torch.manual_seed(SEED)
-    config = MarianConfig(
-        vocab_size=len(vocab),
-        **TINY_BART_DIMS,
-        max_position_embeddings=512,
-        init_std=INIT_STD,
-        pad_token_id=vocab["<pad>"],
-        eos_token_id=tokenizer.eos_token_id,
-        decoder_start_token_id=vocab["<pad>"],
-        forced_eos_token_id=tokenizer.eos_token_id,
-    )
-    MarianMTModel(config).save_pretrained(out)
-    return out
 
 
 @pytest.fixture(scope="module")

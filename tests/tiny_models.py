@@ -71,6 +71,7 @@ TINY_BART_DIMS = {
     "decoder_ffn_dim": 64,
 }
 
+
 @pytest.fixture(scope="session")
 def tiny_spm(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Two SentencePiece models: T5/Marian id layout and fairseq/mBART id layout."""
@@ -114,15 +115,26 @@ def tiny_t5_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str, Pa
 @pytest.fixture(scope="session")
 def tiny_marian_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str, Path]) -> Path:
     """An opus-mt-vi-en lookalike: source.spm, target.spm, vocab.json and a MarianMTModel."""
+    return build_tiny_marian(tmp_path_factory.mktemp("tiny-marian"), tiny_spm["t5"])
+
+
+def build_tiny_marian(out: Path, spm_model: Path, pad_last: bool = False) -> Path:
+    """source.spm, target.spm, vocab.json and random Marian weights in `out`.
+
+    `pad_last` puts <pad> (the decoder start) at the END of the vocabulary, as opus-mt's real
+    vocab.json does and CTranslate2's Marian converter expects; otherwise ids follow the .spm.
+    """
     import sentencepiece as spm
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
-    out = tmp_path_factory.mktemp("tiny-marian")
-    shutil.copy(tiny_spm["t5"], out / "source.spm")
-    shutil.copy(tiny_spm["t5"], out / "target.spm")
-    processor = spm.SentencePieceProcessor(model_file=str(tiny_spm["t5"]))
-    vocab = {processor.id_to_piece(i): i for i in range(processor.get_piece_size())}
+    shutil.copy(spm_model, out / "source.spm")
+    shutil.copy(spm_model, out / "target.spm")
+    processor = spm.SentencePieceProcessor(model_file=str(spm_model))
+    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+    if pad_last:
+        pieces = [p for p in pieces if p != "<pad>"] + ["<pad>"]
+    vocab = {piece: i for i, piece in enumerate(pieces)}
     (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tokenizer = MarianTokenizer(
         source_spm=str(out / "source.spm"),
@@ -149,27 +161,14 @@ def tiny_marian_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str
 @pytest.fixture(scope="session")
 def tiny_mbart_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str, Path]) -> Path:
     """A vinai-translate-vi2en lookalike: MBartTokenizer (vi_VN, en_XX codes) + mBART model."""
-    import torch
-    from transformers import MBartConfig, MBartForConditionalGeneration, MBartTokenizer
+    from transformers import MBartTokenizer
 
     out = tmp_path_factory.mktemp("tiny-mbart")
     shutil.copy(tiny_spm["mbart"], out / "sentencepiece.bpe.model")
     tokenizer = MBartTokenizer.from_pretrained(out, src_lang="vi_VN", tgt_lang="en_XX")
     tokenizer.model_max_length = 1024
     tokenizer.save_pretrained(out)
-    torch.manual_seed(SEED)
-    config = MBartConfig(
-        vocab_size=len(tokenizer),
-        **TINY_BART_DIMS,
-        max_position_embeddings=256,
-        init_std=INIT_STD,
-        bos_token_id=tokenizer.bos_token_id,
-        pad_token_id=tokenizer.pad_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        decoder_start_token_id=tokenizer.eos_token_id,
-        forced_eos_token_id=tokenizer.eos_token_id,
-    )
-    MBartForConditionalGeneration(config).save_pretrained(out)
+    _tiny_mbart_model(out, tokenizer)
     return out
 
 
