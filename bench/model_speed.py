@@ -31,6 +31,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -43,9 +44,20 @@ WORK = Path("/tmp/vnbrief-model-speed")
 UNUSED_BIAS = -1e4  # ids the small tokenizer cannot decode are never generated (same cost)
 
 
+def _texts() -> list[str]:
+    """Real article texts: VietnameseMDS from its mirror, else the committed samples/ (e.g. on a
+    GPU machine without the mirror: a smaller tokenizer, the same model sizes)."""
+    try:
+        from throughput_data import load_articles
+
+        return [f"{t}\n\n{b}" for _, t, b in load_articles()]
+    except (OSError, subprocess.CalledProcessError):
+        print("no VietnameseMDS mirror: tokenizer and article from samples/", file=sys.stderr)
+        return [p.read_text("utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+
+
 def _spm(layout: str) -> Path:
     import sentencepiece as spm
-    from throughput_data import load_articles
 
     prefix = WORK / f"spm-{layout}"
     if prefix.with_suffix(".model").exists():
@@ -54,7 +66,7 @@ def _spm(layout: str) -> Path:
     corpus = WORK / "corpus.txt"
     from tests.tiny_models import ENGLISH
 
-    text = "\n".join(f"{t}\n{b}" for _, t, b in load_articles()) + "\n" + ENGLISH * 20
+    text = "\n".join(_texts()) + "\n" + ENGLISH * 20
     corpus.write_text(text, encoding="utf-8")
     ids = (
         {"pad_id": 0, "eos_id": 1, "unk_id": 2, "bos_id": -1}
@@ -69,6 +81,7 @@ def _spm(layout: str) -> Path:
         character_coverage=1.0,
         num_threads=2,
         minloglevel=2,
+        hard_vocab_limit=False,  # fewer pieces when the corpus is only samples/
         **ids,
     )
     return prefix.with_suffix(".model")
@@ -208,15 +221,16 @@ def prepared(name: str, vmap: bool = False) -> tuple[Path, Path]:
 
 
 def _article():
-    from throughput_data import DATA_ROOT, build
+    from pipeline.clean import clean_text
 
-    from flows.brief_flow import clean_document
-    from pipeline.ingest import read_source
+    try:
+        from throughput_data import DATA_ROOT, build
 
-    paths = build(30, DATA_ROOT / "articles-30")
-    docs = [read_source(p, 1 << 20) for p in paths]
+        paths = build(30, DATA_ROOT / "articles-30")
+    except (OSError, subprocess.CalledProcessError):
+        paths = sorted((ROOT / "samples").glob("*.txt"))  # no mirror here (see _texts)
     # The longest of the first 30: the summarizer's 1,024-token window is filled.
-    return clean_document(max(docs, key=lambda d: len(d.text)))
+    return clean_text(max((p.read_text("utf-8") for p in paths), key=len))
 
 
 def _timed(fn, arg, repeat: int, tokenizer) -> dict:
