@@ -15,6 +15,7 @@ transformers backend would use (greedy output is token-identical in float32; tes
 from __future__ import annotations
 
 import contextlib
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,6 +24,8 @@ from typing import Any
 from models.base import ModelLoadError
 from models.seq2seq_summarizer import Seq2SeqSummarizer
 from models.seq2seq_translator import Seq2SeqTranslator
+
+logger = logging.getLogger(__name__)
 
 HF_SUBDIR = "hf"
 QUANTIZATIONS = ("int8", "int8_float32", "int16", "float32", "float16", "bfloat16")
@@ -115,9 +118,29 @@ def load_ct2(
         )
     except Exception as exc:
         raise ModelLoadError(f"cannot load CTranslate2 model from {directory}: {exc}") from exc
+    if kind == "cuda":
+        try:
+            probe_decoding(generator, tokenizer)
+        except Exception as exc:
+            # WHY: CTranslate2 4.x's CUDA build loads CUDA 12's cuBLAS on the first translation,
+            # not at load; seen on a CUDA 13-only H100 (bench/results/model_speed_gpu_h100.txt).
+            reason = (
+                f"CTranslate2 cannot decode on cuda:{index}: {exc} (its CUDA build needs CUDA 12's "
+                "cuBLAS: `pip install nvidia-cublas-cu12`, or set the model's device: cpu)"
+            )
+            if device != "auto":
+                raise ModelLoadError(reason) from exc
+            logger.warning("%s; decoding on the CPU instead", reason)
+            return load_ct2(directory, threads, "cpu", dtype)
     info = ModelInfo(config, generation, str(directory))
     info.device = kind if kind == "cpu" else f"cuda:{index}"
     return tokenizer, generator, info
+
+
+def probe_decoding(generator: Any, tokenizer: Any) -> None:
+    """One-step decoding of a one-token source: fails now, at load, where the device cannot run."""
+    token = tokenizer.convert_ids_to_tokens([tokenizer.eos_token_id])
+    generator.translate_batch([token], max_decoding_length=1, beam_size=1)
 
 
 def _decode(tokenizer: Any, results: list[Any]) -> list[str]:

@@ -150,3 +150,32 @@ def test_ct2_placement_follows_the_configured_device_and_dtype():
         ct2_placement("cuda", cuda_devices=0)
     with pytest.raises(ModelLoadError, match="cpu or cuda"):
         ct2_placement("mps")
+
+
+def test_a_gpu_that_cannot_decode_is_found_at_load(monkeypatch, converted) -> None:
+    """CTranslate2 4.x loads CUDA 12's cuBLAS at the first translation, not at load: seen on a
+    CUDA 13-only H100. `auto` must then decode on the CPU, an explicit `cuda` fail at load."""
+    import ctranslate2
+
+    from models.base import ModelLoadError
+    from models.ct2_backend import probe_decoding
+
+    real = ctranslate2.Translator
+
+    class CudaWithoutCublas12:
+        def __init__(self, *args, **kwargs) -> None:
+            pass
+
+        def translate_batch(self, *args, **kwargs):
+            raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
+
+    def translator(path, device="cpu", **kwargs):
+        return CudaWithoutCublas12() if device == "cuda" else real(path, device=device, **kwargs)
+
+    monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: 1)
+    monkeypatch.setattr(ctranslate2, "Translator", translator)
+    tok, generator, info = load_ct2(converted["marian"], device="auto")
+    assert info.device == "cpu"
+    probe_decoding(generator, tok)  # the CPU translator decodes
+    with pytest.raises(ModelLoadError, match="nvidia-cublas-cu12"):
+        load_ct2(converted["marian"], device="cuda")
