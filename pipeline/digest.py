@@ -75,6 +75,10 @@ RELATED_ACTORS = 0.05
 # documents have it; on the dev part this keeps the precision of runs-only names (0.91) while a
 # bar of 5 or 10 lets "Syria", "Israel" through (0.75).
 RARE_SINGLE_NAME_DF = 2
+# WHY: the wire_copy cut was measured on body sketches (bench/wire_eval.py); a brief without a
+# sketch compares a few summary sentences, where two leads paraphrasing one press release share
+# half their 5-grams, so that fallback keeps the stricter cut it had before (0.7).
+SUMMARY_WIRE_COPY = 0.7
 # A venue: the capitalised words in the few words after "tại" (at), up to punctuation.
 _VENUE_WINDOW = 6
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -296,17 +300,18 @@ def containment(a: frozenset, b: frozenset) -> float:
 def wire_copies(
     items: Sequence[DigestItem], labels: Sequence[int], threshold: float
 ) -> dict[int, int]:
-    """Copy index -> original index, within a story; the original is the earliest published.
+    """Copy index -> original index, within a story: the earlier member it lies most inside.
 
     Bodies are compared through their sketches; a brief without one (written before sketches)
-    falls back to its own summary and key points."""
+    falls back to its own summary and key points, held to at least `SUMMARY_WIRE_COPY`."""
     sets = [shingles(it.body_text) for it in items]
 
     def contained(i: int, j: int) -> float:
         a, b = items[i].sketch, items[j].sketch
         if a is not None and b is not None:
             return sketch_containment(a, b)
-        return containment(sets[i], sets[j])
+        share = containment(sets[i], sets[j])
+        return share if share >= SUMMARY_WIRE_COPY else 0.0
 
     copies: dict[int, int] = {}
     by_story: dict[int, list[int]] = {}
@@ -315,10 +320,12 @@ def wire_copies(
     for members in by_story.values():
         ordered = sorted(members, key=lambda i: (items[i].published or "~", items[i].slug))
         for pos, i in enumerate(ordered):
-            for j in ordered[:pos]:
-                if j not in copies and contained(i, j) >= threshold:
-                    copies[i] = j
-                    break
+            # The earlier member it lies most inside (itself a copy or not), not the first above
+            # the cut: with a loose cut a copy also half-overlaps other reports of one press text.
+            shares = [(contained(i, j), j) for j in ordered[:pos]]
+            best = max(shares, key=lambda x: x[0], default=(0.0, -1))
+            if best[0] >= threshold:
+                copies[i] = best[1]
     return copies
 
 

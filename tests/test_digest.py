@@ -401,3 +401,29 @@ def test_story_headline_is_the_most_central_member_and_a_written_one_on_ties():
             "d", order, "t", summarizer.summarize, summarizer.summarize, settings=loose
         )
         assert d.stories[0].headline_vi == real.title_vi
+
+
+def test_a_copy_is_tied_to_the_member_it_lies_most_inside_not_the_first_above_the_cut():
+    """Real sample paragraphs: an early report reusing part of a text (and another article), then
+    the full text with an addition, then the text itself: the copy belongs to the full text."""
+    from pipeline.clean import clean_text
+    from pipeline.digest import wire_copies
+    from pipeline.digest_sketch import body_sketch, containment
+
+    bodies = [
+        list(clean_text(p.read_text(encoding="utf-8")).paragraphs)
+        for p in sorted(SAMPLES.glob("*.txt"))
+    ]
+    text, other, extra = bodies
+    cut = len(text) * 13 // 24
+    partial = body_sketch("\n".join(text[:cut] + other))
+    full = body_sketch("\n".join(text + extra))
+    copy = body_sketch("\n".join(text))
+    into_partial, full_into_partial = containment(copy, partial), containment(full, partial)
+    assert into_partial > full_into_partial and containment(copy, full) > 0.95
+    threshold = (into_partial + full_into_partial) / 2  # the copy passes it for both earlier ones
+    items = [
+        DigestItem(slug=s, title_vi=s, summary_vi="", published=f"2025-11-0{n + 1}", sketch=k)
+        for n, (s, k) in enumerate((("partial", partial), ("full", full), ("copy", copy)))
+    ]
+    assert wire_copies(items, [0, 0, 0], threshold) == {2: 1}
