@@ -3,11 +3,20 @@
 No weights can be downloaded here, so each model is built with random weights at the size and
 shape of the configured one, with a SentencePiece tokenizer (6k pieces) trained on the
 VietnameseMDS articles (bench/throughput_data.py). Decoding uses the configured settings
-(beams 4, no_repeat_ngram_size 3, translator batch_size 8). Random weights never emit </s>, so
-every output runs to --max-new tokens: the cap stands in for real output lengths (~40 tokens
-per sentence for a translation). Speed, not text, is what this measures.
+of configs/default.yaml (beams 4, no_repeat_ngram_size 3, input caps, translator batch_size 8,
+max_new_tokens 256). Random weights never emit </s>, so every output runs to max_new_tokens:
+with the config's 256 that is the most a real model could decode at these settings (an upper
+bound; real summaries and sentence translations stop far earlier, ~30-60 tokens). `--max-new N`
+sets a stand-in length instead; the table header says which was used. Speed, not text, is
+what this measures.
 
-    python bench/model_speed.py [--runs 3] [--models marian,mbart,vit5] [--max-new 40]
+    python bench/model_speed.py [--repeat 3] [--models marian,mbart,vit5] [--max-new config|N]
+                                [--device cpu|cuda] [--backends transformers,ct2]
+
+Each backend is timed --repeat times on the same input: median, min and max per model and
+backend, and the CTranslate2/transformers speed-up from the medians of the same run.
+`--device cuda` runs transformers in the config's CUDA dtype (bf16, or fp16 where bf16 is
+missing, never fp16 for T5) and CTranslate2 with int8_float16 (int8_bfloat16 for T5).
 
 Models (config sizes): opus-mt-vi-en (Marian, 512-d, 6+6 layers, 53,685 vocab), vinai-translate
 (mBART-large, 1024-d, 12+12, 250,027 vocab), ViT5-base (T5, 768-d, 12+12, 36,096 vocab).
@@ -19,8 +28,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -33,9 +44,20 @@ WORK = Path("/tmp/vnbrief-model-speed")
 UNUSED_BIAS = -1e4  # ids the small tokenizer cannot decode are never generated (same cost)
 
 
+def _texts() -> list[str]:
+    """Real article texts: VietnameseMDS from its mirror, else the committed samples/ (e.g. on a
+    GPU machine without the mirror: a smaller tokenizer, the same model sizes)."""
+    try:
+        from throughput_data import load_articles
+
+        return [f"{t}\n\n{b}" for _, t, b in load_articles()]
+    except (OSError, subprocess.CalledProcessError):
+        print("no VietnameseMDS mirror: tokenizer and article from samples/", file=sys.stderr)
+        return [p.read_text("utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+
+
 def _spm(layout: str) -> Path:
     import sentencepiece as spm
-    from throughput_data import load_articles
 
     prefix = WORK / f"spm-{layout}"
     if prefix.with_suffix(".model").exists():
@@ -44,7 +66,7 @@ def _spm(layout: str) -> Path:
     corpus = WORK / "corpus.txt"
     from tests.tiny_models import ENGLISH
 
-    text = "\n".join(f"{t}\n{b}" for _, t, b in load_articles()) + "\n" + ENGLISH * 20
+    text = "\n".join(_texts()) + "\n" + ENGLISH * 20
     corpus.write_text(text, encoding="utf-8")
     ids = (
         {"pad_id": 0, "eos_id": 1, "unk_id": 2, "bos_id": -1}
@@ -59,6 +81,7 @@ def _spm(layout: str) -> Path:
         character_coverage=1.0,
         num_threads=2,
         minloglevel=2,
+        hard_vocab_limit=False,  # fewer pieces when the corpus is only samples/
         **ids,
     )
     return prefix.with_suffix(".model")
@@ -198,108 +221,162 @@ def prepared(name: str, vmap: bool = False) -> tuple[Path, Path]:
 
 
 def _article():
-    from throughput_data import DATA_ROOT, build
+    from pipeline.clean import clean_text
 
-    from flows.brief_flow import clean_document
-    from pipeline.ingest import read_source
+    try:
+        from throughput_data import DATA_ROOT, build
 
-    paths = build(30, DATA_ROOT / "articles-30")
-    docs = [read_source(p, 1 << 20) for p in paths]
+        paths = build(30, DATA_ROOT / "articles-30")
+    except (OSError, subprocess.CalledProcessError):
+        paths = sorted((ROOT / "samples").glob("*.txt"))  # no mirror here (see _texts)
     # The longest of the first 30: the summarizer's 1,024-token window is filled.
-    return clean_document(max(docs, key=lambda d: len(d.text)))
+    return clean_text(max((p.read_text("utf-8") for p in paths), key=len))
 
 
-OUT_TOKENS: list[int] = []  # output tokens of the last timed call, to check equal work
-
-
-def _median_time(fn, arg, runs: int) -> float:
+def _timed(fn, arg, repeat: int, tokenizer) -> dict:
+    """Seconds of each of `repeat` calls, and the output tokens of the last (equal work check)."""
     times = []
-    for _ in range(runs):
+    for _ in range(repeat):
         start = time.perf_counter()
         result = fn(arg)
         times.append(time.perf_counter() - start)
     texts = [result.text] if hasattr(result, "text") else list(result)
-    OUT_TOKENS.append(
-        sum(len(TOKENIZER[0](t, add_special_tokens=False)["input_ids"]) for t in texts)
-    )
-    return statistics.median(times)
+    tokens = sum(len(tokenizer(t, add_special_tokens=False)["input_ids"]) for t in texts)
+    return {"times": times, "tokens": tokens}
 
 
-TOKENIZER: list = []
+def _decoding(max_new: str):
+    """The configured summarizer/translator settings (configs/default.yaml), max_new overridable."""
+    import dataclasses
+
+    from pipeline.config import load_config
+
+    cfg = load_config(ROOT / "configs" / "default.yaml")
+    summarizer, translator = cfg.summarizer, dataclasses.replace(cfg.translator, glossary=None)
+    if max_new != "config":
+        summarizer = dataclasses.replace(summarizer, max_new_tokens=int(max_new))
+        translator = dataclasses.replace(translator, max_new_tokens=int(max_new))
+    return summarizer, translator
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--repeat", "--runs", type=int, default=3, help="timed calls per backend")
     parser.add_argument("--models", default="marian,mbart,vit5")
-    parser.add_argument("--max-new", type=int, default=40)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--max-new", default="config", help="'config' (max_new_tokens of the config) or a number"
+    )
+    parser.add_argument("--threads", type=int, default=2, help="CPU threads (torch and CT2)")
+    parser.add_argument("--device", default="cpu", help="cpu or cuda[:N] (both backends)")
+    parser.add_argument("--backends", default="transformers,ct2", help="e.g. transformers only")
     args = parser.parse_args()
 
     import torch
 
     torch.set_num_threads(args.threads)
-    from models.ct2_backend import CT2Summarizer, CT2Translator, load_ct2
     from models.extractive import ExtractiveSummarizer
-    from models.hf_loading import load_seq2seq
-    from models.seq2seq_summarizer import Seq2SeqSummarizer
-    from models.seq2seq_translator import Seq2SeqTranslator
-    from pipeline.config import SummarizerConfig, TranslatorConfig
 
+    backends = args.backends.split(",")
     article = _article()
     summary = ExtractiveSummarizer().summarize(article)
     segments = [article.title, summary.text, *summary.key_points]
-    decoding = {"num_beams": 4, "no_repeat_ngram_size": 3, "max_new_tokens": args.max_new}
+    sum_cfg, tr_cfg = _decoding(args.max_new)
     print(
-        f"random weights at configured sizes; beams 4, no_repeat 3, max_new_tokens "
-        f"{args.max_new}; {args.threads} threads; median of {args.runs} runs; s per article"
+        f"random weights at configured sizes, {args.device}, {args.threads} CPU threads; "
+        f"configured decoding: beams {sum_cfg.num_beams}, no_repeat "
+        f"{sum_cfg.no_repeat_ngram_size}, summarizer input "
+        f"{sum_cfg.max_input_tokens or 'model card 1024'} tokens ({sum_cfg.long_articles}), "
+        f"translator batch_size {tr_cfg.batch_size}; max_new_tokens {sum_cfg.max_new_tokens} "
+        f"(summarizer) / {tr_cfg.max_new_tokens} (translator)"
+        f"{' from the config' if args.max_new == 'config' else ' (--max-new)'}. "
+        f"Random weights never emit </s>, so every output runs to max_new_tokens: an upper "
+        f"bound of a real model's decoding at these settings. Seconds per article, "
+        f"{args.repeat} timed calls per backend (load {os.getloadavg()[0]:.1f} at start)."
     )
     print(
-        f"{'model':8} {'params':>7} {'input':>22} {'transformers':>12} {'ct2 int8':>9} "
-        f"{'speed-up':>8} {'ct2+vmap':>9}"
+        f"{'model':7} {'input':>20} {'backend':>15} {'median s':>9} {'min s':>7} {'max s':>7} "
+        f"{'out tokens':>10} {'vs transformers':>15}"
     )
-    totals = {"transformers": 0.0, "ct2": 0.0, "best": 0.0}
+    totals: dict[str, float] = {}
     for name in args.models.split(","):
-        hf, ct2 = prepared(name)
-        tokenizer, model = load_seq2seq(str(hf))
-        TOKENIZER[:] = [tokenizer]
-        OUT_TOKENS.clear()
-        params = sum(p.numel() for p in model.parameters()) / 1e6
-        tok2, generator, info = load_ct2(ct2, threads=args.threads)
-        vmap_time = None
-        if name == "vit5":
-            cfg = SummarizerConfig(max_input_tokens=1024, **decoding)
-            reference = Seq2SeqSummarizer(tokenizer, model, cfg, "vit5-base")
-            fast = CT2Summarizer(tok2, generator, info, cfg, "vit5-base")
-            t_ref = _median_time(reference.summarize, article, args.runs)
-            t_fast = _median_time(fast.summarize, article, args.runs)
-            what = f"1 article, {reference.last_chunk_count} chunk(s)"
-        else:
-            cfg = TranslatorConfig(batch_size=8, glossary=None, **decoding)
-            reference = Seq2SeqTranslator(tokenizer, model, cfg, name)
-            fast = CT2Translator(tok2, generator, info, cfg, name)
-            t_ref = _median_time(reference.translate_sentences, segments, args.runs)
-            t_fast = _median_time(fast.translate_sentences, segments, args.runs)
-            what = f"{len(segments)} segments"
-            if name == "mbart":
-                _, ct2_vmap = prepared(name, vmap=True)
-                tok3, gen3, info3 = load_ct2(ct2_vmap, threads=args.threads)
-                shortlist = CT2Translator(tok3, gen3, info3, cfg, name)
-                vmap_time = _median_time(shortlist.translate_sentences, segments, args.runs)
-        del model
-        totals["transformers"] += t_ref
-        totals["ct2"] += t_fast
-        totals["best"] += min(t_fast, vmap_time or t_fast)
-        vmap_cell = f"{vmap_time:>9.2f}" if vmap_time else f"{'-':>9}"
-        vmap_cell += f"   output tokens {'/'.join(map(str, OUT_TOKENS))}"
-        print(
-            f"{name:8} {params:>6.0f}M {what:>22} {t_ref:>12.2f} {t_fast:>9.2f} "
-            f"{t_ref / t_fast:>7.2f}x {vmap_cell}"
+        hf, ct2 = prepared(name) if "ct2" in backends else (_hf_only(name), None)
+        runs = {}
+        role = "summarizer" if name == "vit5" else "translator"
+        cfg = sum_cfg if role == "summarizer" else tr_cfg
+        call, arg = ("summarize", article) if role == "summarizer" else (
+            "translate_sentences",
+            segments,
         )
-    print(
-        f"{'total':8} {'':>7} {'':>22} {totals['transformers']:>12.2f} {totals['ct2']:>9.2f} "
-        f"{totals['transformers'] / totals['ct2']:>7.2f}x {totals['best']:>9.2f}"
+        what = "1 article" if role == "summarizer" else f"{len(segments)} segments"
+        make = {"transformers": hf, "ct2": ct2}
+        if name == "mbart" and "ct2" in backends:
+            make["ct2+vmap"] = prepared(name, vmap=True)[1]
+        for backend, path in make.items():
+            if backend.split("+")[0] not in backends:
+                continue
+            loaded = _hf(role, path, cfg, args) if backend == "transformers" else _ct2(
+                role, path, cfg, args
+            )
+            runs[backend] = _timed(getattr(loaded, call), arg, args.repeat, loaded.tokenizer)
+            if role == "summarizer":
+                what = f"1 article, {loaded.last_chunk_count} chunk(s)"
+            del loaded
+        base = runs.get("transformers")
+        medians = {backend: statistics.median(run["times"]) for backend, run in runs.items()}
+        for backend in ("transformers", "ct2"):
+            if backend in medians:
+                totals[backend] = totals.get(backend, 0.0) + medians[backend]
+        if "ct2" in medians:  # the fastest CTranslate2 variant of each model
+            best = min(v for k, v in medians.items() if k.startswith("ct2"))
+            totals["ct2 best"] = totals.get("ct2 best", 0.0) + best
+        for backend, run in runs.items():
+            times = run["times"]
+            median = medians[backend]
+            ratio = (
+                f"{statistics.median(base['times']) / median:>14.2f}x"
+                if base and backend != "transformers"
+                else f"{'':>15}"
+            )
+            label = {"ct2": "ct2 int8", "ct2+vmap": "ct2 int8+vmap"}.get(backend, backend)
+            print(
+                f"{name:7} {what:>20} {label:>15} {median:>9.2f} {min(times):>7.2f} "
+                f"{max(times):>7.2f} {run['tokens']:>10} {ratio}"
+            )
+    if totals:
+        base = totals.get("transformers")
+        for backend, total in totals.items():
+            ratio = f"{base / total:>14.2f}x" if base and backend != "transformers" else ""
+            print(f"{'total':7} {'(sum of medians)':>20} {backend:>15} {total:>9.2f} {ratio:>41}")
+
+
+def _hf_only(name: str) -> Path:
+    hf = WORK / name
+    if not (hf / "config.json").exists():
+        shutil.rmtree(hf, ignore_errors=True)
+        BUILDERS[name](hf)
+    return hf
+
+
+def _hf(role: str, hf: Path, cfg, args):
+    from models.hf_loading import load_seq2seq
+    from models.seq2seq_summarizer import Seq2SeqSummarizer
+    from models.seq2seq_translator import Seq2SeqTranslator
+
+    # dtype by the config's rules: float32 on CPU, bf16/fp16 on CUDA (T5 never fp16).
+    tokenizer, model = load_seq2seq(str(hf), device=args.device, dtype=cfg.dtype)
+    cls = Seq2SeqSummarizer if role == "summarizer" else Seq2SeqTranslator
+    return cls(tokenizer, model, cfg, hf.name)
+
+
+def _ct2(role: str, ct2: Path, cfg, args):
+    from models.ct2_backend import CT2Summarizer, CT2Translator, load_ct2
+
+    # CPU: the converted int8; CUDA: int8_float16 (int8_bfloat16 for T5), models/ct2_backend.py.
+    tokenizer, generator, info = load_ct2(
+        ct2, threads=args.threads, device=args.device, dtype=cfg.dtype
     )
+    cls = CT2Summarizer if role == "summarizer" else CT2Translator
+    return cls(tokenizer, generator, info, cfg, ct2.name)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,11 @@ Columns: wall = process start to exit; start-up = process start to the first art
 (imports, Prefect API boot, flow run creation, model check); articles = first article task start
 to last brief written; finish = index, manifest, report, server stop; ms/art = articles / N;
 bare = the same stages without Prefect; RSS = peak resident memory of the run (its largest
-process). Medians of --runs runs. Use `nice` on a shared machine.
+process). A second table compares the whole flow run (flow run created to report published:
+the fixed per-run cost included) with the bare stages, and the marginal cost of one more
+article (the slope between consecutive N) with the bare cost of one more article, which is
+what the "flow overhead <= 2x bare" target is about once N is large. Medians of --runs runs.
+Use `nice` on a shared machine.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(ROOT / "bench"))  # after ROOT: bench/models.py must not shadow models/
 
 STAGES = ("ingest", "clean", "summarize", "translate", "write")
+FUSED = "brief"  # a run of one chunk does clean..write in one task (flows/brief_flow.py)
 
 
 def child(args: argparse.Namespace) -> None:
@@ -44,10 +49,15 @@ def child(args: argparse.Namespace) -> None:
     from pipeline.config import load_config
 
     cfg = load_config(args.config)
-    with cli._prefect_api(cli._prefect_home()) as api_ready:
+    home = cli._prefect_home()
+    from pipeline.language import load_identifier
+
+    load_identifier(background=True)  # as `vnbrief run` does
+    with cli._prefect_api(home) as api_ready:
         from flows.brief_flow import brief_articles
 
         api_ready()
+        t_flow_call = time.time()
         state = brief_articles(
             paths=[args.inputs],
             config_path=args.config,
@@ -58,13 +68,16 @@ def child(args: argparse.Namespace) -> None:
         report = state.result()
         flow_run_id = state.state_details.flow_run_id
         t_flow_end = time.time()
-        chunks = -(-written_count(report) // cfg.runner.chunk_size)
-        stages = _stage_times(flow_run_id, 1 + len(STAGES) * chunks)
+        from flows.brief_flow import chunk_size_for
+
+        n_in = len(report.outcomes)
+        chunks = -(-n_in // chunk_size_for(cfg.runner, n_in))
+        stages = _stage_times(flow_run_id, 3 if chunks == 1 else 1 + len(STAGES) * chunks)
     t_end = time.time()
     written = written_count(report)
     bare = _bare(args.inputs, cfg, Path(args.out) / "bare")
-    first_start = min(v["first_start"] for k, v in stages.items() if k in STAGES)
-    last_end = stages["write"]["last_end"]
+    first_start = min(v["first_start"] for k, v in stages.items() if k in (*STAGES, FUSED))
+    last_end = stages.get("write", stages.get(FUSED))["last_end"]
     print(
         json.dumps(
             {
@@ -73,9 +86,10 @@ def child(args: argparse.Namespace) -> None:
                 "articles": last_end - first_start,
                 "finish": (t_flow_end - last_end)
                 + (t_end - t_flow_end - stages["_query_s"]["total"]),
-                "stages": {k: v["total"] for k, v in stages.items() if k in STAGES},
+                "stages": {k: v["total"] for k, v in stages.items() if k in (*STAGES, FUSED)},
                 "bare": bare,
                 "end": t_end - t0 - stages["_query_s"]["total"],
+                "flow": t_flow_end - t_flow_call,
             }
         )
     )
@@ -110,7 +124,7 @@ def _stage_times(flow_run_id, expected: int) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for run in runs:
         stage = run.name.rsplit("-", 1)[0]
-        if stage not in STAGES or not (run.start_time and run.end_time):
+        if stage not in (*STAGES, FUSED) or not (run.start_time and run.end_time):
             continue
         entry = out.setdefault(stage, {"total": 0.0, "first_start": 1e20, "last_end": 0.0})
         entry["total"] += (run.end_time - run.start_time).total_seconds()
@@ -308,18 +322,54 @@ def _print(rows: list) -> None:
             f"{1000 * bare / n:>11.1f} {ratio:>9.2f} {60 * n / med(runs, 'wall'):>8.0f} "
             f"{max(r['rss_mb'] for r in runs):>7.0f}"
         )
+    _print_marginal(rows)
     print(
         "\nstage by stage, ms per article: flow = sum of the stage's chunk task run times "
         "(chunks overlap, so a task's time includes waiting for the others) / bare"
     )
+    print("(one chunk: clean..write run as one task, shown under clean as the sum of them)")
     print(f"{'runner/chunk':>12} {'N':>5} " + " ".join(f"{s:>17}" for s in STAGES))
     for setup, n, runs in rows:
+        fused = any(FUSED in r["stages"] for r in runs)
         cells = []
         for stage in STAGES:
-            flow = statistics.median(r["stages"].get(stage, 0.0) for r in runs)
-            bare = med(runs, "bare", stage)
+            if fused and stage != "ingest":
+                if stage != "clean":
+                    cells.append(f"{'(in clean)':>17}")
+                    continue
+                flow = statistics.median(r["stages"].get(FUSED, 0.0) for r in runs)
+                bare = statistics.median(sum(r["bare"][s] for s in STAGES[1:]) for r in runs)
+            else:
+                flow = statistics.median(r["stages"].get(stage, 0.0) for r in runs)
+                bare = med(runs, "bare", stage)
             cells.append(f"{1000 * flow / n:>8.2f} /{1000 * bare / n:>7.2f}")
         print(f"{setup:>12} {n:>5} " + " ".join(cells))
+
+
+def _print_marginal(rows: list) -> None:
+    """Fixed per-run cost vs cost per extra article: the slope between consecutive sizes."""
+    print(
+        "\nwhole flow run (flow run created -> report published, no process start-up) vs bare; "
+        "marginal = slope between this N and the previous one"
+    )
+    print(
+        f"{'runner/chunk':>12} {'N':>5} {'flow s':>7} {'bare s':>7} {'flow/bare':>9} "
+        f"{'marginal ms/art':>15} {'bare ms/art':>11} {'marginal/bare':>13}"
+    )
+    previous: dict[str, tuple[int, float, float]] = {}
+    for setup, n, runs in rows:
+        flow = statistics.median(r["flow"] for r in runs)
+        bare = statistics.median(sum(r["bare"].values()) for r in runs)
+        cells = f"{'-':>15} {'-':>11} {'-':>13}"
+        if setup in previous and n > previous[setup][0]:
+            n0, flow0, bare0 = previous[setup]
+            slope, bare_slope = (flow - flow0) / (n - n0), (bare - bare0) / (n - n0)
+            cells = (
+                f"{1000 * slope:>15.2f} {1000 * bare_slope:>11.2f} "
+                f"{slope / bare_slope if bare_slope > 0 else float('nan'):>13.2f}"
+            )
+        previous[setup] = (n, flow, bare)
+        print(f"{setup:>12} {n:>5} {flow:>7.2f} {bare:>7.2f} {flow / bare:>9.2f} {cells}")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ from pipeline.ingest import (
     discover_inputs,
     read_source,
 )
+from pipeline.language import load_identifier
 from pipeline.render import (
     Brief,
     English,
@@ -127,6 +128,7 @@ def _fill(works: Sequence[Work], field: str, values: Sequence[Any]) -> list[Work
 def load_models(cfg: Config) -> tuple[BackendStatus, BackendStatus]:
     """Load both backends once for the process; a model that cannot load becomes a fallback."""
     forget_failures()  # retried once per run: a long-lived `serve` sees a model that arrived
+    load_identifier()  # the input language check's model (cached for the process)
     _, summarizer_status = get_summarizer(cfg.summarizer, Path(cfg.base_dir))
     _, translator_status = get_translator(cfg.translator, Path(cfg.base_dir))
     return summarizer_status, translator_status
@@ -271,21 +273,50 @@ def write_chunk(
         )
         path = day_dir / f"{brief.slug}.md"
         atomic_write_text(path, render_brief(brief))
-        outcome = ArticleOutcome(work.path, WRITTEN, str(path), brief.slug, notes=work.doc.notes)
+        notes = (*work.doc.notes, *([work.summary.note] if work.summary.note else []))
+        outcome = ArticleOutcome(work.path, WRITTEN, str(path), brief.slug, notes=notes)
         return replace(work, outcome=outcome, index_entry=_index_entry(brief))
 
     return _each(works, "writing brief", write)
 
 
+@task(name="brief", cache_policy=NO_CACHE)
+def brief_chunk(
+    works: list[Work],
+    cfg: Config,
+    expected: tuple[str | None, str | None],
+    day_dir: Path,
+    statuses: tuple[BackendStatus, BackendStatus],
+    generated_at: str,
+) -> list[Work]:
+    """Clean, summarize, translate and write in one task: a run with a single chunk has no
+    chunks to overlap, so four stage tasks would only add Prefect bookkeeping (~50 ms each)."""
+    works = summarize_chunk.fn(clean_chunk.fn(works), cfg, expected[0])
+    works = translate_chunk.fn(works, cfg, expected[1])
+    return write_chunk.fn(works, day_dir, statuses, generated_at)
+
+
 def _publish(logger: Any, *artifacts: tuple[str, str, str]) -> None:
-    """Markdown artifacts (key, text, description): copies for the UI, so failures only warn."""
+    """Markdown artifacts (key, text, description): copies for the UI, so failures only warn.
+
+    Each is one API call; they go out at once instead of one after the other.
+    """
+    import contextvars
+    from concurrent.futures import ThreadPoolExecutor
+
     from prefect.artifacts import create_markdown_artifact
 
-    for key, markdown, description in artifacts:
+    def publish(artifact: tuple[str, str, str]) -> None:
+        key, markdown, description = artifact
         try:
             create_markdown_artifact(markdown=markdown, key=key, description=description)
         except Exception as exc:
             logger.warning("could not publish the %s artifact: %s", key, exc)
+
+    # Each call runs in a copy of this thread's context, so it belongs to this flow run.
+    contexts = [contextvars.copy_context() for _ in artifacts]
+    with ThreadPoolExecutor(max_workers=len(artifacts) or 1) as pool:
+        list(pool.map(lambda ctx, a: ctx.run(publish, a), contexts, artifacts))
 
 
 def _settle(todo: list[Work], future: PrefectFuture) -> list[Work]:
@@ -294,6 +325,18 @@ def _settle(todo: list[Work], future: PrefectFuture) -> list[Work]:
         return future.result()
     except Exception as err:
         return [replace(w, outcome=_failure(w.path, err, "chunk")) for w in todo]
+
+
+def chunk_size_for(runner: RunnerConfig, n: int) -> int:
+    """Articles per task: runner.chunk_size, but on Dask at most an equal share per worker.
+
+    A Dask task beats a thread only when it is long (bench/runner_crossover.py: about a second
+    of GIL-holding work), so chunks stay large, yet a run of 300 articles in chunks of 250
+    would leave one of two workers nearly idle: split it 150/150 instead.
+    """
+    if runner.task_runner != "dask" or n <= 0:
+        return runner.chunk_size
+    return max(1, min(runner.chunk_size, -(-n // runner.workers)))
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
@@ -365,7 +408,7 @@ def brief_articles(
         manifest = Manifest(out)
         fingerprint = brief_fingerprint(cfg, [summarizer_status.used, translator_status.used])
         generated_at = now.isoformat(timespec="seconds")
-        size = cfg.runner.chunk_size
+        size = chunk_size_for(cfg.runner, len(inputs))
         ingests = [
             submit(ingest_chunk, paths=chunk, max_bytes=cfg.max_input_kb * 1024)
             for chunk in _chunks(inputs, size)
@@ -394,6 +437,19 @@ def brief_articles(
                     first_by_sha[doc.sha256] = work.path
                     todo.append(work)
             if not todo:
+                continue
+            if len(inputs) <= size:  # one chunk: one task for the stages after ingest
+                expected = (summarizer_status.used, translator_status.used)
+                brief = submit(
+                    brief_chunk,
+                    works=todo,
+                    cfg=cfg,
+                    expected=expected,
+                    day_dir=day_dir,
+                    statuses=statuses,
+                    generated_at=generated_at,
+                )
+                written.append((todo, brief))
                 continue
             cleaned = submit(clean_chunk, works=todo)
             summarized = submit(
@@ -452,9 +508,11 @@ def brief_articles(
         )
         report_md = render_report(report, markdown=True)
         atomic_write_text(out / "reports" / f"{day}-{now.strftime('%H%M%S')}.md", report_md)
-        _publish(logger, ("run-report", report_md, f"vnbrief run report {day}"))
+        artifacts = [("run-report", report_md, f"vnbrief run report {day}")]
         if index_path is not None:
             # One artifact for all briefs of the day: one API call per brief cost more than
             # briefing the article (the briefs themselves are the files on disk).
-            _publish(logger, (f"briefs-{day}", index_path.read_text("utf-8"), f"briefs of {day}"))
+            index_md = index_path.read_text("utf-8")
+            artifacts.append((f"briefs-{day}", index_md, f"briefs of {day}"))
+        _publish(logger, *artifacts)
     return report

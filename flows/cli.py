@@ -182,7 +182,11 @@ def _prefect_api(home: Path) -> Iterator[Callable[[], None]]:
         stop_server,
         wait_healthy,
     )
-    from flows.prefect_env import api_url_configured, drain_background_workers
+    from flows.prefect_env import (
+        api_url_configured,
+        drain_background_workers,
+        without_flow_heartbeats,
+    )
 
     if api_url_configured():
         yield _no_wait
@@ -207,7 +211,8 @@ def _prefect_api(home: Path) -> Iterator[Callable[[], None]]:
             raise EnvironmentProblem(f"cannot start Prefect: {exc}", EXIT_PREFECT) from exc
 
     try:
-        yield ready
+        with without_flow_heartbeats():  # nothing outlives this process to watch them
+            yield ready
     finally:
         drain_background_workers()
         os.environ.pop("PREFECT_API_URL", None)
@@ -219,6 +224,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser().resolve() if args.out else cfg.resolve(cfg.outputs)
     _writable("output folder", out)  # before Prefect starts: a bad folder fails in a second
     home = _prefect_home()
+    from pipeline.language import load_identifier
+
+    load_identifier(background=True)  # ~0.3 s, while Prefect boots and imports
     with _prefect_api(home) as api_ready:
         from flows.brief_flow import brief_articles
         from flows.prefect_env import quiet_logging

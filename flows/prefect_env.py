@@ -138,3 +138,17 @@ def drain_background_workers(timeout_s: float = 5.0) -> None:
         # Draining is a courtesy: never turn a finished run into an error.
         with contextlib.suppress(Exception):
             worker.drain_all(timeout=timeout_s)
+
+
+@contextlib.contextmanager
+def without_flow_heartbeats():
+    """No flow run heartbeats while the API is a temporary server of this process.
+
+    Heartbeats let a lasting server mark a crashed run as crashed; a temporary server dies with
+    the run, so there they only cost: Prefect's heartbeat thread sleeps in 1 s steps and every
+    flow run waits for it to wake before it ends (0.5 s a run on average, up to 1 s).
+    """
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield

@@ -16,6 +16,7 @@ class Summary:
     text: str
     key_points: tuple[str, ...]
     method: str  # e.g. "extractive" or "seq2seq:VietAI/vit5-base-vietnews-summarization"
+    note: str | None = None  # said once in the brief, e.g. the input was cut to fit the model
 
 
 class Summarizer(Protocol):

@@ -15,6 +15,7 @@ transformers backend would use (greedy output is token-identical in float32; tes
 from __future__ import annotations
 
 import contextlib
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,6 +24,8 @@ from typing import Any
 from models.base import ModelLoadError
 from models.seq2seq_summarizer import Seq2SeqSummarizer
 from models.seq2seq_translator import Seq2SeqTranslator
+
+logger = logging.getLogger(__name__)
 
 HF_SUBDIR = "hf"
 QUANTIZATIONS = ("int8", "int8_float32", "int16", "float32", "float16", "bfloat16")
@@ -45,7 +48,40 @@ def _forced_eos(info: ModelInfo) -> bool:
     return False
 
 
-def load_ct2(path: str | Path, threads: int = 0) -> tuple[Any, Any, ModelInfo]:
+# CUDA compute types by config dtype: int8 weights (what `convert` makes) with float activations.
+# T5 overflows in float16 (as in hf_loading), so with dtype auto it gets bfloat16 activations.
+_CUDA_COMPUTE = {"float16": "int8_float16", "bfloat16": "int8_bfloat16", "float32": "int8_float32"}
+_NO_FP16_MODEL_TYPES = frozenset({"t5", "mt5"})
+
+
+def ct2_placement(
+    device: str, dtype: str = "auto", model_type: str | None = None, cuda_devices: int = 0
+) -> tuple[str, int, str]:
+    """(device, device index, compute_type) for ctranslate2.Translator from the config.
+
+    CPU keeps the type the model was converted to ("default": int8 unless converted otherwise);
+    float32 there was slower than transformers (PLATFORM.md). CUDA uses int8 weights with
+    float16 activations (int8_float16), bfloat16 ones for T5 or with `dtype: bfloat16`.
+    """
+    if device == "auto":
+        device = "cuda" if cuda_devices > 0 else "cpu"
+    if device == "cpu":
+        return "cpu", 0, "default"
+    if not device.startswith("cuda"):
+        raise ModelLoadError(f"backend ctranslate2 runs on cpu or cuda, not {device}")
+    index = int(device.partition(":")[2] or 0)
+    if index >= cuda_devices:
+        raise ModelLoadError(
+            f"device {device} requested but CTranslate2 sees {cuda_devices} CUDA device(s)"
+        )
+    if dtype == "auto":
+        dtype = "bfloat16" if model_type in _NO_FP16_MODEL_TYPES else "float16"
+    return "cuda", index, _CUDA_COMPUTE[dtype]
+
+
+def load_ct2(
+    path: str | Path, threads: int = 0, device: str = "cpu", dtype: str = "auto"
+) -> tuple[Any, Any, ModelInfo]:
     """(tokenizer, ctranslate2.Translator, ModelInfo) from a `vnbrief models convert` directory."""
     directory = Path(path).expanduser()
     if not (directory / "model.bin").is_file():
@@ -65,18 +101,46 @@ def load_ct2(path: str | Path, threads: int = 0) -> tuple[Any, Any, ModelInfo]:
         generation = None
         if (hf / "generation_config.json").is_file():
             generation = GenerationConfig.from_pretrained(hf, local_files_only=True)
-        # compute_type "default" keeps the type the model was converted to (int8 by default);
+    except Exception as exc:
+        raise ModelLoadError(f"cannot load CTranslate2 model from {directory}: {exc}") from exc
+    kind, index, compute_type = ct2_placement(
+        device, dtype, getattr(config, "model_type", None), ctranslate2.get_cuda_device_count()
+    )
+    try:
         # oneDNN is used on this CPU: do not set CT2_USE_MKL (int8 collapses with it, PLATFORM.md).
         generator = ctranslate2.Translator(
             str(directory),
-            device="cpu",
-            compute_type="default",
+            device=kind,
+            device_index=index,
+            compute_type=compute_type,
             inter_threads=1,
             intra_threads=threads,
         )
     except Exception as exc:
         raise ModelLoadError(f"cannot load CTranslate2 model from {directory}: {exc}") from exc
-    return tokenizer, generator, ModelInfo(config, generation, str(directory))
+    if kind == "cuda":
+        try:
+            probe_decoding(generator, tokenizer)
+        except Exception as exc:
+            # WHY: CTranslate2 4.x's CUDA build loads CUDA 12's cuBLAS on the first translation,
+            # not at load; seen on a CUDA 13-only H100 (bench/results/model_speed_gpu_h100.txt).
+            reason = (
+                f"CTranslate2 cannot decode on cuda:{index}: {exc} (its CUDA build needs CUDA 12's "
+                "cuBLAS: `pip install nvidia-cublas-cu12`, or set the model's device: cpu)"
+            )
+            if device != "auto":
+                raise ModelLoadError(reason) from exc
+            logger.warning("%s; decoding on the CPU instead", reason)
+            return load_ct2(directory, threads, "cpu", dtype)
+    info = ModelInfo(config, generation, str(directory))
+    info.device = kind if kind == "cpu" else f"cuda:{index}"
+    return tokenizer, generator, info
+
+
+def probe_decoding(generator: Any, tokenizer: Any) -> None:
+    """One-step decoding of a one-token source: fails now, at load, where the device cannot run."""
+    token = tokenizer.convert_ids_to_tokens([tokenizer.eos_token_id])
+    generator.translate_batch([token], max_decoding_length=1, beam_size=1)
 
 
 def _decode(tokenizer: Any, results: list[Any]) -> list[str]:

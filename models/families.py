@@ -15,6 +15,11 @@ The conventions below follow the model cards and the transformers 5 tokenizer so
   `eng_Latn`.
 - M2M100 (M2M100Tokenizer): source `__vi__ text </s>`, forced BOS `__en__`.
 - Marian (opus-mt-vi-en) and BARTpho-based summarizers: one language pair, no codes.
+
+Input length: the ViT5 vietnews fine-tunes were trained on the first 1,024 input tokens of each
+article (vietai/ViT5 finetunning/vietnews.py, commit 1f7530d1: sequence_length inputs 1024,
+targets 256); BARTpho has 1,024 learned positions. That is the preset's input cap; a longer
+article is cut after the last whole sentence that fits (`summarizer.long_articles`).
 """
 
 from __future__ import annotations
@@ -66,12 +71,14 @@ class InputFormat:
 
     prefix: str = ""
     suffix: str = ""
+    max_input_tokens: int | None = None  # the input length the model was fine-tuned on
 
 
 # Summarizer presets by model name (hub id or directory name), first match wins.
 SUMMARIZER_PRESETS: tuple[tuple[str, InputFormat], ...] = (
-    ("vit5-large-vietnews-summarization", InputFormat(prefix="vietnews: ")),
-    ("vit5-base-vietnews-summarization", InputFormat()),
+    ("vit5-large-vietnews-summarization", InputFormat(prefix="vietnews: ", max_input_tokens=1024)),
+    ("vit5-base-vietnews-summarization", InputFormat(max_input_tokens=1024)),
+    ("bartpho", InputFormat(max_input_tokens=1024)),
 )
 
 
@@ -88,4 +95,5 @@ def summarizer_input_format(
     return InputFormat(
         prefix=preset.prefix if prefix is None else prefix,
         suffix=preset.suffix if suffix is None else suffix,
+        max_input_tokens=preset.max_input_tokens,
     )

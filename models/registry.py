@@ -105,7 +105,9 @@ def _summarizer(cfg: SummarizerConfig, base_dir: str | None) -> tuple[Summarizer
         if cfg.backend == "ctranslate2":
             from models.ct2_backend import CT2Summarizer, load_ct2
 
-            tokenizer, generator, info = load_ct2(resolve_model_ref(cfg.model, base_dir))
+            tokenizer, generator, info = load_ct2(
+                resolve_model_ref(cfg.model, base_dir), device=cfg.device, dtype=cfg.dtype
+            )
             summarizer = CT2Summarizer(tokenizer, generator, info, cfg, cfg.model)
         else:
             from models.seq2seq_summarizer import Seq2SeqSummarizer
@@ -165,7 +167,9 @@ def _translator(cfg: TranslatorConfig, base_dir: str) -> tuple[Translator | None
         if cfg.backend == "ctranslate2":
             from models.ct2_backend import CT2Translator, load_ct2
 
-            tokenizer, generator, info = load_ct2(resolve_model_ref(cfg.model, base_dir))
+            tokenizer, generator, info = load_ct2(
+                resolve_model_ref(cfg.model, base_dir), device=cfg.device, dtype=cfg.dtype
+            )
             translator = CT2Translator(tokenizer, generator, info, cfg, cfg.model, glossary)
         else:
             from models.seq2seq_translator import Seq2SeqTranslator

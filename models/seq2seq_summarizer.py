@@ -1,9 +1,12 @@
 """Abstractive summaries from a transformers seq2seq model (ViT5 by default).
 
-News articles regularly exceed the model's input window (ViT5: 1024 tokens), and plain
-truncation would summarise only the opening. Articles are therefore cut into chunks at sentence
-boundaries, each chunk is summarised, and the partial summaries are joined (and summarised
-again, a bounded number of times, while the join is still too long for one pass).
+News articles regularly exceed the model's input window (ViT5: 1024 tokens; the cap follows
+the model card, models/families.py). With `long_articles: truncate` (default) the model gets the
+article's first whole sentences that fit, which is what it was fine-tuned on (VietNews inputs cut
+at 1,024 tokens), never half a sentence, and the summary says the rest was not read. With
+`chunk` the article is cut into chunks at sentence boundaries, each chunk is summarised, and the
+partial summaries are joined (and summarised again, a bounded number of times, while the join is
+still too long for one pass): the whole article is read, at a multiple of the cost.
 
 Key points are never generated: they are the extractive summarizer's picks, i.e. the article's
 own sentences, so a bullet in a brief can always be traced back to the source text.
@@ -32,6 +35,8 @@ MAX_PASSES = 3
 CHUNK_BATCH = 4
 # Tokenizers without a real limit report a huge sentinel (1e30) as model_max_length.
 _SANE_MODEL_MAX = 100_000
+# Input cap for a model without a preset or configured value.
+DEFAULT_INPUT_TOKENS = 1024
 
 
 def input_format(
@@ -89,14 +94,17 @@ class Seq2SeqSummarizer:
         self.config = config
         self.model_name = name
         self.name = f"seq2seq:{name}"
-        self.prefix, self.suffix = input_format(name, config.input_prefix, config.input_suffix)
+        fmt = summarizer_input_format(name, config.input_prefix, config.input_suffix)
+        self.prefix, self.suffix = fmt.prefix, fmt.suffix
         eos = getattr(tokenizer, "eos_token", None)
         if eos and (eos in self.prefix or eos in self.suffix):
             raise ModelLoadError(
                 f"summarizer input_prefix/input_suffix contain the end token {eos}: the tokenizer "
                 "adds it itself, and two end tokens are not what the model was trained on"
             )
-        self.limit = model_input_limit(config.max_input_tokens, tokenizer, model)
+        configured = config.max_input_tokens or fmt.max_input_tokens or DEFAULT_INPUT_TOKENS
+        self.limit = model_input_limit(configured, tokenizer, model)
+        self.truncate = config.long_articles == "truncate"
         self._lock = model_lock(model)
         self._extractive = ExtractiveSummarizer(
             sentences=config.sentences, key_points=config.key_points
@@ -138,6 +146,10 @@ class Seq2SeqSummarizer:
             self.last_chunk_counts = [0] * len(articles)
             self.last_passes_each = [0] * len(articles)
             depth = 0
+            notes: dict[int, str] = {}
+            if self.truncate:
+                for i, sents in pending.items():
+                    pending[i], notes[i] = self._fit(sents)
             while pending:
                 plans = {
                     i: chunk_sentences(sents, self._count_tokens(sents), self.budget)
@@ -168,9 +180,29 @@ class Seq2SeqSummarizer:
                         pending[i] = split_sentences(combined) or [combined]
                 depth += 1
             return [
-                Summary(text=texts[i], key_points=key_points[i], method=self.name)
+                Summary(texts[i], key_points[i], method=self.name, note=notes.get(i))
                 for i in range(len(articles))
             ]
+
+    def _fit(self, sentences: list[str]) -> tuple[list[str], str | None]:
+        """The first whole sentences within the token budget (at least one), and a note if cut.
+
+        One sentence longer than the whole budget is still sent (the tokenizer cuts it): the
+        alternative is no summary at all.
+        """
+        counts = self._count_tokens(sentences)
+        kept, used = 0, 0
+        for count in counts:
+            if kept and used + count > self.budget:
+                break
+            kept, used = kept + 1, used + count
+        if kept == len(sentences):
+            return sentences, None
+        note = (
+            f"summary of the first {kept} of {len(sentences)} sentences: the rest is past the "
+            f"{self.limit}-token input of {self.model_name}"
+        )
+        return sentences[:kept], note
 
     def _count_tokens(self, sentences: Sequence[str]) -> list[int]:
         if not sentences:

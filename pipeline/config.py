@@ -25,7 +25,8 @@ class SummarizerConfig:
     model: str = "VietAI/vit5-base-vietnews-summarization"  # hub id or local directory
     sentences: int = 3  # extractive summary length, in sentences
     key_points: int = 4
-    max_input_tokens: int = 1024
+    max_input_tokens: int | None = None  # None: the model card's (models/families.py), else 1024
+    long_articles: str = "truncate"  # "truncate" (first sentences that fit) | "chunk"
     max_new_tokens: int = 256
     num_beams: int = 4
     no_repeat_ngram_size: int = 3
@@ -166,6 +167,11 @@ def _check_values(cfg: Config) -> None:
             f"config key 'translator.backend' must be 'seq2seq', 'ctranslate2' or 'none', "
             f"got {cfg.translator.backend!r}"
         )
+    if cfg.summarizer.long_articles not in ("truncate", "chunk"):
+        raise ConfigError(
+            "config key 'summarizer.long_articles' must be 'truncate' or 'chunk', "
+            f"got {cfg.summarizer.long_articles!r}"
+        )
     if cfg.runner.task_runner not in ("threads", "dask"):
         raise ConfigError(
             f"config key 'runner.task_runner' must be 'threads' or 'dask', "
@@ -176,7 +182,8 @@ def _check_values(cfg: Config) -> None:
         "runner.workers": cfg.runner.workers,
         "runner.chunk_size": cfg.runner.chunk_size,
         "summarizer.sentences": cfg.summarizer.sentences,
-        "summarizer.max_input_tokens": cfg.summarizer.max_input_tokens,
+        # null: the model card's cap (models/families.py)
+        "summarizer.max_input_tokens": 1 if (n := cfg.summarizer.max_input_tokens) is None else n,
         "summarizer.max_new_tokens": cfg.summarizer.max_new_tokens,
         "summarizer.num_beams": cfg.summarizer.num_beams,
         "translator.batch_size": cfg.translator.batch_size,

@@ -145,6 +145,8 @@ def render_brief(brief: Brief) -> str:
     lines += _model_notes(brief)
     lines += ["## English title", "", en.title if en.title else _unavailable(brief), ""]
     lines += ["## Tóm tắt", "", brief.summary.text, ""]
+    if brief.summary.note:  # said once, here: e.g. the model read only the first sentences
+        lines += [f"_Note: {_sentence(brief.summary.note)}_", ""]
     lines += ["## Summary", "", en.summary if en.summary else _unavailable(brief), ""]
     lines += ["## Key points", ""]
     if not brief.summary.key_points:

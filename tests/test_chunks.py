@@ -68,6 +68,7 @@ def test_chunk_translation_and_summaries_match_one_article_at_a_time(
                 "backend": "seq2seq",
                 "model": str(tiny_t5_dir),
                 "max_input_tokens": 48,
+                "long_articles": "chunk",  # many chunks per article, batched across articles
                 **GENERATION,
             },
             "translator": {
@@ -113,3 +114,13 @@ def test_runner_settings_are_validated_and_never_change_the_fingerprint() -> Non
         config_from_dict({"runner": {"chunk_size": 0}})
     dask = config_from_dict({"runner": {"task_runner": "dask", "address": "tcp://h:8786"}})
     assert dask.fingerprint() == config_from_dict({}).fingerprint()
+
+
+def test_dask_chunks_give_every_worker_a_share_threads_keep_the_configured_size() -> None:
+    from flows.brief_flow import chunk_size_for
+    from pipeline.config import RunnerConfig
+
+    threads = RunnerConfig(chunk_size=250)
+    assert [chunk_size_for(threads, n) for n in (3, 300, 1000)] == [250, 250, 250]
+    dask = RunnerConfig(task_runner="dask", workers=2, chunk_size=250)
+    assert [chunk_size_for(dask, n) for n in (0, 3, 300, 1000)] == [250, 2, 150, 250]

@@ -13,6 +13,8 @@ def test_default_config_loads_and_resolves_paths_against_project_root():
     assert cfg.summarizer.model == "VietAI/vit5-base-vietnews-summarization"
     assert cfg.translator.src_lang is None  # the model family chooses its codes
     assert cfg.schedule.timezone == "Asia/Ho_Chi_Minh"
+    # The model card's input length (models/families.py), cut at a sentence boundary.
+    assert cfg.summarizer.max_input_tokens is None and cfg.summarizer.long_articles == "truncate"
 
 
 @pytest.mark.parametrize(
@@ -30,6 +32,8 @@ def test_default_config_loads_and_resolves_paths_against_project_root():
         ({"schedule": {"cron": "0 6 31 2 *"}}, "'schedule.cron' never fires"),
         ({"schedule": {"timezone": "Mars/Base"}}, "'schedule.timezone' is not a known"),
         ({"schedule": "daily"}, "'schedule' must be a mapping"),
+        ({"summarizer": {"long_articles": "skip"}}, "'summarizer.long_articles' must be"),
+        ({"summarizer": {"max_input_tokens": 0}}, "'summarizer.max_input_tokens' must be at"),
     ],
 )
 def test_bad_config_names_the_key(data, message):

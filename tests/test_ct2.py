@@ -70,7 +70,7 @@ def test_translator_greedy_output_identical_to_transformers(
 
 
 def test_summarizer_greedy_output_identical_to_transformers(converted, tiny_t5_dir) -> None:
-    cfg = SummarizerConfig(max_input_tokens=48, **GREEDY)
+    cfg = SummarizerConfig(max_input_tokens=48, long_articles="chunk", **GREEDY)
     article = _article("baoquocte-giu-lua-hop-tac.txt")
     tokenizer, model = load_seq2seq(str(tiny_t5_dir))
     transformers_summarizer = Seq2SeqSummarizer(tokenizer, model, cfg, "t5")
@@ -134,3 +134,48 @@ def test_not_a_ct2_directory_is_a_clear_load_error(tmp_path) -> None:
 
     with pytest.raises(ModelLoadError, match="vnbrief models convert"):
         load_ct2(tmp_path)
+
+
+def test_ct2_placement_follows_the_configured_device_and_dtype():
+    from models.base import ModelLoadError
+    from models.ct2_backend import ct2_placement
+
+    assert ct2_placement("auto", cuda_devices=0) == ("cpu", 0, "default")
+    assert ct2_placement("cpu", "bfloat16", "t5", cuda_devices=1) == ("cpu", 0, "default")
+    assert ct2_placement("auto", "auto", "mbart", cuda_devices=1) == ("cuda", 0, "int8_float16")
+    # T5 overflows in float16: bfloat16 activations unless the config says otherwise.
+    assert ct2_placement("cuda:1", "auto", "t5", cuda_devices=2) == ("cuda", 1, "int8_bfloat16")
+    assert ct2_placement("cuda", "float32", "t5", cuda_devices=1) == ("cuda", 0, "int8_float32")
+    with pytest.raises(ModelLoadError, match="CTranslate2 sees 0 CUDA"):
+        ct2_placement("cuda", cuda_devices=0)
+    with pytest.raises(ModelLoadError, match="cpu or cuda"):
+        ct2_placement("mps")
+
+
+def test_a_gpu_that_cannot_decode_is_found_at_load(monkeypatch, converted) -> None:
+    """CTranslate2 4.x loads CUDA 12's cuBLAS at the first translation, not at load: seen on a
+    CUDA 13-only H100. `auto` must then decode on the CPU, an explicit `cuda` fail at load."""
+    import ctranslate2
+
+    from models.base import ModelLoadError
+    from models.ct2_backend import probe_decoding
+
+    real = ctranslate2.Translator
+
+    class CudaWithoutCublas12:
+        def __init__(self, *args, **kwargs) -> None:
+            pass
+
+        def translate_batch(self, *args, **kwargs):
+            raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
+
+    def translator(path, device="cpu", **kwargs):
+        return CudaWithoutCublas12() if device == "cuda" else real(path, device=device, **kwargs)
+
+    monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: 1)
+    monkeypatch.setattr(ctranslate2, "Translator", translator)
+    tok, generator, info = load_ct2(converted["marian"], device="auto")
+    assert info.device == "cpu"
+    probe_decoding(generator, tok)  # the CPU translator decodes
+    with pytest.raises(ModelLoadError, match="nvidia-cublas-cu12"):
+        load_ct2(converted["marian"], device="cuda")

@@ -221,13 +221,18 @@ def test_real_transformers_path_end_to_end_with_tiny_models(
     assert meta["title_en"] and meta["english_unavailable"] is None
     assert "English translation unavailable" not in brief.read_text(encoding="utf-8")
 
-    # The long article did not fit 48 tokens: it was summarized in sentence-aligned chunks by
-    # the one summarizer instance the run loaded (models are loaded once per process).
+    # The long article did not fit 48 tokens: the one summarizer instance the run loaded (models
+    # are loaded once per process) read its first whole sentences, and the brief and the run
+    # report say so, once each.
     from pipeline.config import load_config
 
     cfg = load_config(config)
     summarizer, _ = get_summarizer(cfg.summarizer, cfg.base_dir)
-    assert summarizer.last_chunk_count > 1
+    assert summarizer.last_chunk_count == 1
+    text = brief.read_text(encoding="utf-8")
+    assert text.count("the rest is past the 48-token input") == 1
+    assert "_Note: summary of the first " in text
+    assert report.count("the rest is past the 48-token input") == 1
 
     # mBART-style translator (vinai-translate family) through the same command.
     config = write_config(

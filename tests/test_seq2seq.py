@@ -199,7 +199,11 @@ def test_summarizer_chunks_long_article_and_uses_config(t5, spy_factory) -> None
 
     tokenizer, model = t5
     config = SummarizerConfig(
-        max_input_tokens=200, max_new_tokens=7, num_beams=2, no_repeat_ngram_size=2
+        max_input_tokens=200,
+        long_articles="chunk",
+        max_new_tokens=7,
+        num_beams=2,
+        no_repeat_ngram_size=2,
     )
     summarizer = Seq2SeqSummarizer(tokenizer, model, config, VIT5_LARGE)
     spy = spy_factory(model)
@@ -250,11 +254,59 @@ def test_summarizer_resummarizes_when_partials_are_too_long(t5) -> None:
     tokenizer, model = t5
     # max_new_tokens > budget: joined partial summaries cannot fit and need another pass,
     # which the bound must stop.
-    config = SummarizerConfig(max_input_tokens=40, max_new_tokens=60, num_beams=1)
+    config = SummarizerConfig(
+        max_input_tokens=40, long_articles="chunk", max_new_tokens=60, num_beams=1
+    )
     summarizer = Seq2SeqSummarizer(tokenizer, model, config, "tiny-t5")
     summarizer.summarize(_article("hoi-dam-to-lam-thongloun.txt"))
     assert summarizer.last_chunk_count > 1
     assert 1 <= summarizer.last_passes <= 3
+
+
+def test_input_cap_follows_the_model_card() -> None:
+    from models.families import summarizer_input_format
+
+    for name in (VIT5_LARGE, "VietAI/vit5-base-vietnews-summarization", "vinai/bartpho-syllable"):
+        assert summarizer_input_format(name).max_input_tokens == 1024
+    assert summarizer_input_format("facebook/bart-large-cnn").max_input_tokens is None
+
+
+@pytest.mark.slow
+def test_long_article_is_cut_after_the_last_whole_sentence_that_fits(t5, spy_factory) -> None:
+    """Token level: the model gets exactly the first k sentences, k the most that fit."""
+    from pipeline.segment import split_sentences
+
+    tokenizer, model = t5
+    config = SummarizerConfig(max_input_tokens=120, max_new_tokens=4, num_beams=1)
+    summarizer = Seq2SeqSummarizer(tokenizer, model, config, "tiny-t5")
+    assert summarizer.limit == 120  # the configured cap wins over the preset's
+    spy = spy_factory(model)
+    article = _article("baoquocte-giu-lua-hop-tac.txt")
+    sentences = [s for p in article.paragraphs for s in split_sentences(p)]
+    counts = [len(tokenizer(s, add_special_tokens=False)["input_ids"]) for s in sentences]
+
+    summary = summarizer.summarize(article)
+
+    (call,) = spy.calls  # one pass over one input, no chunks
+    sent = [t for t in call["input_ids"][0].tolist() if t != tokenizer.pad_token_id]
+    assert len(sent) <= 120
+    firsts = [tokenizer(" ".join(sentences[:k]))["input_ids"] for k in range(len(sentences))]
+    kept = [k for k, ids in enumerate(firsts) if k and ids == sent]
+    assert len(kept) == 1, "the input is not a run of whole first sentences"
+    k = kept[0]
+    assert sum(counts[:k]) <= summarizer.budget < sum(counts[: k + 1])
+    assert summary.note == (
+        f"summary of the first {k} of {len(sentences)} sentences: the rest is past the "
+        "120-token input of tiny-t5"
+    )
+    assert summarizer.last_chunk_count == 1 and summarizer.last_passes == 1
+
+    spy.calls.clear()  # an article that fits is sent whole, without a note
+    short = CleanArticle(title="Tin", paragraphs=(" ".join(sentences[:2]),))
+    assert summarizer.summarize(short).note is None
+    (call,) = spy.calls
+    sent = [t for t in call["input_ids"][0].tolist() if t != tokenizer.pad_token_id]
+    assert sent == tokenizer(" ".join(sentences[:2]))["input_ids"]
 
 
 # --- translator -----------------------------------------------------------------------------
@@ -629,9 +681,14 @@ def test_concurrent_calls_into_one_model_are_serialised_and_correct(t5, marian) 
 
 
 @pytest.mark.slow
-def test_summarize_batch_equals_one_at_a_time_with_fewer_calls(t5, spy_factory) -> None:
+@pytest.mark.parametrize("long_articles", ["truncate", "chunk"])
+def test_summarize_batch_equals_one_at_a_time_with_fewer_calls(
+    t5, spy_factory, long_articles
+) -> None:
     tokenizer, model = t5
-    config = SummarizerConfig(max_input_tokens=200, max_new_tokens=6, num_beams=2)
+    config = SummarizerConfig(
+        max_input_tokens=200, long_articles=long_articles, max_new_tokens=6, num_beams=2
+    )
     summarizer = Seq2SeqSummarizer(tokenizer, model, config, "tiny-t5")
     articles = [_article(name) for name in SAMPLE_NAMES]
     spy = spy_factory(model)
