@@ -20,7 +20,7 @@ from pipeline.htmltext import html_to_text, site_name
 from pipeline.names import COMMON_WORD_SURNAMES, SURNAMES
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
+sys.path.append(str(REPO / "bench"))  # after the project: bench/models.py is no package
 import clean_real_eval  # noqa: E402
 
 REAL = REPO / "tests" / "clean_real"
