@@ -18,6 +18,7 @@ from pipeline.cleaning import signals
 from pipeline.cleaning.rules import is_aggregator_meta, is_breadcrumb, is_menu_line
 from pipeline.htmltext import html_to_text, site_name
 from pipeline.names import COMMON_WORD_SURNAMES, SURNAMES
+from tests.clean_snippets import P1, P2, P3, TITLE, lines, reasons
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.append(str(REPO / "bench"))  # after the project: bench/models.py is no package
@@ -27,28 +28,6 @@ REAL = REPO / "tests" / "clean_real"
 FIXTURES = REAL / "fixtures"
 EXPECTED = json.loads((REAL / "expected.json").read_text(encoding="utf-8"))
 MANIFEST = {i["id"]: i for i in json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))}
-
-TITLE = "Thủ tướng chủ trì hội nghị thúc đẩy tăng trưởng"
-P1 = (
-    "Sáng 1/12, Thủ tướng Phạm Minh Chính chủ trì hội nghị trực tuyến với các địa phương về "
-    "thúc đẩy tăng trưởng kinh tế."
-)
-P2 = (
-    "Theo báo cáo của Bộ Kế hoạch và Đầu tư, tăng trưởng GDP quý IV dự kiến đạt khoảng 7,5%, "
-    "cao nhất trong năm."
-)
-P3 = (
-    "Thủ tướng yêu cầu các bộ, ngành đẩy nhanh giải ngân vốn đầu tư công, tháo gỡ vướng mắc "
-    "cho doanh nghiệp."
-)
-
-
-def lines(*parts: str) -> str:
-    return "\n".join(parts) + "\n"
-
-
-def reasons(text: str) -> dict[int, str]:
-    return {r.line: r.reason for r in clean_text(text).removed}
 
 
 # --------------------------------------------------------------------------- real pages
@@ -172,7 +151,7 @@ def test_outlet_from_follow_us_line_and_wire_from_credit() -> None:
 
 def test_outlet_from_html_site_name() -> None:
     html = (
-        f'<html><head><title>{TITLE} - Báo Tiền Phong</title></head><body><article><h1>{TITLE}'
+        f"<html><head><title>{TITLE} - Báo Tiền Phong</title></head><body><article><h1>{TITLE}"
         f"</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"
     )
     assert site_name(html, TITLE) == "Báo Tiền Phong"

@@ -8,21 +8,7 @@ from __future__ import annotations
 
 from pipeline.clean import clean_text
 from pipeline.cleaning.rules import is_aggregator_meta
-
-TITLE = "Thủ tướng chủ trì hội nghị thúc đẩy tăng trưởng"
-P1 = (
-    "Sáng 1/12, Thủ tướng Phạm Minh Chính chủ trì hội nghị trực tuyến với các địa phương về "
-    "thúc đẩy tăng trưởng kinh tế."
-)
-P2 = (
-    "Theo báo cáo của Bộ Kế hoạch và Đầu tư, tăng trưởng GDP quý IV dự kiến đạt khoảng 7,5%, "
-    "cao nhất trong năm."
-)
-P3 = (
-    "Thủ tướng yêu cầu các bộ, ngành đẩy nhanh giải ngân vốn đầu tư công, tháo gỡ vướng mắc "
-    "cho doanh nghiệp."
-)
-
+from tests.clean_snippets import P1, P2, P3, TITLE
 
 # A page written in paragraphs (two sentences each): the uncredited-caption rules need one
 Q1 = P1 + " Hội nghị diễn ra tại trụ sở Chính phủ và kết nối với 63 điểm cầu."

@@ -15,29 +15,7 @@ import pytest
 
 from pipeline.clean import clean_text
 from pipeline.segment import split_sentences
-
-TITLE = "Thủ tướng chủ trì hội nghị thúc đẩy tăng trưởng"
-P1 = (
-    "Sáng 1/12, Thủ tướng Phạm Minh Chính chủ trì hội nghị trực tuyến với các địa phương về "
-    "thúc đẩy tăng trưởng kinh tế."
-)
-P2 = (
-    "Theo báo cáo của Bộ Kế hoạch và Đầu tư, tăng trưởng GDP quý IV dự kiến đạt khoảng 7,5%, "
-    "cao nhất trong năm."
-)
-P3 = (
-    "Thủ tướng yêu cầu các bộ, ngành đẩy nhanh giải ngân vốn đầu tư công, tháo gỡ vướng mắc "
-    "cho doanh nghiệp."
-)
-
-
-def lines(*parts: str) -> str:
-    return "\n".join(parts) + "\n"
-
-
-def reasons(text: str) -> dict[int, str]:
-    return {r.line: r.reason for r in clean_text(text).removed}
-
+from tests.clean_snippets import P1, P2, P3, TITLE, lines, reasons
 
 # --------------------------------------------------------------------------- lists and tables
 
@@ -307,9 +285,10 @@ def test_long_lead_title_is_not_cut_inside_a_list_of_names() -> None:
     title = clean_text(lines(lead, P2, P3)).title
     assert title.endswith("Đảng, Nhà nước Việt Nam tại Phủ Chủ tịch theo nghi thức cao nhất…")
     # the 30th word inside a name ("Phủ | Chủ tịch") after "tại": cut before both
-    lead = "Sáng 1/12, sau lễ đón chính thức trọng thể Tổng Bí thư Tô Lâm và Phu nhân cùng " + lead[
-        len("Sáng 1/12, sau lễ đón chính thức Tổng Bí thư và ") :
-    ]
+    lead = (
+        "Sáng 1/12, sau lễ đón chính thức trọng thể Tổng Bí thư Tô Lâm và Phu nhân cùng "
+        + lead[len("Sáng 1/12, sau lễ đón chính thức Tổng Bí thư và ") :]
+    )
     title = clean_text(lines(lead, P2, P3)).title
     assert title.endswith("Đảng, Nhà nước Việt Nam…")
 
