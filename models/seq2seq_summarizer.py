@@ -39,14 +39,6 @@ _SANE_MODEL_MAX = 100_000
 DEFAULT_INPUT_TOKENS = 1024
 
 
-def input_format(
-    model_name: str, prefix: str | None = None, suffix: str | None = None
-) -> tuple[str, str]:
-    """Prefix and suffix for the model: configured values, else its family preset."""
-    fmt = summarizer_input_format(model_name, prefix, suffix)
-    return fmt.prefix, fmt.suffix
-
-
 def model_input_limit(configured: int, tokenizer: Any, model: Any) -> int:
     """The smallest of the configured limit, the tokenizer's limit and the position table.
 

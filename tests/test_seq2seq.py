@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from models.base import ModelLoadError
+from models.families import summarizer_input_format
 from models.glossary import Glossary
 from models.hf_loading import (
     hub_reachable,
@@ -24,7 +25,6 @@ from models.hf_loading import (
 from models.seq2seq_summarizer import (
     Seq2SeqSummarizer,
     chunk_sentences,
-    input_format,
     model_input_limit,
 )
 from pipeline.article import CleanArticle
@@ -173,6 +173,11 @@ def test_chunk_sentences_packs_greedily_at_sentence_boundaries() -> None:
     assert chunk_sentences([], [], 10) == []
 
 
+def input_format(name: str, prefix: str | None = None, suffix: str | None = None):
+    fmt = summarizer_input_format(name, prefix, suffix)
+    return fmt.prefix, fmt.suffix
+
+
 def test_input_format_follows_each_model_card() -> None:
     # Base card: "No prefix needed"; large card: "vietnews: " + text. Neither gets a literal
     # "</s>": the tokenizer appends the one end token itself.
@@ -264,8 +269,6 @@ def test_summarizer_resummarizes_when_partials_are_too_long(t5) -> None:
 
 
 def test_input_cap_follows_the_model_card() -> None:
-    from models.families import summarizer_input_format
-
     for name in (VIT5_LARGE, "VietAI/vit5-base-vietnews-summarization", "vinai/bartpho-syllable"):
         assert summarizer_input_format(name).max_input_tokens == 1024
     assert summarizer_input_format("facebook/bart-large-cnn").max_input_tokens is None
