@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -128,15 +128,24 @@ def names(text: str) -> list[str]:
     Events differ by their actors and places far more than by their common words, so each name
     is one extra term (counted `NAME_WEIGHT` times) on top of its syllables.
     """
-    found, run = [], []
-    for syl in [*_SYLLABLE.findall(normalize(text)), ""]:
-        if syl[:1].isupper():
-            run.append(syl.lower())
-            continue
-        if len(run) >= 2:
-            found.append("name:" + " ".join(run))
-        run = []
-    return found
+    tokens = _SYLLABLE.findall(normalize(text))
+    return ["name:" + " ".join(run) for run, _ in _capitalised_runs(tokens) if len(run) >= 2]
+
+
+def _capitalised_runs(tokens: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+    """Each run of capitalised tokens (lowercased) with the token just before it."""
+    run: list[str] = []
+    before = prev = ""
+    for tok in [*tokens, ""]:
+        if tok[:1].isupper() and tok[0].isalpha():
+            if not run:
+                before = prev
+            run.append(tok.lower())
+        else:
+            if run:
+                yield run, before
+            run = []
+        prev = tok
 
 
 def _terms(text: str) -> list[str]:
@@ -192,19 +201,12 @@ def similarity(items: Sequence[DigestItem], df=None) -> np.ndarray:
 def actor_terms(text: str, table: Mapping[str, int]) -> list[str]:
     """Names (`names`) plus single capitalised words inside a sentence that are rare in the
     reference table ("bão Kalmaegi", "theo NSA"): common ones ("Mỹ", "Nga") say too little."""
-    found, run, before, prev = [], [], "", ""
-    for tok in [*_TOKEN.findall(normalize(text)), "."]:
-        if tok[:1].isupper() and tok[0].isalpha():
-            if not run:
-                before = prev
-            run.append(tok.lower())
-            prev = tok
-            continue
+    found = []
+    for run, before in _capitalised_runs(_TOKEN.findall(normalize(text))):
         if len(run) >= 2:
             found.append("name:" + " ".join(run))
-        elif run and before[:1].islower() and table.get(run[0], 1) <= RARE_SINGLE_NAME_DF:
+        elif before[:1].islower() and table.get(run[0], 1) <= RARE_SINGLE_NAME_DF:
             found.append("name:" + run[0])
-        run, prev = [], tok
     return found
 
 
