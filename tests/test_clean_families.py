@@ -16,6 +16,7 @@ import pytest
 from pipeline.clean import clean_text
 from pipeline.cleaning import signals
 from pipeline.cleaning.rules import is_aggregator_meta, is_breadcrumb, is_menu_line
+from pipeline.cleaning.text import topic_words
 from pipeline.htmltext import html_to_text, site_name
 from pipeline.names import COMMON_WORD_SURNAMES, SURNAMES
 from tests.clean_snippets import P1, P2, P3, TITLE, lines, reasons
@@ -193,7 +194,7 @@ def test_related_title_and_lead_run_together_on_one_line() -> None:
 
 
 def test_topic_coherence_signal() -> None:
-    ref = signals._topic_words(TITLE) | signals._topic_words(P1)
+    ref = topic_words(TITLE) | topic_words(P1)
     assert signals.coherence(P1, ref) > 0.5
     assert signals.coherence("Cá voi xanh mắc cạn trên bãi biển Quảng Nam", ref) == 0.0
 

@@ -183,9 +183,6 @@ def live_blog_times(page: Page) -> frozenset[int]:
     return frozenset(times) if len(times) >= 2 else frozenset()
 
 
-_topic_words = topic_words  # the topic signal lives in text.py (bylines use it too)
-
-
 def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
     """Remove a block of other stories' titles (and leads) after the body, found by shape and
     topic rather than by its heading."""
@@ -195,7 +192,7 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
     prose = [i for i in open_idx if is_prose(page[i].text)]
     if len(prose) < 3:
         return
-    reference = _topic_words(page[page.title_idx].text) | _topic_words(page[prose[0]].text)
+    reference = topic_words(page[page.title_idx].text) | topic_words(page[prose[0]].text)
 
     def heading_like(t: str) -> bool:  # not a line that goes on ("Kính thưa ...,")
         return (
