@@ -174,11 +174,22 @@ def tiny_mbart_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str,
 
 def _tiny_mbart_model(out: Path, tokenizer, vocab_size: int | None = None, **ids: int) -> None:
     """Random mBART weights sized for `tokenizer` (also the architecture of BARTpho)."""
-    import torch
     from transformers import MBartConfig, MBartForConditionalGeneration
 
+    ids = {"forced_eos_token_id": tokenizer.eos_token_id, **ids}
+    _tiny_bart_family_model(
+        out, tokenizer, MBartConfig, MBartForConditionalGeneration, vocab_size, **ids
+    )
+
+
+def _tiny_bart_family_model(
+    out: Path, tokenizer, config_class, model_class, vocab_size: int | None = None, **ids: int
+) -> None:
+    """Random weights of a BART-shaped seq2seq (mBART, M2M100/NLLB) in the tiny dimensions."""
+    import torch
+
     torch.manual_seed(SEED)
-    config = MBartConfig(
+    config = config_class(
         vocab_size=vocab_size or len(tokenizer),
         **TINY_BART_DIMS,
         max_position_embeddings=256,
@@ -187,10 +198,9 @@ def _tiny_mbart_model(out: Path, tokenizer, vocab_size: int | None = None, **ids
         pad_token_id=tokenizer.pad_token_id,
         eos_token_id=tokenizer.eos_token_id,
         decoder_start_token_id=tokenizer.eos_token_id,
-        forced_eos_token_id=tokenizer.eos_token_id,
         **ids,
     )
-    MBartForConditionalGeneration(config).save_pretrained(out)
+    model_class(config).save_pretrained(out)
 
 
 @pytest.fixture(scope="session")
@@ -249,21 +259,11 @@ def tiny_m2m100_dir(tmp_path_factory: pytest.TempPathFactory, tiny_spm: dict[str
 
 
 def _tiny_m2m100_model(out: Path, tokenizer, vocab_size: int) -> None:
-    import torch
     from transformers import M2M100Config, M2M100ForConditionalGeneration
 
-    torch.manual_seed(SEED)
-    config = M2M100Config(
-        vocab_size=vocab_size,
-        **TINY_BART_DIMS,
-        max_position_embeddings=256,
-        init_std=INIT_STD,
-        bos_token_id=tokenizer.bos_token_id,
-        pad_token_id=tokenizer.pad_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        decoder_start_token_id=tokenizer.eos_token_id,
+    _tiny_bart_family_model(
+        out, tokenizer, M2M100Config, M2M100ForConditionalGeneration, vocab_size
     )
-    M2M100ForConditionalGeneration(config).save_pretrained(out)
 
 
 @pytest.fixture(scope="session")
