@@ -16,17 +16,19 @@ from pipeline.cleaning.outlets import (
     looks_like_outlet,
     outlet_name,
 )
-from pipeline.cleaning.rules import is_breadcrumb
+from pipeline.cleaning.rules import is_breadcrumb, is_caption_only, is_column_blurb
 from pipeline.cleaning.text import (  # is_prose: re-exported for blocks and signals
+    CLOSING_QUOTES,
     LIST_ITEM_RE,
     is_prose,
     is_quote,
     is_title_like,
     key,
     same_opening,
+    sentence_count,
     words,
 )
-from pipeline.names import is_full_name, is_names_line, is_titled_name
+from pipeline.names import is_full_name, is_names_line, is_titled_name, person_title_parts
 
 # "Bài và ảnh:", "Tin, ảnh:", "Tin-ảnh-clip:": what the writer made, joined any way
 _MADE = r"(?:bài|tin|ảnh|clip|video)"
@@ -50,17 +52,42 @@ _SOURCE_RE = re.compile(
 )
 _URL_HOST_RE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w.-]+\.[a-z]{2,})(?:/\S*)?$", re.I)
 _SUFFIX_RE = re.compile(r"\s*\((?P<src>[^()]{1,60})\)\s*\.?$")
-# What the writer did, in parentheses after the name: "Kiều Anh/VOV.VN (biên dịch)"
-_ROLE_PAREN_RE = re.compile(
-    r"\s*\(\s*(?:biên dịch|lược dịch|dịch|tổng hợp|tổng hợp và biên dịch|thực hiện|ghi|"
-    r"ghi chép|phóng viên|pv|ctv|cộng tác viên)\s*\)",
-    re.IGNORECASE,
+# What the writer did, in parentheses after the name ("Kiều Anh/VOV.VN (biên dịch)") or after
+# a dash closing the line ("Đăng Nguyễn - Tổng hợp")
+_ROLES = (
+    r"(?:biên dịch|lược dịch|dịch|tổng hợp|tổng hợp và biên dịch|thực hiện|ghi|ghi chép|"
+    r"phóng viên|pv|ctv|cộng tác viên)"
 )
+_ROLE_PAREN_RE = re.compile(rf"\s*\(\s*{_ROLES}\s*\)|\s+[-–—]\s*{_ROLES}\s*$", re.IGNORECASE)
 # A source credited after the byline on the same line: "Kiều Anh/VOV.VN Theo: Tass"
 _TRAILING_SOURCE_RE = re.compile(
     r"^(?P<head>\S.*?)\s*[-–—,;.]?\s+\(?\s*(?:theo|nguồn)\s*:?\s+(?P<src>[^()]{2,80}?)\s*\)?$",
     re.IGNORECASE,
 )
+
+
+_CAPITAL_THEO_RE = re.compile(r"\sTheo:?\s")
+# A production credit after the writer: "Minh Nguyễn - Design: Thủy Tiên"
+_ROLE_CREDIT_RE = re.compile(r"^[^\W\d_][\w ]{1,18}:\s*\S")
+
+
+def _pen_name(head: str) -> str | None:
+    """The writer of an author line that credits its source after a capitalised "Theo"
+    ("MyA", "Rosy Cheeks", "Minh Nguyễn - Design: Thủy Tiên"): 1-4 capitalised words (a pen
+    name need not be a Vietnamese full name), maybe followed by "- Role: Name" credits."""
+    first, *others = re.split(r"\s+[-–—|]\s+", head.strip())
+    toks = words(first)
+    if not 1 <= len(toks) <= 4 or not all(t[:1].isupper() and t.isalpha() for t in toks):
+        return None
+    if is_breadcrumb(first) or outlet_name(first):
+        return None
+    return first if all(_ROLE_CREDIT_RE.match(o) for o in others) else None
+
+
+def _outlet_shaped(src: str) -> bool:
+    """A source named like a publication: 1-8 words, capitalised, no sentence inside."""
+    toks = words(src)
+    return 1 <= len(toks) <= 8 and src[:1].isupper() and not re.search(r"[.!?]\s", src)
 
 
 def _source(raw: str) -> str:
@@ -137,9 +164,12 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     trailing = _TRAILING_SOURCE_RE.match(s)
     if trailing and not _SOURCE_RE.match(s):
         head = parse_byline(trailing.group("head"))
+        src = trailing.group("src").strip()
         if head is not None and head[0]:  # "Writer/Outlet Theo: Agency": both credits kept
-            src = trailing.group("src").strip()
             return head[0], f"{head[1]}/{src}" if head[1] else src
+        pen = _pen_name(trailing.group("head"))
+        if pen and _CAPITAL_THEO_RE.search(s) and _outlet_shaped(src):
+            return pen, src  # "MyA Theo Pháp luật & Bạn đọc": a pen name, then the source
     m = _SOURCE_RE.match(s)
     if m and len(words(m.group("src"))) <= 8 and not re.search(r"[.!?]\s", m.group("src")):
         src = m.group("src").strip()
@@ -259,10 +289,47 @@ def title_case_phrase(page: Page, text: str) -> bool:
     return common * 3 >= len(toks) * 2
 
 
+def _credit_only(page: Page, i: int) -> bool:
+    return page[i].kind == "photo-caption" and is_caption_only(page[i].text)
+
+
+_CREDIT_KINDS = frozenset({"byline", "photo-caption", "photo-credit", "source-credit", "url"})
+
+
+def _closing_link(page: Page, i: int, quoted: bool = False) -> bool:
+    """A lone headline after the body, set off by credits (the closing "Theo <Outlet>" under it,
+    or a photo credit or source line over it), is a link to another story: a subheading always
+    has text under it, and a closing caption is followed by its credit, not by the byline.
+    Headlines are long (10+ words); one sentence, with no full stop. A headline ending in a
+    quotation ("...: “Cứ 500 triệu ... có hết”", ``quoted``) reads like a quoted paragraph, so
+    it needs credits on both sides."""
+    t = page[i].text
+    bare = t.rstrip(" " + "".join(CLOSING_QUOTES))
+    if quoted and (bare == t or not is_title_like(bare)):
+        return False
+    if len(words(t)) < 10 or sentence_count(bare) > 1 or i in page.rows:
+        return False
+    if person_title_parts(re.sub(r"\s+[-–—]\s+", ", ", t, count=1)) is not None:
+        return False  # "Ông X – Giám đốc ...": a person and their titles, not a headline
+    if not (bare[-1:].isalnum() or bare != t):
+        return False  # "... cách 400km/": a paragraph cut short, not a headline
+    p, n = page.prev(i), page.next(i, undecided=False)
+    credit_above = p is not None and page[p].kind in _CREDIT_KINDS
+    byline_below = n is not None and (
+        page[n].kind == "byline" or (page[n].kind is None and byline_like(page[n].text))
+    )
+    if quoted:
+        return credit_above and byline_below
+    return byline_below or (credit_above and n is None)
+
+
 def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str | None]:
     """Mark head/tail bylines and the furniture after a tail byline; return (author, source)."""
     body = [i for i, ln in enumerate(page.lines) if ln.kind is None]
     prose = [i for i in body if is_prose(page[i].text)]
+    while len(prose) > 2 and is_column_blurb(page[prose[-1]].text):  # after the body only
+        page.decide(prose.pop(), "column-blurb")
+        body = [i for i in body if page[i].kind is None]
     author: str | None = None
     source: str | None = None
 
@@ -276,6 +343,9 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
                 # every credit counts: "Bnews" above the story, "Diệu Linh (Theo AFP)" below
                 source = f"{source}/{parsed[1]}" if source else parsed[1]
 
+    if len(prose) > 2 and _closing_link(page, prose[-1], quoted=True):
+        page.decide(prose.pop(), "related-item")  # "Headline: “a quote”" between credits
+        body = [i for i in body if page[i].kind is None]
     if prose:
         first, last = prose[0], prose[-1]
         for i in body:  # bylines between the headline and the first paragraph
@@ -331,10 +401,20 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
             and not LIST_ITEM_RE.match(page[i].text)
         ]
         announced = any(page[i].text.endswith(":") for i in (last, *tail))  # a list, a table
+        # a run of them closed by a credit line ("Ảnh: Facebook nhân vật") is a photo story
+        credited: set[int] = set()
+        for i in reversed(leftovers):
+            n = page.next(i, undecided=False)
+            if n is not None and (n in credited or _credit_only(page, n)):
+                credited.add(i)
+                page.decide(i, "photo-caption")
+        leftovers = [i for i in leftovers if i not in credited]
         listed = same_opening([page[i].text for i in leftovers])  # rows of a list
         if len(leftovers) >= 2 and not announced and not listed:
             for i in leftovers:
                 page.decide(i, "related-item")
+        elif len(leftovers) == 1 and not announced and _closing_link(page, leftovers[0]):
+            page.decide(leftovers[0], "related-item")
         # a bare name mid-body right after a quote attributes the quote
         for i in body:
             t = page[i].text
