@@ -15,6 +15,7 @@ from pipeline.cleaning.outlets import (
     is_outlet_credit,
     looks_like_outlet,
     outlet_name,
+    wire_name,
 )
 from pipeline.cleaning.rules import is_breadcrumb, is_caption_only, is_column_blurb
 from pipeline.cleaning.text import (  # is_prose: re-exported for blocks and signals
@@ -90,6 +91,27 @@ def _outlet_shaped(src: str) -> bool:
     return 1 <= len(toks) <= 8 and src[:1].isupper() and not re.search(r"[.!?]\s", src)
 
 
+# A reference the story was compiled or translated from ("Tham khảo Sciencealert", "Lược dịch
+# từ The Verge", "Tổng hợp từ Reuters, AFP"), or only the fact that it was ("Tổng hợp", "ST"):
+# a credit line, but the reference is not the outlet that published the story.
+_REFERENCE_RE = re.compile(
+    r"^\(?\s*(?:tham khảo|tài liệu tham khảo|lược dịch từ|lược dịch theo|dịch từ|dịch theo|"
+    r"biên dịch từ|biên dịch theo|tổng hợp từ|tổng hợp theo|trích từ|dẫn theo)\s*:?\s+"
+    r"(?P<src>[^()]{2,80}?)\s*\)?\.?$|^\(?\s*(?:tổng hợp|sưu tầm|st|biên dịch|lược dịch)\s*\)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _reference(text: str) -> bool:
+    m = _REFERENCE_RE.match(text)
+    if not m:
+        return False
+    src = m.group("src")
+    return src is None or (
+        src[:1].isupper() and len(words(src)) <= 10 and not re.search(r"[.!?]\s", src)
+    )
+
+
 def _source(raw: str) -> str:
     m = _SOURCE_RE.match(raw.strip())
     return (m.group("src") if m else raw).strip(" .")
@@ -161,6 +183,10 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     s = _ROLE_PAREN_RE.sub("", text.strip().strip("*_ ").rstrip("."))
     if not s or len(words(s)) > 14:
         return None
+    if _reference(s):  # a news agency compiled from is still the wire: "Tổng hợp từ Reuters"
+        src = _REFERENCE_RE.match(s).group("src") or ""
+        wires = [p.strip() for p in re.split(r"[,/;]|\s+và\s+", src) if wire_name(p.strip())]
+        return None, ("/".join(wires) or None)
     trailing = _TRAILING_SOURCE_RE.match(s)
     if trailing and not _SOURCE_RE.match(s):
         head = parse_byline(trailing.group("head"))
