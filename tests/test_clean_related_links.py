@@ -102,6 +102,15 @@ def test_pen_name_then_the_source_under_the_headline() -> None:
     assert a.paragraphs == (P1, P2, P3)
 
 
+def test_reference_the_story_was_compiled_from_is_a_credit_not_the_outlet() -> None:
+    for line in ("Tham khảo Sciencealert", "Lược dịch từ The Verge", "Tổng hợp", "(ST)"):
+        assert parse_byline(line) == (None, None), line
+        assert reasons(lines(TITLE, P1, P2, P3, line)) == {5: "byline"}, line
+    assert parse_byline("Tham khảo ý kiến của chuyên gia về vấn đề này.") is None
+    a = clean_text(lines(TITLE, P1, P2, P3, "Minh Anh", "Tổng hợp từ Reuters, AFP"))
+    assert (a.author, a.outlet, a.wire) == ("Minh Anh", None, "Reuters")
+
+
 def test_institutions_joined_by_and_are_not_a_publication() -> None:
     a = clean_text(lines(TITLE, P1, P2, P3, "Theo Bộ Y tế và Bộ Công an"))
     assert a.outlet is None
