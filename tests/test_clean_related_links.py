@@ -111,6 +111,15 @@ def test_reference_the_story_was_compiled_from_is_a_credit_not_the_outlet() -> N
     assert (a.author, a.outlet, a.wire) == ("Minh Anh", None, "Reuters")
 
 
+def test_role_after_the_name_and_newsroom_titles_before_it() -> None:
+    assert parse_byline("Lương Sáng thực hiện") == ("Lương Sáng", None)
+    assert parse_byline("Hoàng Hà tổng hợp") == ("Hoàng Hà", None)
+    assert parse_byline("Biên tập viên: Thu Hà") == ("Thu Hà", None)
+    assert parse_byline("Thơ: Nguyễn Như Diễn .") == ("Nguyễn Như Diễn", None)
+    assert parse_byline("Phóng viên Minh Anh cho biết") is None
+    assert parse_byline("Chính phủ tổng hợp") is None
+
+
 def test_institutions_joined_by_and_are_not_a_publication() -> None:
     a = clean_text(lines(TITLE, P1, P2, P3, "Theo Bộ Y tế và Bộ Công an"))
     assert a.outlet is None
@@ -167,3 +176,32 @@ def test_real_test2_pages_lose_their_related_links_bylines_and_blurb() -> None:
     m = clean_real_eval.summary(scores, expected)
     assert m["body_kept"] >= 0.99 and m["boiler_removed"] >= 0.79
     assert m["title_ok"] == m["pages"] and m["date_ok"] == m["dated"]
+
+
+# --------------------------------------------------------------------------- not teasers
+
+VERSE = [
+    "Hôm nay ta lại đi về núi",
+    "Thăm chiến khu xưa, nhớ bạn bè.",
+    "Trong gió còn vang giọng nói cười",
+    "Những ngày sôi động tuổi hai mươi",
+    "Cánh võng năm nào chao rất nhẹ",
+]
+
+
+def test_lines_of_a_poem_after_a_stanza_are_not_teasers() -> None:
+    a = clean_text(lines(TITLE, P1, P2, P3, *VERSE))
+    assert a.paragraphs == (P1, P2, P3, *VERSE)
+
+
+def test_sections_under_subheadings_after_the_body_are_not_teasers() -> None:
+    """Subheading / long paragraph / subheading / long paragraph closing an article has the
+    rhythm of a teaser list, but a teaser's lead is a sentence or two."""
+    sections = [
+        "Khía cạnh kỹ thuật được nêu",
+        "Cá voi xanh dài 20 mét. Đàn cá bơi vào vịnh từ sáng sớm. Ngư dân gọi nhau ra xem.",
+        "Mức độ chắc chắn của thông tin",
+        "Đội tuyển nữ đá giao hữu. Trận đấu diễn ra trên sân Thống Nhất. Khán giả kín sân.",
+    ]
+    a = clean_text(lines(TITLE, P1, P2, P3, *sections))
+    assert a.paragraphs == (P1, P2, P3, *sections)

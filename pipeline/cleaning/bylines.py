@@ -35,7 +35,8 @@ from pipeline.names import is_full_name, is_names_line, is_titled_name, person_t
 _MADE = r"(?:bài|tin|ảnh|clip|video)"
 _BYLINE_PREFIX_RE = re.compile(
     rf"^(?:(?:bài|tin)(?:\s*(?:,|-|/|&|và)\s*{_MADE}){{0,3}}|tác giả|thực hiện|nhóm thực hiện|"
-    r"bởi|by|ghi chép|ghi|lược dịch|biên dịch|dịch|tổng hợp)\s*:?\s+",
+    r"bởi|by|ghi chép|ghi|lược dịch|biên dịch|dịch|tổng hợp|người đăng|đăng bởi|người viết|"
+    r"người thực hiện|biên tập viên|biên tập|btv|phóng viên|cộng tác viên|ctv|thơ)\s*:?\s+",
     re.IGNORECASE,
 )
 _PAPER_RE = re.compile(r"^(?:báo|tạp chí|đài|kênh|trang)\s+\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
@@ -60,6 +61,8 @@ _ROLES = (
     r"phóng viên|pv|ctv|cộng tác viên)"
 )
 _ROLE_PAREN_RE = re.compile(rf"\s*\(\s*{_ROLES}\s*\)|\s+[-–—]\s*{_ROLES}\s*$", re.IGNORECASE)
+# ... or after the name with no mark at all: "Lương Sáng thực hiện", "Hoàng Hà tổng hợp"
+_ROLE_AFTER_RE = re.compile(r"^(?P<name>.+?)\s+(?:thực hiện|tổng hợp|biên dịch|lược dịch)$")
 # A source credited after the byline on the same line: "Kiều Anh/VOV.VN Theo: Tass"
 _TRAILING_SOURCE_RE = re.compile(
     r"^(?P<head>\S.*?)\s*[-–—,;.]?\s+\(?\s*(?:theo|nguồn)\s*:?\s+(?P<src>[^()]{2,80}?)\s*\)?$",
@@ -113,6 +116,9 @@ def _reference(text: str) -> bool:
 
 
 def _source(raw: str) -> str:
+    ref = _REFERENCE_RE.match(raw.strip())
+    if ref and ref.group("src"):  # "MINH ANH (tổng hợp từ Reuters)": Reuters
+        return ref.group("src").strip(" .")
     m = _SOURCE_RE.match(raw.strip())
     return (m.group("src") if m else raw).strip(" .")
 
@@ -183,6 +189,9 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     s = _ROLE_PAREN_RE.sub("", text.strip().strip("*_ ").rstrip("."))
     if not s or len(words(s)) > 14:
         return None
+    after = _ROLE_AFTER_RE.match(s)
+    if after and (is_names_line(after["name"]) or _REPORTER_RE.match(after["name"])):
+        s = after["name"]
     if _reference(s):  # a news agency compiled from is still the wire: "Tổng hợp từ Reuters"
         src = _REFERENCE_RE.match(s).group("src") or ""
         wires = [p.strip() for p in re.split(r"[,/;]|\s+và\s+", src) if wire_name(p.strip())]
@@ -436,6 +445,10 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
                 page.decide(i, "photo-caption")
         leftovers = [i for i in leftovers if i not in credited]
         listed = same_opening([page[i].text for i in leftovers])  # rows of a list
+        # a poem's lines after its last stanza ending in a full stop: short, like that one
+        short = sum(len(words(page[i].text)) <= 9 for i in leftovers)
+        verse = len(words(page[last].text)) <= 9 and short * 3 >= len(leftovers) * 2
+        listed = listed or verse
         if len(leftovers) >= 2 and not announced and not listed:
             for i in leftovers:
                 page.decide(i, "related-item")
