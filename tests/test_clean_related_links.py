@@ -120,6 +120,20 @@ def test_role_after_the_name_and_newsroom_titles_before_it() -> None:
     assert parse_byline("Chính phủ tổng hợp") is None
 
 
+def test_correspondent_code_title_and_compiler_credits() -> None:
+    credit = "QUỐC DŨNG - DUY TOÀN Phóng viên Báo Nhân Dân thường trú tại Lào"
+    assert parse_byline(credit) == ("QUỐC DŨNG - DUY TOÀN", "Báo Nhân Dân")
+    assert parse_byline("CTVX") == (None, None)  # a writer's code
+    assert parse_byline("TTXVN") == (None, "TTXVN")  # an agency stays the wire
+    assert parse_byline("TS. Nguyễn Sĩ Dũng") == ("Nguyễn Sĩ Dũng", None)
+    assert parse_byline("Đăng Nguyễn - Reuters") == ("Đăng Nguyễn", "Reuters")
+    assert parse_byline("Nguyễn Thái - Telegraph") == ("Nguyễn Thái", "Telegraph")
+    assert parse_byline("Minh Anh - Hoàng Long") == ("Minh Anh - Hoàng Long", None)
+    assert parse_byline("(tổng hợp)") == (None, None)
+    got = reasons(lines(TITLE, P1, P2, P3, "CTVX"))
+    assert got == {5: "byline"}
+
+
 def test_institutions_joined_by_and_are_not_a_publication() -> None:
     a = clean_text(lines(TITLE, P1, P2, P3, "Theo Bộ Y tế và Bộ Công an"))
     assert a.outlet is None

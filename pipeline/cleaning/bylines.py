@@ -36,7 +36,8 @@ _MADE = r"(?:bài|tin|ảnh|clip|video)"
 _BYLINE_PREFIX_RE = re.compile(
     rf"^(?:(?:bài|tin)(?:\s*(?:,|-|/|&|và)\s*{_MADE}){{0,3}}|tác giả|thực hiện|nhóm thực hiện|"
     r"bởi|by|ghi chép|ghi|lược dịch|biên dịch|dịch|tổng hợp|người đăng|đăng bởi|người viết|"
-    r"người thực hiện|biên tập viên|biên tập|btv|phóng viên|cộng tác viên|ctv|thơ)\s*:?\s+",
+    r"người thực hiện|biên tập viên|biên tập|btv|phóng viên|cộng tác viên|ctv|thơ|tản văn|"
+    r"truyện ngắn|bút ký|tùy bút)\s*:?\s+",
     re.IGNORECASE,
 )
 _PAPER_RE = re.compile(r"^(?:báo|tạp chí|đài|kênh|trang)\s+\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
@@ -71,8 +72,29 @@ _TRAILING_SOURCE_RE = re.compile(
 
 
 _CAPITAL_THEO_RE = re.compile(r"\sTheo:?\s")
+# A correspondent's credit: names, then "Phóng viên <Outlet> thường trú tại <Place>"
+_RESIDENT_RE = re.compile(
+    r"^(?P<names>.+?)\s+(?:phóng viên|pv|nhóm phóng viên)\s+(?P<outlet>.{2,40}?)\s+"
+    r"thường trú tại\s+\S.*$",
+    re.IGNORECASE,
+)
+# A writer's code instead of a name (2-5 capitals, hardly a vowel: "CTVX", "TD")
+_WRITER_CODE_RE = re.compile(r"[A-ZĐ]{2,5}")
+# An academic or professional title before the writer's name: "TS. Nguyễn Sĩ Dũng"
+_ACADEMIC_RE = re.compile(
+    r"^(?:(?:GS|PGS|TS|TSKH|ThS|BS|BSCKII|BSCKI|LS|KTS|NCS|Ths)\.?\s*){1,3}\s*(?P<name>[^.]+)$"
+)
 # A production credit after the writer: "Minh Nguyễn - Design: Thủy Tiên"
 _ROLE_CREDIT_RE = re.compile(r"^[^\W\d_][\w ]{1,18}:\s*\S")
+
+
+def _foreign_source(raw: str) -> bool:
+    """What a compiler credits after a dash: an agency or an acronym ("Reuters", "CNN") or one
+    capitalised word that is not a person ("Telegraph"); "Hoàng Long" is a co-writer."""
+    toks = words(raw)
+    if not toks or len(toks) > 3 or is_names_line(raw) and len(toks) > 1:
+        return False
+    return bool(wire_name(raw) or looks_like_outlet(raw) or (len(toks) == 1 and raw[:1].isupper()))
 
 
 def _pen_name(head: str) -> str | None:
@@ -113,6 +135,13 @@ def _reference(text: str) -> bool:
     return src is None or (
         src[:1].isupper() and len(words(src)) <= 10 and not re.search(r"[.!?]\s", src)
     )
+
+
+def _reference_wires(text: str) -> str | None:
+    """The news agencies among the references ("Tổng hợp từ Reuters, AFP" -> "Reuters/AFP")."""
+    src = _REFERENCE_RE.match(text).group("src") or ""
+    wires = [p.strip() for p in re.split(r"[,/;]|\s+và\s+", src) if wire_name(p.strip())]
+    return "/".join(wires) or None
 
 
 def _source(raw: str) -> str:
@@ -186,16 +215,24 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     "Theo báo Tuổi Trẻ", "BÁO QUẢNG NAM", "T.Lộc",
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
-    s = _ROLE_PAREN_RE.sub("", text.strip().strip("*_ ").rstrip("."))
+    bare = text.strip().strip("*_ ").rstrip(" .")
+    if _reference(bare):  # "(tổng hợp)", "Tổng hợp từ Reuters": a reference, an agency wire
+        return None, _reference_wires(bare)
+    s = _ROLE_PAREN_RE.sub("", bare).strip()
     if not s or len(words(s)) > 14:
         return None
+    resident = _RESIDENT_RE.match(s)
+    if resident and is_names_line(resident["names"]):
+        # "QUỐC DŨNG - DUY TOÀN Phóng viên Báo Nhân Dân thường trú tại Lào"
+        return resident["names"], resident["outlet"].strip()
+    academic = _ACADEMIC_RE.match(s)
+    if academic and is_full_name(academic["name"]):
+        return academic["name"], None  # "TS. Nguyễn Sĩ Dũng"
     after = _ROLE_AFTER_RE.match(s)
     if after and (is_names_line(after["name"]) or _REPORTER_RE.match(after["name"])):
         s = after["name"]
-    if _reference(s):  # a news agency compiled from is still the wire: "Tổng hợp từ Reuters"
-        src = _REFERENCE_RE.match(s).group("src") or ""
-        wires = [p.strip() for p in re.split(r"[,/;]|\s+và\s+", src) if wire_name(p.strip())]
-        return None, ("/".join(wires) or None)
+    if _reference(s):
+        return None, _reference_wires(s)
     trailing = _TRAILING_SOURCE_RE.match(s)
     if trailing and not _SOURCE_RE.match(s):
         head = parse_byline(trailing.group("head"))
@@ -229,6 +266,9 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     writer, credit = _writer_and_outlet(s)
     if writer:
         return writer, credit  # "Anh Trang - Báo Quảng Nam"
+    writer, _, credit = s.partition(" - ")
+    if credit and is_names_line(writer) and _foreign_source(credit.strip()):
+        return writer.strip(), credit.strip()  # "Đăng Nguyễn - Reuters", "Nguyễn Thái - Telegraph"
     source: str | None = None
     suffix = _SUFFIX_RE.search(s)
     if suffix and suffix.start() > 0:
@@ -246,6 +286,8 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
             s = left.strip()
     if _REPORTER_RE.match(s) or is_names_line(s) or _INITIALS_RE.match(s):
         return s, source
+    if _WRITER_CODE_RE.fullmatch(s) and sum(c in "AEIOUY" for c in s) <= 1 and not source:
+        return None, None  # "CTVX", "TD": a writer's code, not a name
     return None
 
 
