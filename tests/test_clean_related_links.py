@@ -67,7 +67,9 @@ def test_quoted_headline_between_a_photo_credit_and_the_closing_credit() -> None
 
 
 def test_paragraph_cut_short_above_the_byline_is_kept() -> None:
-    cut = "Bình Nhưỡng tuyên bố vừa phóng thử thành công hai tên lửa, đánh trúng mục tiêu cách 400km/"
+    cut = (
+        "Bình Nhưỡng tuyên bố vừa phóng thử thành công hai tên lửa, đánh trúng mục tiêu cách 400km/"
+    )
     a = clean_text(lines(TITLE, P1, P2, P3, cut, "BÙI ĐỨC"))
     assert a.paragraphs == (P1, P2, P3, cut) and a.author == "BÙI ĐỨC"
 
@@ -78,7 +80,12 @@ def test_uncredited_captions_closed_by_a_credit_line_are_captions_not_teasers() 
         "Nam ca sĩ cũng giữ im lặng, tương tự như nữ nghệ sĩ khi bị gọi tên",
     ]
     text = lines(TITLE, P1, P2, P3, *caps, "Ảnh: Facebook nhân vật, Sưu tầm", "Theo Tổ quốc")
-    assert reasons(text) == {5: "photo-caption", 6: "photo-caption", 7: "photo-caption", 8: "byline"}
+    assert reasons(text) == {
+        5: "photo-caption",
+        6: "photo-caption",
+        7: "photo-caption",
+        8: "byline",
+    }
 
 
 # --------------------------------------------------------------------------- bylines, credits
@@ -143,7 +150,9 @@ def test_line_announcing_the_source_link() -> None:
     assert is_source_intro("Thông tin được dẫn từ nguồn:")
     assert is_source_intro("Nguồn tham khảo:")
     assert not is_source_intro("Thông tin được dẫn từ nguồn tin của Bộ Công an cho thấy rằng")
-    text = lines(TITLE, P1, P2, "Thông tin được dẫn từ nguồn:", "https://giadinh.net.vn/y-te/ca", P3)
+    text = lines(
+        TITLE, P1, P2, "Thông tin được dẫn từ nguồn:", "https://giadinh.net.vn/y-te/ca", P3
+    )
     assert reasons(text) == {4: "source-credit", 5: "url"}
 
 

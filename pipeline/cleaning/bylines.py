@@ -78,8 +78,8 @@ _RESIDENT_RE = re.compile(
     r"thường trú tại\s+\S.*$",
     re.IGNORECASE,
 )
-# A writer's code instead of a name (2-5 capitals, hardly a vowel: "CTVX", "TD")
-_WRITER_CODE_RE = re.compile(r"[A-ZĐ]{2,5}")
+# A writer's code instead of a name (3-5 capitals, hardly a vowel: "CTVX")
+_WRITER_CODE_RE = re.compile(r"[A-ZĐ]{3,5}")
 # An academic or professional title before the writer's name: "TS. Nguyễn Sĩ Dũng"
 _ACADEMIC_RE = re.compile(
     r"^(?:(?:GS|PGS|TS|TSKH|ThS|BS|BSCKII|BSCKI|LS|KTS|NCS|Ths)\.?\s*){1,3}\s*(?P<name>[^.]+)$"
@@ -287,7 +287,7 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     if _REPORTER_RE.match(s) or is_names_line(s) or _INITIALS_RE.match(s):
         return s, source
     if _WRITER_CODE_RE.fullmatch(s) and sum(c in "AEIOUY" for c in s) <= 1 and not source:
-        return None, None  # "CTVX", "TD": a writer's code, not a name
+        return None, None  # "CTVX": a writer's code, not a name
     return None
 
 
