@@ -141,6 +141,13 @@ def test_correspondent_code_title_and_compiler_credits() -> None:
     assert got == {5: "byline"}
 
 
+def test_single_publication_credit_wins_over_a_list_of_material_sources() -> None:
+    text = lines(
+        TITLE, "Hồng Hải Theo Trí Thức Trẻ", P1, P2, P3, "Nguồn: Ilgan Sports, Xports News"
+    )
+    assert clean_text(text).outlet == "Trí Thức Trẻ"
+
+
 def test_institutions_joined_by_and_are_not_a_publication() -> None:
     a = clean_text(lines(TITLE, P1, P2, P3, "Theo Bộ Y tế và Bộ Công an"))
     assert a.outlet is None

@@ -253,12 +253,19 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
     if outlet is None and not wire:
         outlet = outlet_name(source)
     if outlet is None:  # an outlet no list knows, as credited: "Báo Quảng Nam", "PetroTimes"
-        credited = [p for p in parts if not wire_name(p) and is_outlet_credit(p, acronyms=False)]
-        credited = credited or [p for p in parts if not wire_name(p) and _titled_credit(p)]
-        # in a byline credit "Báo <name>" is a paper whatever its case ("Báo Tin tức và Dân tộc")
-        credited = credited or [p for p in parts if _PAPER_RE.match(p) and len(words(p)) <= 7]
-        outlet = credited[-1].strip(" .") if credited else None
+        # a credit naming one publication ("Theo Trí Thức Trẻ") before a list of where the
+        # material came from ("Nguồn: Ilgan Sports, Xports News, Herald Pop...")
+        solo = {c.strip() for c in source.split("/") if not re.search(r"[,;]", c)}
+        outlet = _unlisted_outlet([p for p in parts if p in solo]) or _unlisted_outlet(parts)
     return outlet, wire
+
+
+def _unlisted_outlet(parts: list[str]) -> str | None:
+    credited = [p for p in parts if not wire_name(p) and is_outlet_credit(p, acronyms=False)]
+    credited = credited or [p for p in parts if not wire_name(p) and _titled_credit(p)]
+    # in a byline credit "Báo <name>" is a paper whatever its case ("Báo Tin tức và Dân tộc")
+    credited = credited or [p for p in parts if _PAPER_RE.match(p) and len(words(p)) <= 7]
+    return credited[-1].strip(" .") if credited else None
 
 
 def _titled_credit(raw: str) -> bool:
