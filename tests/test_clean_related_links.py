@@ -132,7 +132,7 @@ def test_correspondent_code_title_and_compiler_credits() -> None:
     assert parse_byline(credit) == ("QUỐC DŨNG - DUY TOÀN", "Báo Nhân Dân")
     assert parse_byline("CTVX") == (None, None)  # a writer's code
     assert parse_byline("TTXVN") == (None, "TTXVN")  # an agency stays the wire
-    assert parse_byline("TS. Nguyễn Sĩ Dũng") == ("Nguyễn Sĩ Dũng", None)
+    assert parse_byline("TS. Nguyễn Sĩ Dũng") == ("TS. Nguyễn Sĩ Dũng", None)
     assert parse_byline("Đăng Nguyễn - Reuters") == ("Đăng Nguyễn", "Reuters")
     assert parse_byline("Nguyễn Thái - Telegraph") == ("Nguyễn Thái", "Telegraph")
     assert parse_byline("Minh Anh - Hoàng Long") == ("Minh Anh - Hoàng Long", None)
