@@ -9,9 +9,11 @@ their heading plus comment chrome.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.cleaning.bylines import byline_like, is_prose
 from pipeline.cleaning.lines import LINK_REASONS, NOT_REMOVED, Page
-from pipeline.cleaning.outlets import outlet_name
+from pipeline.cleaning.outlets import is_paren_credit, looks_like_outlet, outlet_name
 from pipeline.cleaning.rules import COMMENT_CHROME_RE, COMMENTS_HEAD_RE
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
@@ -47,10 +49,25 @@ def outlet_headings(page: Page, title_idx: int | None) -> list[int]:
     return found
 
 
+# "... cho ngủ cùng như thú cưng(Dân trí) - Trong chuyến thăm ...": a title, then its lead's
+# dateline glued to it with no space
+_GLUED_DATELINE_RE = re.compile(r"[^\s(]\((?P<o>[^()]{2,30})\)\s*[-–—]\s+\S")
+
+
+def glued_dateline(text: str) -> bool:
+    """A related title glued to its lead's dateline ("... như thú cưng(Dân trí) - Trong ...")."""
+    m = _GLUED_DATELINE_RE.search(text)
+    if m is None or len(words(text[: m.start() + 1])) < 3:
+        return False
+    return looks_like_outlet(m.group("o")) or is_paren_credit(m.group("o"))
+
+
 def glued_teaser(text: str) -> bool:
     """A related title and its lead run together without a space ("... Quảng NamHàng trăm
     người ..."): a lowercase letter or digit directly followed by a capitalised word, after at
-    least three words of title."""
+    least three words of title; or a title glued to its lead's dateline ("...(Dân trí) - ")."""
+    if glued_dateline(text):
+        return True
     for k in range(1, len(text) - 1):
         a, b, c = text[k - 1], text[k], text[k + 1]
         if (a.islower() or a.isdigit()) and b.isupper() and c.islower():
@@ -168,8 +185,31 @@ def expand_block(page: Page, h: int) -> None:
         page.decide(m, "related-item")
 
 
+def _glued_runs(page: Page) -> None:
+    """Two or more titles glued to their leads' datelines in a row are a list of other
+    stories, whatever its heading; a short line right above the list ("Du lịch", "Đang được
+    quan tâm") is its heading."""
+    run: list[int] = []
+    for i in [*page.open_indices(), None]:
+        if i is not None and glued_dateline(page[i].text):
+            if run and page.next(run[-1]) != i:
+                run = []
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            h = page.prev(run[0])
+            if h is not None and page[h].kind is None and h != page.title_idx:
+                t = page[h].text
+                if len(words(t)) <= 5 and is_title_like(t) and not byline_like(t):
+                    page.decide(h, "related-heading")
+            for k in run:
+                page.decide(k, "related-item")
+        run = []
+
+
 def teasers_without_heading(page: Page, title_idx: int | None) -> None:
     """Teaser leads ("... ...") after link lines, and title-shown-twice teaser lists."""
+    _glued_runs(page)
     for i, ln in enumerate(page.lines):
         if ln.kind is None and ends_with_ellipsis(ln.text) and len(words(ln.text)) <= 80:
             p = page.prev(i)
