@@ -94,12 +94,16 @@ def clean_text(text: str) -> CleanArticle:
     signals.join_wrapped(page)
 
     headings = _local_step(page)
+    signals.widget_gaps(page)
     follows = [ln.text for ln in page.lines if ln.kind == "follow-us"]
     follow_outlet = next((o for t in follows if (o := metadata.outlet_from_follow(t))), None)
     metadata.pick_title(page, md_title)
     headings += blocks.outlet_headings(page, page.title_idx)
     for h in sorted(headings):
         blocks.expand_block(page, h)
+    blocks.tag_lists(page)
+    blocks.glued_lists(page)
+    blocks.comments_section(page)
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
@@ -108,7 +112,6 @@ def clean_text(text: str) -> CleanArticle:
     captions.decide_captions(page)
     captions.decide_uncredited(page)
     captions.decide_duplicates(page, page.title_idx)
-    blocks.comments_section(page)
     author, source = bylines.decide_bylines(page, page.title_idx)
     blocks.lead_teaser(page)
     if author is None:  # long-form credits block: "Nội dung: X", "Bài: X - Ảnh: Y"

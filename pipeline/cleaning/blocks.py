@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.cleaning.bylines import byline_like, is_prose
-from pipeline.cleaning.lines import LINK_REASONS, NOT_REMOVED, Page
+from pipeline.cleaning.lines import BLANK, LINK_REASONS, NOT_REMOVED, Page
 from pipeline.cleaning.outlets import is_paren_credit, looks_like_outlet, outlet_name
 from pipeline.cleaning.rules import COMMENT_CHROME_RE, COMMENTS_HEAD_RE
 from pipeline.cleaning.text import (
@@ -132,6 +132,8 @@ def expand_block(page: Page, h: int) -> None:
         if ln.kind is not None:
             if ln.kind in LINK_REASONS:
                 members.append(i)
+            elif ln.kind in ("tags", "copyright-footer") or COMMENTS_HEAD_RE.match(ln.text):
+                break  # the page's tags, footer or comment box: the block has ended
             continue
         t = ln.text
         prev_member = members[-1]
@@ -185,7 +187,7 @@ def expand_block(page: Page, h: int) -> None:
         page.decide(m, "related-item")
 
 
-def _glued_runs(page: Page) -> None:
+def glued_lists(page: Page) -> None:
     """Two or more titles glued to their leads' datelines in a row are a list of other
     stories, whatever its heading; a short line right above the list ("Du lịch", "Đang được
     quan tâm") is its heading."""
@@ -209,7 +211,6 @@ def _glued_runs(page: Page) -> None:
 
 def teasers_without_heading(page: Page, title_idx: int | None) -> None:
     """Teaser leads ("... ...") after link lines, and title-shown-twice teaser lists."""
-    _glued_runs(page)
     for i, ln in enumerate(page.lines):
         if ln.kind is None and ends_with_ellipsis(ln.text) and len(words(ln.text)) <= 80:
             p = page.prev(i)
@@ -267,7 +268,7 @@ def comments_section(page: Page) -> None:
         before = sum(i < c for i in prose)
         after = len(prose) - before
         chrome = any(
-            len(words(page[k].text)) <= 8 and COMMENT_CHROME_RE.search(page[k].text)
+            len(words(page[k].text)) <= 20 and COMMENT_CHROME_RE.search(page[k].text)
             for k in range(c + 1, len(page))
         )
         commenters = after > 0 and all(
@@ -275,6 +276,9 @@ def comments_section(page: Page) -> None:
         )
         if before >= 2 and (chrome or commenters):
             for k in range(c + 1, len(page)):
+                if page[k].kind in LINK_REASONS and page[k].kind != "related-heading":
+                    break  # the comments end where a list of other stories begins (a "Mới
+                    # nhất" sort tab over the comments reads like a heading: not an end)
                 page.decide(k, "comments")
             return
 
@@ -316,3 +320,26 @@ def lead_teaser(page: Page) -> None:
         return
     if coherence(t, topic_words(page[n].text)) <= 0.25:  # else it introduces the paragraph
         page.decide(i, "related-item")
+
+
+_TAG_MAX_WORDS = 6
+
+
+def tag_lists(page: Page) -> None:
+    """The keywords under a tags label ("Từ khoá:" then "núi Thái Sơn", "chen hàng", one per
+    line): short lines without sentence punctuation, up to the first line that is not one."""
+    for i, ln in enumerate(page.lines):
+        if ln.kind != "tags" or not ln.text.rstrip().endswith(":"):
+            continue
+        k = page.next(i)
+        while k is not None:
+            pieces = [t for _, t in page[k].pieces()]  # keywords one per line may have been
+            if any(  # joined (a keyword may start in lowercase)
+                len(words(t)) > _TAG_MAX_WORDS or t.endswith((".", "!", "?", ":", ";"))
+                for t in pieces
+            ):
+                break
+            if page.next(i, undecided=False) != k and page[k - 1].kind not in (None, "tags", BLANK):
+                break
+            page.decide(k, "tags")
+            k = page.next(k)

@@ -341,6 +341,9 @@ _FOOTER_EXACT = {
     # download and copy widgets
     "tải về", "tải xuống", "tải tài liệu", "xem tài liệu", "download", "đã copy", "copied",
     "copy", "sao chép",
+    # "load more" buttons under a list of stories
+    "đọc thêm tin mới nhất", "xem thêm tin mới nhất", "xem thêm tin", "tải thêm tin",
+    "xem thêm bài viết", "xem tiếp tin",
 }
 # fmt: on
 _FOOTER_RE = re.compile(
@@ -439,6 +442,37 @@ def is_source_intro(text: str) -> bool:
     return len(words(text)) <= 12 and bool(_SOURCE_INTRO_RE.match(text.strip(" *")))
 
 
+# A web video or audio player's own text, read out with the page (video.js and its Vietnamese
+# labels, quality and speed menus, the debug panel): "Trình phát Video is loading.", "Thời
+# gian hiện tại 0:00", "Đã tải: 13.01%", "This is a modal window.", "Bắt đầu cửa sổ hộp
+# thoại. Esc sẽ thoát ...", "Powered by ... Player", "Độ dài [giây]: 30.000", "720p".
+_CLOCK = r"-?\d{1,2}:\d{2}(?::\d{2})?"
+_PLAYER_RE = re.compile(
+    r"^(?:trình phát video|video player)\b.*"
+    rf"|^(?:thời gian hiện tại|current time|độ dài|duration|thời gian còn lại|remaining time)"
+    rf"\s*:?\s*{_CLOCK}$"
+    r"|^(?:đã tải|loaded)\s*:?\s*\d{1,3}(?:[.,]\d+)?\s*%$"
+    r"|^(?:kiểu stream|stream type)\b.{0,20}$"
+    r"|^(?:this is a modal window|đây là một cửa sổ|close modal dialog|đóng cửa sổ)\.?$"
+    r"|^(?:bắt đầu cửa sổ hộp thoại|beginning of dialog window|kết thúc cửa sổ hộp thoại|"
+    r"end of dialog window)\b.*"
+    r"|^powered by \S.{0,30}player$"
+    r"|^(?:sao chép đường dẫn video|copy video url)\b.*"
+    r"|^(?:tải xuống log|sao chép thông tin gỡ lỗi|báo cáo vấn đề trình chiếu|"
+    r"báo cáo vấn đề đã được gửi|thông tin kỹ thuật|thông tin về \S.{0,30}player)$"
+    r"|^(?:độ dài|vị trí|buffer hiện tại|đã tải xuống)\s*\[giây\]\s*:\s*[\d.,]+$"
+    r"|^(?:\d{3,4}p|4k)$|^\S.{0,20},\s*đã chọn$"
+    r"|^\S.{0,20}(?:tốc độ phát|chất lượng|playback rate|quality)$"
+    r"|.*colortransparency.*"
+    r"|^(?:kích cỡ phông chữ|font size)\s+(?:dạng viền văn bản|text edge style)\b.*",
+    re.IGNORECASE,
+)
+
+
+def is_player_text(text: str) -> bool:
+    return len(words(text)) <= 20 and bool(_PLAYER_RE.match(text.strip()))
+
+
 def footer_reason(text: str) -> str | None:
     """Reason for page chrome: "page-widget" (share, print, audio player, counters, rating),
     "copyright-footer" (copyright, licence, contact), "tags" (keyword lists)."""
@@ -535,7 +569,11 @@ COMMENTS_HEAD_RE = re.compile(
     r"\s*(?:\(\s*\d+\s*\)|\d+)?$|^\d+\s*(?:bình luận|ý kiến|comments?)$",
     re.IGNORECASE,
 )
-COMMENT_CHROME_RE = re.compile(r"\btrả lời\b|\bthích\b.*\bchia sẻ\b", re.IGNORECASE)
+COMMENT_CHROME_RE = re.compile(
+    r"\btrả lời\b|\bthích\b.*\bchia sẻ\b|\bgửi bình luận\b|xét duyệt trước khi đăng"
+    r"|gõ tiếng việt có dấu|^\d{1,2}\s*(?:h|giờ|phút|ngày)\s*trước$",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------- interviews
@@ -583,6 +621,7 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("aggregator-meta", is_aggregator_meta),
     ("site-menu", is_menu_line),
     ("page-widget", lambda t: footer_reason(t) == "page-widget"),
+    ("media-player", is_player_text),
     ("copyright-footer", lambda t: footer_reason(t) == "copyright-footer"),
     ("tags", lambda t: footer_reason(t) == "tags"),
     ("source-credit", is_source_intro),

@@ -274,3 +274,33 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
     heading = run[0] if len(words(page[run[0]].text)) <= 6 and run[0] in titles else None
     for i in run:
         page.decide(i, "related-heading" if i == heading else "related-item")
+
+
+_WIDGET_KINDS = frozenset({"page-widget", "media-player", "timestamp"})
+
+
+def widget_gaps(page: Page, max_gap: int = 3) -> None:
+    """A player's or share bar's short labels that no list holds ("/", "Speed", "Normal",
+    "Cảm ơn!"), up to three in a row between two lines already found to be that widget, are
+    part of it."""
+
+    def label(i: int) -> bool:
+        t = page[i].text
+        return page[i].kind is None and i != page.title_idx and len(words(t)) <= 3 and not (
+            is_prose(t)
+        )
+
+    i = 0
+    while i < len(page):
+        if not label(i):
+            i += 1
+            continue
+        gap = [i]
+        while (n := page.next(gap[-1], undecided=False)) is not None and label(n):
+            gap.append(n)
+        p, n = page.prev(gap[0]), page.next(gap[-1], undecided=False)
+        kinds = {page[p].kind if p is not None else None, page[n].kind if n is not None else None}
+        if len(gap) <= max_gap and kinds <= _WIDGET_KINDS:
+            for k in gap:
+                page.decide(k, "media-player" if "media-player" in kinds else "page-widget")
+        i = gap[-1] + 1
