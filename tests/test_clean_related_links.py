@@ -156,6 +156,7 @@ def test_institutions_joined_by_and_are_not_a_publication() -> None:
 def test_line_announcing_the_source_link() -> None:
     assert is_source_intro("Thông tin được dẫn từ nguồn:")
     assert is_source_intro("Nguồn tham khảo:")
+    assert is_source_intro("Nguồn: [Link nguồn]")
     assert not is_source_intro("Thông tin được dẫn từ nguồn tin của Bộ Công an cho thấy rằng")
     text = lines(
         TITLE, P1, P2, "Thông tin được dẫn từ nguồn:", "https://giadinh.net.vn/y-te/ca", P3

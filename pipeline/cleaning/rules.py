@@ -433,7 +433,8 @@ _SOURCE_INTRO_RE = re.compile(
     r"^(?:(?:thông tin|nội dung|bài viết|bài|tin|tin bài|số liệu|dữ liệu)\s+)?(?:được\s+)?"
     r"(?:dẫn|trích dẫn|trích|lấy|tổng hợp|tham khảo|biên dịch|lược dịch|dịch)(?:\s+lại)?\s+"
     r"(?:từ|theo)\s+(?:các\s+)?nguồn(?:\s+tin)?\s*:?$"
-    r"|^(?:nguồn tham khảo|nguồn tin|nguồn bài viết|tài liệu tham khảo|sources?|references?)\s*:$",
+    r"|^(?:nguồn tham khảo|nguồn tin|nguồn bài viết|tài liệu tham khảo|sources?|references?)\s*:$"
+    r"|^(?:nguồn|source)\s*:\s*\[?\s*(?:link nguồn|link gốc|link|source)\s*\]?$",
     re.IGNORECASE,
 )
 
