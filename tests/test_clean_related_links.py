@@ -320,3 +320,14 @@ def test_related_box_on_the_same_topic_above_the_writers_box() -> None:
     got = reasons(text)
     assert [got[n] for n in range(7, 11)] == ["related-item"] * 4
     assert clean_text(text).author == "TS Đinh Văn Minh"
+
+
+def test_writer_between_the_share_bar_and_the_time_stays_the_byline() -> None:
+    a = clean_text(lines(TITLE, "Chia sẻ", "Minh Anh", "12/10/2025 10:30", P1, P2, P3))
+    assert a.author == "Minh Anh"
+
+
+def test_an_answer_in_a_body_under_an_opinion_subheading_is_not_comment_chrome() -> None:
+    answer = "Trả lời câu hỏi của phóng viên, ông Nam cho biết dự án hoàn thành trong năm."
+    a = clean_text(lines(TITLE, P1, P2, "Ý kiến", answer, P3))
+    assert answer in a.paragraphs and P3 in a.paragraphs

@@ -14,7 +14,7 @@ import re
 from pipeline.cleaning.bylines import byline_like, is_prose
 from pipeline.cleaning.lines import BLANK, LINK_REASONS, NOT_REMOVED, Page
 from pipeline.cleaning.outlets import is_paren_credit, looks_like_outlet, outlet_name
-from pipeline.cleaning.rules import COMMENT_CHROME_RE, COMMENTS_HEAD_RE
+from pipeline.cleaning.rules import COMMENT_CHROME_RE, COMMENT_FORM_RE, COMMENTS_HEAD_RE
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
     LIST_ITEM_RE,
@@ -268,7 +268,8 @@ def comments_section(page: Page) -> None:
         before = sum(i < c for i in prose)
         after = len(prose) - before
         chrome = any(
-            len(words(page[k].text)) <= 20 and COMMENT_CHROME_RE.search(page[k].text)
+            (len(words(page[k].text)) <= 8 and COMMENT_CHROME_RE.search(page[k].text))
+            or (len(words(page[k].text)) <= 20 and COMMENT_FORM_RE.search(page[k].text))
             for k in range(c + 1, len(page))
         )
         commenters = after > 0 and all(

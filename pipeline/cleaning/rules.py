@@ -571,9 +571,13 @@ COMMENTS_HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 COMMENT_CHROME_RE = re.compile(
-    r"\btrả lời\b|\bthích\b.*\bchia sẻ\b|\bgửi bình luận\b|xét duyệt trước khi đăng"
-    r"|gõ tiếng việt có dấu|^\d{1,2}\s*(?:h|giờ|phút|ngày)\s*trước$",
+    r"\btrả lời\b|\bthích\b.*\bchia sẻ\b|^\d{1,2}\s*(?:h|giờ|phút|ngày)\s*trước$",
     re.IGNORECASE,
+)
+# The comment form's own text: "(Đăng nhập) để gửi bình luận", "Ý kiến của bạn sẽ được xét
+# duyệt trước khi đăng. Xin vui lòng gõ tiếng Việt có dấu"
+COMMENT_FORM_RE = re.compile(
+    r"\bgửi bình luận$|xét duyệt trước khi đăng|gõ tiếng việt có dấu", re.IGNORECASE
 )
 
 

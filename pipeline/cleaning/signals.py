@@ -286,9 +286,9 @@ def widget_gaps(page: Page, max_gap: int = 3) -> None:
 
     def label(i: int) -> bool:
         t = page[i].text
-        return page[i].kind is None and i != page.title_idx and len(words(t)) <= 3 and not (
-            is_prose(t)
-        )
+        short = len(words(t)) <= 3 and not is_prose(t)
+        # a writer's name between the share bar and the time is the byline, not a label
+        return page[i].kind is None and i != page.title_idx and short and not byline_like(t)
 
     i = 0
     while i < len(page):
