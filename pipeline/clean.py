@@ -102,6 +102,7 @@ def clean_text(text: str) -> CleanArticle:
     for h in sorted(headings):
         blocks.expand_block(page, h)
     blocks.tag_lists(page)
+    blocks.table_of_contents(page)
     blocks.glued_lists(page)
     blocks.comments_section(page)
     signals.trailing_teasers(page)

@@ -331,3 +331,15 @@ def test_an_answer_in_a_body_under_an_opinion_subheading_is_not_comment_chrome()
     answer = "Trả lời câu hỏi của phóng viên, ông Nam cho biết dự án hoàn thành trong năm."
     a = clean_text(lines(TITLE, P1, P2, "Ý kiến", answer, P3))
     assert answer in a.paragraphs and P3 in a.paragraphs
+
+
+def test_table_of_contents_repeating_the_subheadings() -> None:
+    s1, s2 = "Đẩy nhanh giải ngân vốn đầu tư công", "Tháo gỡ vướng mắc cho doanh nghiệp"
+    text = lines(TITLE, P1, "Mục lục", s1, s2, P2, s1, P3, s2, P1.replace("Sáng", "Chiều"))
+    assert reasons(text) == {3: "table-of-contents", 4: "table-of-contents", 5: "table-of-contents"}
+    assert clean_text(text).paragraphs[2:5] == (s1, P3, s2)
+
+
+def test_tags_label_without_a_colon_then_its_keywords() -> None:
+    text = lines(TITLE, P1, P2, P3, "Từ khóa liên quan", "giải ngân", "đầu tư công")
+    assert reasons(text) == {5: "tags", 6: "tags", 7: "tags"}

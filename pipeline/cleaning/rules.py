@@ -341,9 +341,10 @@ _FOOTER_EXACT = {
     # download and copy widgets
     "tải về", "tải xuống", "tải tài liệu", "xem tài liệu", "download", "đã copy", "copied",
     "copy", "sao chép",
-    # "load more" buttons under a list of stories
+    # "load more" buttons under a list of stories, loading and feedback widgets
     "đọc thêm tin mới nhất", "xem thêm tin mới nhất", "xem thêm tin", "tải thêm tin",
-    "xem thêm bài viết", "xem tiếp tin",
+    "xem thêm bài viết", "xem tiếp tin", "xem nhanh", "đang tải", "đang tải...", "loading",
+    "loading...", "xem toàn bộ", "gửi phản hồi", "phản hồi",
 }
 # fmt: on
 _FOOTER_RE = re.compile(
@@ -356,6 +357,9 @@ _FOOTER_RE = re.compile(
     r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm|all rights reserved",
     re.IGNORECASE,
 )
+TAG_LABELS = {"từ khóa", "từ khoá", "từ khóa liên quan", "từ khoá liên quan", "tags", "thẻ"}
+# A table of contents over a long article: its entries repeat the subheadings below
+TOC_HEADINGS = {"mục lục", "nội dung chính", "nội dung bài viết", "các nội dung chính"}
 _TAGS_RE = re.compile(r"^(?:tags?|từ khóa|từ khoá|thẻ|keywords?|chủ đề|sự kiện)\s*:", re.I)
 _COUNTER_RE = re.compile(
     r"^(?:(?:bình luận|ý kiến|thích|chia sẻ|lượt xem|lượt đọc|lượt thích|like|share|comments?"
@@ -482,7 +486,7 @@ def footer_reason(text: str) -> str | None:
         return "page-widget"
     if len(words(text)) <= 40 and _FOOTER_RE.search(text):
         return "copyright-footer"
-    if _TAGS_RE.match(text) and len(words(text)) <= 40:
+    if (_TAGS_RE.match(text) and len(words(text)) <= 40) or low in TAG_LABELS:
         return "tags"
     if text.startswith("#") and len(words(text)) <= 30 and not text.endswith("."):
         return "tags"
