@@ -2,9 +2,11 @@
 
 Once a related heading ("Tin liên quan", "Có thể bạn quan tâm", ...) or an outlet-logo box is
 reached, its teasers (titles, their leads, repeated copies) go until the body resumes (two prose
-paragraphs in a row). Teaser lists without a heading are found by their shape (title shown
-twice, "..." leads after link lines) or as copies of a teaser's title; readers' comments by
-their heading plus comment chrome.
+paragraphs in a row) or the page's tags, footer or comments begin. Teaser lists without a
+heading are found by their shape (title shown twice, "..." leads after link lines, titles glued
+to their leads' datelines), as copies of a teaser's title, or as a long headline under the
+lead; readers' comments by their heading plus comment chrome; tag lists and tables of contents
+by their label.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@
   more of them, are the entries of a live report: body, not the page's timestamp.
 - ``trailing_teasers``: after the body, a run of short title-like lines (maybe each with a lead
   sentence under it: the title/lead rhythm of teaser lists) whose words have little in common
-  with the headline and lead is a block of other stories, whatever heading it has (or none).
+  with the headline and lead is a block of other stories, whatever heading it has (or none);
+  full headlines with one- or two-sentence leads need no topic test.
+- ``widget_gaps``: a few short labels between two lines of a player or share bar belong to it.
 """
 
 from __future__ import annotations
