@@ -1,10 +1,11 @@
 """The cleaner's vocabulary, as data grouped by family, plus the one-line tests built on it.
 
 Each family is a block of word lists and patterns named for what it finds (captions, related
-links, follow-us lines, page widgets, copyright footers, tags, section menus, aggregator meta,
-readers' comments). ``LINE_RULES`` at the end lists, in order, the families that can be judged
-on one line alone, each with the precise reason a removed line carries. Adding a wording never
-touches control flow: extend the list of its family.
+links and link labels, follow-us lines, page widgets and media players, copyright footers and
+column blurbs, source credits, tags, section menus, aggregator meta, readers' comments).
+``LINE_RULES`` at the end lists, in order, the families that can be judged on one line alone,
+each with the precise reason a removed line carries. Adding a wording never touches control
+flow: extend the list of its family.
 """
 
 from __future__ import annotations
