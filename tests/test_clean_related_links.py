@@ -343,3 +343,9 @@ def test_table_of_contents_repeating_the_subheadings() -> None:
 def test_tags_label_without_a_colon_then_its_keywords() -> None:
     text = lines(TITLE, P1, P2, P3, "Từ khóa liên quan", "giải ngân", "đầu tư công")
     assert reasons(text) == {5: "tags", 6: "tags", 7: "tags"}
+
+
+def test_short_last_line_without_a_full_stop_above_the_byline_is_kept() -> None:
+    last = "Chúc các bạn một mùa Giáng sinh an lành bên gia đình"
+    a = clean_text(lines(TITLE, P1, P2, P3, last, "Minh Anh"))
+    assert a.paragraphs == (P1, P2, P3, last) and a.author == "Minh Anh"
