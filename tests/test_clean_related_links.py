@@ -13,7 +13,12 @@ import pytest
 
 from pipeline.clean import clean_text
 from pipeline.cleaning.bylines import parse_byline
-from pipeline.cleaning.rules import is_column_blurb, is_link_label, is_source_intro
+from pipeline.cleaning.rules import (
+    is_column_blurb,
+    is_link_label,
+    is_player_text,
+    is_source_intro,
+)
 from tests.clean_snippets import P1, P2, P3, TITLE, lines, reasons
 
 # A headline of another story: long, one sentence, no full stop, about something else
@@ -264,6 +269,8 @@ def test_video_player_text_and_its_short_labels_are_page_furniture() -> None:
 def test_a_short_line_between_body_paragraphs_is_not_a_widget() -> None:
     a = clean_text(lines(TITLE, P1, "Cảm ơn!", P2, P3))
     assert "Cảm ơn!" in a.paragraphs
+    assert not is_player_text("Nâng cao chất lượng")  # a subheading, not a player menu
+    assert is_player_text("Tự động480pChất lượng")
 
 
 def test_keywords_under_a_tags_label_one_per_line() -> None:

@@ -468,15 +468,22 @@ _PLAYER_RE = re.compile(
     r"báo cáo vấn đề đã được gửi|thông tin kỹ thuật|thông tin về \S.{0,30}player)$"
     r"|^(?:độ dài|vị trí|buffer hiện tại|đã tải xuống)\s*\[giây\]\s*:\s*[\d.,]+$"
     r"|^(?:\d{3,4}p|4k)$|^\S.{0,20},\s*đã chọn$"
-    r"|^\S.{0,20}(?:tốc độ phát|chất lượng|playback rate|quality)$"
     r"|.*colortransparency.*"
     r"|^(?:kích cỡ phông chữ|font size)\s+(?:dạng viền văn bản|text edge style)\b.*",
     re.IGNORECASE,
 )
 
 
+# a menu's state glued to its name: "Bình thườngTốc độ phát", "Tự động480pChất lượng" (not
+# "Nâng cao chất lượng": the glue is what marks the menu)
+_PLAYER_MENU_RE = re.compile(
+    r"^\S.{0,20}[a-zà-ỹđ0-9](?:Tốc độ phát|Chất lượng|Playback Rate|Quality)$"
+)
+
+
 def is_player_text(text: str) -> bool:
-    return len(words(text)) <= 20 and bool(_PLAYER_RE.match(text.strip()))
+    t = text.strip()
+    return len(words(t)) <= 20 and bool(_PLAYER_RE.match(t) or _PLAYER_MENU_RE.match(t))
 
 
 def footer_reason(text: str) -> str | None:
