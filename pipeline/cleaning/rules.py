@@ -358,7 +358,7 @@ _FOOTER_RE = re.compile(
     r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm|all rights reserved",
     re.IGNORECASE,
 )
-TAG_LABELS = {"từ khóa", "từ khoá", "từ khóa liên quan", "từ khoá liên quan", "tags", "thẻ"}
+TAG_LABELS = {"từ khóa", "từ khoá", "từ khóa liên quan", "từ khoá liên quan", "tags"}
 # A table of contents over a long article: its entries repeat the subheadings below
 TOC_HEADINGS = {"mục lục", "nội dung chính", "nội dung bài viết", "các nội dung chính"}
 _TAGS_RE = re.compile(r"^(?:tags?|từ khóa|từ khoá|thẻ|keywords?|chủ đề|sự kiện)\s*:", re.I)
