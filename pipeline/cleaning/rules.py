@@ -207,6 +207,9 @@ RELATED_HEADINGS = {
     "dòng sự kiện", "sự kiện", "chủ đề", "tin ảnh", "tin 24h", "tin trong ngày", "chuyên đề",
     "tin tức", "sự kiện nóng", "top tin", "tin cũ hơn", "tin đã đưa", "bài đã đăng",
     "xem thêm video", "video liên quan", "bài viết mới nhất", "tin tức mới nhất",
+    "đang được quan tâm", "tin liên quan khác", "xem thêm tin liên quan", "có thể bạn muốn đọc",
+    "bạn có thể muốn đọc", "tin tức cùng chuyên mục", "tin đọc nhiều nhất", "tin xem nhiều nhất",
+    "các bài đã đăng", "bài viết mới", "bài mới",
     # the same sections on English-language pages and templates
     "related", "related articles", "related news", "related stories", "related posts",
     "read more", "read also", "also read", "see also", "see more", "more stories", "more news",
