@@ -110,6 +110,7 @@ def clean_text(text: str) -> CleanArticle:
     captions.decide_duplicates(page, page.title_idx)
     blocks.comments_section(page)
     author, source = bylines.decide_bylines(page, page.title_idx)
+    captions.decide_learned(page)  # last: only lines no family decided
     if author is None:  # long-form credits block: "Nội dung: X", "Bài: X - Ảnh: Y"
         writers = [bylines.parse_credits(ln.text) for ln in page.lines if ln.kind == "credits"]
         author = next((w for w in writers if w), None)
