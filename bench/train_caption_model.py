@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,7 @@ import clean_real_eval as real_eval  # noqa: E402
 
 from pipeline import clean  # noqa: E402
 from pipeline.cleaning import caption_model, captions  # noqa: E402
+from pipeline.segment import split_sentences  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "pipeline" / "cleaning" / "data" / caption_model.MODEL_FILE
@@ -203,9 +205,25 @@ def fold_table(pages, folds, groups, labels, prob: dict[int, float], t: float) -
     )
 
 
+def _forms(text: str, labels: dict) -> list[tuple[str, dict[int, str]]]:
+    """The page as scraped, and (as tests/test_clean_robust.py checks them) its title and body
+    lines alone in other scraped forms: one per line, one sentence a line, hard-wrapped; the
+    second element maps line numbers to labels (only body lines matter in the other forms)."""
+    forms = [(text, {n: lab for n, (lab, _f) in labels.items()})]
+    raw = text.split("\n")
+    kept = [raw[n - 1] for n in sorted(labels) if labels[n][0] in ("title", "body")]
+    title, body = kept[:1], kept[1:]
+    sents = [x for b in body for x in split_sentences(b)]
+    wrapped = [w for b in body for w in [*textwrap.wrap(b.strip(), 78), ""]]
+    for lines in (kept, title + sents, [*title, "", *wrapped]):
+        forms.append(("\n".join(lines), dict.fromkeys(range(2, len(lines) + 1), "body")))
+    return forms
+
+
 def labelled_scores(weights: dict[str, float]) -> list[tuple[str, str, float]]:
     """(split, label, probability) of every line the learned step would judge on the seen
-    hand-labelled splits (dev, test, late, dev2, test2; never test3 or dev3)."""
+    hand-labelled splits (dev, test, late, dev2, test2; never test3 or dev3), as scraped and
+    reduced to their title and body in other scraped forms."""
     model = caption_model.CaptionModel(weights, threshold=1.01, meta={})
     items = json.loads((auto.CASES / "manifest.json").read_text(encoding="utf-8"))
     out: list[tuple[str, str, float]] = []
@@ -218,13 +236,14 @@ def labelled_scores(weights: dict[str, float]) -> list[tuple[str, str, float]]:
                 continue
             text = (REAL_DATA / f"{item['id']}.txt").read_text(encoding="utf-8")
             labels = real_eval.load_labels(auto.CASES / "labels" / f"{item['id']}.tsv")
-            seen.clear()
-            clean.clean_text(text)
-            page = seen[0]
-            for i in captions.learned_candidates(page):
-                label = labels.get(page[i].no, ("", ""))[0]
-                p = model.probability(captions.learned_context(page, i))
-                out.append((item["split"], label, p))
+            for form, form_labels in _forms(text, labels):
+                seen.clear()
+                clean.clean_text(form)
+                page = seen[0]
+                for i in captions.learned_candidates(page):
+                    label = form_labels.get(page[i].no, "")
+                    p = model.probability(captions.learned_context(page, i))
+                    out.append((item["split"], label, p))
     finally:
         captions.decide_learned = original
     return out

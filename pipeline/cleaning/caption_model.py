@@ -156,9 +156,9 @@ def features(ctx: LineContext) -> dict[str, float]:
     f["multi_sentence"] = ctx.multi_sentence
     if ctx.paragraph_words:
         f["vs_paragraphs"] = min(n / ctx.paragraph_words, 2.0) / 2
-    f[f"page_captions={min(ctx.captions_on_page, 3)}"] = 1.0
-    d = ctx.caption_distance
-    f[f"caption_distance={'none' if d is None else min(d, 4)}"] = 1.0
+    if ctx.captions_on_page:  # the page's other captions; none found says nothing
+        d = ctx.caption_distance
+        f[f"caption_distance={'none' if d is None else min(d, 4)}"] = 1.0
     n_above = len(words(ctx.above)) if ctx.above else 0
     n_below = len(words(ctx.below)) if ctx.below else 0
     f["between_longer"] = float(n_above >= 2 * n and n_below >= 2 * n and n_above >= 20)
