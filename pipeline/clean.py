@@ -18,7 +18,9 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    place in the picture, its date, a caption split over two pictures, an echo of a paragraph
    beside it, a person or a scene shown with none of the words of the telling.
 6. Position: readers' comments, bylines, photo credits, quote attributions (``bylines``); an
-   aggregator's publisher line over the timestamp names the outlet.
+   aggregator's publisher line over the timestamp names the outlet. Last, the learned
+   caption-line signal (``captions.decide_learned``, weights in ``cleaning/data``) judges the
+   one-sentence lines still open between paragraphs, removing only high-confidence captions.
 7. Datelines ("TPO -", "(Dân trí) -") are cut from the first paragraphs and name the outlet;
    a byline credit names the outlet or, for a news agency ("theo TTXVN"), the wire.
 """
