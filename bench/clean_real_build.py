@@ -12,8 +12,11 @@ mirrors come from the search tools' ``fetch`` (``/work/.mirror/<owner>+<name>/re
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -130,8 +133,39 @@ def html_page(raw: bytes, xpath: str) -> list[str]:
         raise ValueError(f"container {xpath!r} not found")
     out: list[str] = []
     for el in found:
+        el.tail = None  # innerText of the container: the text after it is not in it
         out.extend(blocks(el))
     return out
+
+
+def _field_lines(values: list[str]) -> list[str]:
+    """Scraped field values in page order; a value's own line breaks stay line breaks."""
+    out: list[str] = []
+    for value in values:
+        out.extend(" ".join(x.split()) for x in value.split("\n") if x.strip())
+    return out
+
+
+def csv_row(raw: bytes, index: int, fields: list[str]) -> list[str]:
+    """A crawler's CSV record (e.g. the ``.text`` of an article container, newlines kept):
+    the named columns, in the page order given by ``fields``."""
+    csv.field_size_limit(1 << 26)
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    return _field_lines([rows[index][f] for f in fields])
+
+
+_PHP_FIELD = re.compile(r"'(\w+)'\s*=>\s*'((?:[^'\\]|\\.)*)'", re.S)
+
+
+def php_array(raw: bytes, index: int, fields: list[str]) -> list[str]:
+    """The ``index``-th record of a PHP array literal (an app's seed data holding articles
+    pasted from the outlet's page): the named single-quoted fields, in the order given."""
+    records: list[dict[str, str]] = [{}]
+    for key, value in _PHP_FIELD.findall(raw.decode("utf-8")):
+        if key in records[-1]:
+            records.append({})
+        records[-1][key] = re.sub(r"\\(['\\])", r"\1", value)
+    return _field_lines([records[index][f] for f in fields])
 
 
 def baomoi_json(raw: bytes) -> list[str]:
@@ -223,6 +257,10 @@ def build(item: dict) -> str:
         lines = baomoi_page(raw)
     elif item["kind"] == "mercury-js":
         lines = mercury_item(raw, item["index"])
+    elif item["kind"] == "csv-row":
+        lines = csv_row(raw, item["index"], item["fields"])
+    elif item["kind"] == "php-array":
+        lines = php_array(raw, item["index"], item["fields"])
     else:
         lines = html_page(raw, item["xpath"])
     return "\n".join(lines) + "\n"

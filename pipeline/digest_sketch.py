@@ -21,8 +21,10 @@ _SYLLABLE = re.compile(r"\w+")
 Sketch = tuple[int, tuple[int, ...]]  # (distinct 5-grams, smallest hashes ascending)
 
 
-def syllables(text: str) -> list[str]:
-    return _SYLLABLE.findall(normalize(text).lower())
+def syllables(text: str, *, lower: bool = True) -> list[str]:
+    """Runs of letters/digits of the normalised text; `lower=False` keeps case for name spotting."""
+    text = normalize(text)
+    return _SYLLABLE.findall(text.lower() if lower else text)
 
 
 def shingles(text: str, size: int = SHINGLE_SYLLABLES) -> frozenset[tuple[str, ...]]:
