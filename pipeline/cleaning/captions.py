@@ -307,6 +307,8 @@ def decide_uncredited(page: Page) -> None:
 LEARNED_REASON = "learned-caption"
 _LEARNED_WORDS = (3, 45)
 _LEARNED_PARAGRAPHED_SHARE = 0.1  # the model weighs the page's shape itself (multi_sentence)
+# a line speaking to the reader ("Bạn có thể ...", "Hãy ...") is advice, never a caption
+_READER_RE = re.compile(r"^(?:Bạn|Hãy|Đừng)\s")
 # a line that opens on the time of what it tells ("Sáng 27 - 29/4, ...", "Khoảng 19h, ..."):
 # a step of the story (an itinerary, a timeline), not a picture
 _TIMED_RE = re.compile(
@@ -321,12 +323,13 @@ def learned_candidates(page: Page) -> list[int]:
     evidence; the model weighs how much of the page is). Never the title or lead, a row of a
     list or table (``page.rows``), a list item, a question, an announcement ("...:"), a
     quotation, a teaser's "...", an interview turn, a line that goes on from the one above or
-    opens like a body sentence (``PROSE_START_RE``, a time and a comma), or a line without a
-    full stop (a subheading's shape; the rules judge those): the families keep those as body
-    on purpose."""
+    opens like a body sentence (``PROSE_START_RE``, a time and a comma), a line speaking to
+    the reader, or a line without a full stop (a subheading's shape; the rules judge those):
+    the families keep those as body on purpose. Text hard-wrapped at a fixed width is left
+    alone (its paragraphs are rebuilt by a guess)."""
     open_idx = [i for i in page.open_indices() if i != page.title_idx]
     lead = next((i for i in open_idx if is_prose(page[i].text)), None)
-    if lead is None or not _paragraphed(page, _LEARNED_PARAGRAPHED_SHARE):
+    if lead is None or page.hard_wrapped or not _paragraphed(page, _LEARNED_PARAGRAPHED_SHARE):
         return []
     out = []
     for i in open_idx:
@@ -339,6 +342,8 @@ def learned_candidates(page: Page) -> list[int]:
         if is_interview_turn(t) or not (t[:1].isupper() or t[:1].isdigit()):
             continue
         if is_quote(t) or ends_with_ellipsis(t) or PROSE_START_RE.match(t) or _TIMED_RE.match(t):
+            continue
+        if _READER_RE.match(t):
             continue
         if not t.endswith("."):
             continue  # a subheading's shape: a topic with no full stop; left to the rules
