@@ -8,6 +8,7 @@ numbers come from bench/train_caption_model.py and bench/clean_real_eval.py).
 from __future__ import annotations
 
 import json
+import textwrap
 from importlib import resources
 from pathlib import Path
 
@@ -138,3 +139,13 @@ def test_learned_signal_stands_only_where_captions_can() -> None:
     # rows of a list in the body
     rows = [f"- {cap}", f"- {cap.replace('xe máy', 'ô tô')}", f"- {cap.replace('sâu', 'nặng')}"]
     assert reasons(lines(TITLE, Q1, LONG, *rows, Q3)) == {}
+
+
+def test_lines_speaking_to_the_reader_and_hard_wrapped_text_are_left_alone() -> None:
+    advice = "Bạn có thể nhờ người thân đưa đón con vào những ngày mưa lớn, ngập sâu."
+    (page,) = _pages(lines(TITLE, Q1, LONG, advice, Q3))
+    assert not any(page[i].text == advice for i in captions.learned_candidates(page))
+    cap = "Nhiều tuyến đường ở trung tâm thành phố ngập sâu, xe máy chết máy hàng loạt."
+    wrapped = [w for p in (Q1, LONG) for w in [*textwrap.wrap(p, 70), ""]]
+    (page,) = _pages(lines(TITLE, "", *wrapped, cap, "", *textwrap.wrap(Q3, 70)))
+    assert page.hard_wrapped and captions.learned_candidates(page) == []
