@@ -317,6 +317,9 @@ _FOOTER_EXACT = {
     "terms of service", "cookie policy", "accept cookies", "skip to content",
     "skip to main content", "load more", "show more", "show less", "view more", "see all",
     "view all", "click here",
+    # buttons that load more of the site's lists
+    "đọc thêm tin mới nhất", "xem thêm tin mới nhất", "xem thêm tin", "xem thêm bài",
+    "tải thêm tin", "xem tin mới nhất", "load more stories", "more stories",
     # download and copy widgets
     "tải về", "tải xuống", "tải tài liệu", "xem tài liệu", "download", "đã copy", "copied",
     "copy", "sao chép",
@@ -475,6 +478,79 @@ _AGGREGATOR_META_RE = re.compile(
 
 def is_aggregator_meta(text: str) -> bool:
     return bool(_AGGREGATOR_META_RE.match(text.strip(" .·•|")))
+
+
+# --------------------------------------------------------------------------- media players
+
+# What an audio or video player prints as text when a scraper reads an outlet's own page
+# (video.js and the sites' players, Vietnamese and English). Phrases no article sentence uses:
+# one such line is player text on its own.
+PLAYER_PHRASE_RE = re.compile(
+    r"video player is loading|trình phát video|this is a modal window|"
+    r"(?:beginning|end) of dialog window|(?:bắt đầu|kết thúc) cửa sổ hộp thoại|"
+    r"powered by \S+(?: \S+)? player|no compatible source was found|"
+    r"sao chép đường dẫn video|copy video url|thông tin gỡ lỗi|copy debug info|"
+    r"báo cáo vấn đề trình chiếu|(?:color|màu)\s*transparency",
+    re.IGNORECASE,
+)
+# The player's labels and controls, each opening a short line ("Thời gian hiện tại 0:00", "Độ
+# dài 0:30", "Đã tải: 13.01%", "Tốc độ phát", "720p"): ordinary words too, so they count only
+# in a run of player lines (``furniture.player_runs``).
+PLAYER_LABEL_RE = re.compile(
+    r"^(?:thời gian hiện tại|current time|độ dài|duration|đã tải(?: xuống)?|loaded|progress|"
+    r"kiểu stream|stream type|thời gian còn lại|remaining time|tốc độ(?: phát)?|playback rate|"
+    r"speed|normal|bình thường|chất lượng|quality|tự động|auto|kích cỡ phông chữ|font size|"
+    r"dạng viền văn bản|text edge style|phông chữ|font family|phụ đề|captions|subtitles|"
+    r"toàn màn hình|fullscreen|tắt tiếng|bật tiếng|mute|unmute|âm lượng|volume|trực tiếp|live|"
+    r"tải xuống log|download log|thông tin kỹ thuật|technical info|thông tin về|vị trí|position|"
+    r"buffer|báo cáo vấn đề|report (?:a |an )?(?:problem|issue)|bỏ qua quảng cáo|skip ad|"
+    r"picture-in-picture|hình trong hình|\d{3,4}p|hd|4k)\b",
+    re.IGNORECASE,
+)
+# A player's counters: "00:00", "0:30", "-0:30", "00:00/02:24", "[giây]: 3.904", "13.01%"
+PLAYER_COUNTER_RE = re.compile(
+    r"^-?\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*-?\d{1,2}:\d{2}(?::\d{2})?)?$|\[(?:giây|seconds?)\]"
+    r"|^\d{1,3}(?:[.,]\d+)?\s*%$|\bplayer\b|, (?:đã chọn|selected)$",
+    re.IGNORECASE,
+)
+
+
+def is_player_phrase(text: str) -> bool:
+    return len(words(text)) <= 16 and bool(PLAYER_PHRASE_RE.search(text))
+
+
+def player_hint(text: str) -> bool:
+    """A short line that a media player could print (see ``furniture.player_runs``)."""
+    t = _unglue(text).strip(" .!|•·")
+    if not t or len(words(t)) > 10 or t.endswith((".", "?")) and len(words(t)) >= 6:
+        return False
+    return bool(
+        is_player_phrase(t)
+        or PLAYER_LABEL_RE.match(t)
+        or PLAYER_COUNTER_RE.search(t)
+        or footer_reason(t) == "page-widget"
+    )
+
+
+# --------------------------------------------------------------------------- comment boxes
+
+# The form of a readers' comment box and the chrome of each comment: "để gửi bình luận" (after
+# a login link), "Ý kiến của bạn sẽ được xét duyệt trước khi đăng", a comment's age "6h trước".
+COMMENT_FORM_RE = re.compile(
+    r"(?:để |vui lòng )?(?:gửi|viết|đăng) (?:bình luận|ý kiến)|"
+    r"(?:đăng nhập|login|log in|sign in) (?:để|to) (?:bình luận|comment)|"
+    r"(?:ý kiến|bình luận) của bạn (?:sẽ được|đang chờ) (?:xét duyệt|kiểm duyệt|duyệt)|"
+    r"gõ tiếng việt có dấu|(?:hãy là người đầu tiên|be the first to) (?:bình luận|comment)|"
+    r"chưa có (?:bình luận|ý kiến)|no comments yet|nhập (?:nội dung )?bình luận",
+    re.IGNORECASE,
+)
+# A keyword label alone on its line, its tags one per line below ("Từ khoá:")
+TAGS_LABEL_RE = re.compile(r"^(?:tags?|từ khóa|từ khoá|thẻ|keywords?)\s*:?$", re.IGNORECASE)
+COMMENT_AGE_RE = re.compile(
+    r"^\d{1,2}\s*(?:h|giờ|tiếng|p|ph|phút|ngày|tuần|tháng|năm|min|mins|hours?|days?)\s*"
+    r"(?:trước|ago)$",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------- readers' comments
