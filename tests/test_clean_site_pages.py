@@ -191,6 +191,19 @@ def test_caption_split_over_slides_goes_with_its_credited_piece() -> None:
     assert got == {3: "photo-caption", 4: "photo-caption", 5: "photo-caption"}
 
 
+def test_closing_author_box_names_the_author() -> None:
+    text = lines(
+        TITLE, P1, P2, P3, "TS Nguyễn Văn Hùng", "nguyên Vụ trưởng Vụ Kế hoạch, Bộ Tài chính"
+    )
+    a = clean_text(text)
+    assert a.author == "TS Nguyễn Văn Hùng" and a.paragraphs == (P1, P2, P3)
+    assert reasons(text) == {5: "byline", 6: "author-title"}
+    # "Ông X" closing the page may be a portrait caption: not taken for the author
+    assert (
+        clean_text(lines(TITLE, P1, P2, P3, "Ông Nguyễn Văn Hùng")).author != "Ông Nguyễn Văn Hùng"
+    )
+
+
 # --------------------------------------------------------------------------- real pages
 
 DATA = Path("/work/data/issue-8/real")

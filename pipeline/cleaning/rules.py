@@ -532,6 +532,24 @@ def player_hint(text: str) -> bool:
     )
 
 
+# --------------------------------------------------------------------------- author boxes
+
+# An opinion page closes with its author's box: a degree or profession and the name ("TS Đinh
+# Văn Minh", "Luật sư Trần Văn B"), maybe a position under it ("nguyên Vụ trưởng ..."). Only
+# these titles: "Ông X" at the end is as often a portrait caption.
+AUTHOR_TITLE_RE = re.compile(
+    r"^(?:TS|ThS|PGS|GS|PGS\.?\s?TS|GS\.?\s?TS|GS\.?\s?TSKH|TSKH|BS|BSCKII?|ThS\.?\s?BS|"
+    r"Tiến sĩ|Thạc sĩ|Giáo sư|Phó giáo sư|Luật sư|LS|Nhà báo|Nhà văn|Nhà thơ|Nhà nghiên cứu|"
+    r"Kiến trúc sư|KTS|Kỹ sư|Bác sĩ|Dược sĩ|Chuyên gia|Nhà sử học|Nhà phê bình)\.?\s+(?=\S)"
+)
+# The position line under the name opens in lowercase or with a role word
+AUTHOR_POSITION_RE = re.compile(
+    r"^(?:nguyên|cựu|giảng viên|chuyên gia|phó|trưởng|giám đốc|viện trưởng|chủ tịch|thành viên|"
+    r"ủy viên|đại biểu|hiệu trưởng|nghiên cứu viên|bác sĩ|luật sư|giảng dạy|công tác)\b",
+    re.IGNORECASE,
+)
+
+
 # --------------------------------------------------------------------------- comment boxes
 
 # The form of a readers' comment box and the chrome of each comment: "để gửi bình luận" (after
