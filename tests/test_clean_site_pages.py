@@ -53,6 +53,11 @@ def test_audio_player_counters_are_player_text_not_timestamps() -> None:
     assert got[8] in ("media-player", "page-widget")  # a counter pair is page chrome already
 
 
+def test_share_buttons_are_no_player_and_a_related_heading_among_them_stays_one() -> None:
+    got = reasons(lines(TITLE, P1, P2, P3, "Facebook", "Zalo", "Tin liên quan", "Copy link", T1))
+    assert got[7] == "related-heading" and got[5] == got[6] == got[8] == "page-widget"
+
+
 def test_a_lone_player_word_is_a_subheading() -> None:
     for sub in ("Chất lượng", "Tốc độ phát triển", "Độ dài của cây cầu là 2 km và rộng 20 m."):
         assert clean_text(lines(TITLE, P1, sub, P2, P3)).paragraphs == (P1, sub, P2, P3)

@@ -13,11 +13,13 @@ from __future__ import annotations
 from pipeline.cleaning.lines import BLANK, HEADER, LINK_REASONS, NOT_REMOVED, Page
 from pipeline.cleaning.rules import (
     COMMENT_AGE_RE,
+    COMMENT_CHROME_RE,
     COMMENT_FORM_RE,
     COMMENTS_HEAD_RE,
     TAGS_LABEL_RE,
     footer_reason,
     is_player_phrase,
+    line_reason,
     player_hint,
 )
 from pipeline.cleaning.text import is_prose, words
@@ -47,14 +49,15 @@ def player_runs(page: Page) -> None:
         t = ln.text
         if ln.kind is None and is_player_phrase(t):
             page.decide(i, "media-player")
-        if ln.kind in (None, "media-player") and player_hint(t):
+        widget = footer_reason(t) == "page-widget"  # in a player's run, no evidence of one
+        if ln.kind in (None, "media-player") and (player_hint(t) or (block and widget)):
             if block:
                 block += gap
             block.append(i)
             gap = []
-            hints += 1
+            hints += not widget
             continue
-        short = len(words(t)) <= _GAP_MAX_WORDS and not is_prose(t)
+        short = len(words(t)) <= _GAP_MAX_WORDS and not is_prose(t) and not line_reason(t)
         if block and ln.kind is None and short and len(gap) < _PLAYER_MAX_GAP:
             gap.append(i)
             continue
@@ -64,6 +67,12 @@ def player_runs(page: Page) -> None:
 
 
 _BOX_CONFIRM_LINES = 6  # the form or a comment's age shows within this many lines of the head
+
+
+def _comment_chrome(text: str) -> bool:
+    """The form, a comment's age or its buttons ("Thích Trả lời")."""
+    short = len(words(text)) <= 8 and bool(COMMENT_CHROME_RE.search(text))
+    return bool(COMMENT_FORM_RE.search(text) or COMMENT_AGE_RE.match(text.strip(" ."))) or short
 
 
 def _comment_line(text: str) -> str:
@@ -88,10 +97,7 @@ def comment_box(page: Page) -> None:
         if sum(i < c for i in prose) < 2:
             continue  # "Bình luận" before the story is a menu item, not the box
         near = [k for k in range(c + 1, min(len(page), c + 1 + _BOX_CONFIRM_LINES))]
-        if not any(
-            COMMENT_FORM_RE.search(page[k].text) or COMMENT_AGE_RE.match(page[k].text.strip(" ."))
-            for k in near
-        ):
+        if not any(_comment_chrome(page[k].text) for k in near):
             continue
         page.decide(c, "comment-form")
         for k in range(c + 1, len(page)):

@@ -490,7 +490,15 @@ PLAYER_PHRASE_RE = re.compile(
     r"(?:beginning|end) of dialog window|(?:bắt đầu|kết thúc) cửa sổ hộp thoại|"
     r"powered by \S+(?: \S+)? player|no compatible source was found|"
     r"sao chép đường dẫn video|copy video url|thông tin gỡ lỗi|copy debug info|"
-    r"báo cáo vấn đề trình chiếu|(?:color|màu)\s*transparency",
+    r"báo cáo vấn đề trình chiếu|(?:color|màu)\s*transparency|semi-transparent|"
+    r"\b(?:text|background|window) colou?r\b|restore all settings|modal dialog|"
+    r"seek to live|currently behind live|media could not be loaded|"
+    r"captions settings|descriptions off|(?:captions|subtitles) off, selected|"
+    # an embedded YouTube player
+    r"watch later|tap to unmute|if playback doesn't begin shortly|you're signed out|"
+    r"videos you watch may be added|watch on youtube|switch camera|include playlist|"
+    r"error occurred while retrieving sharing information|"
+    r"đang tải video|video đang được tải|trình phát âm thanh|audio player",
     re.IGNORECASE,
 )
 # The player's labels and controls, each opening a short line ("Thời gian hiện tại 0:00", "Độ
@@ -504,32 +512,29 @@ PLAYER_LABEL_RE = re.compile(
     r"toàn màn hình|fullscreen|tắt tiếng|bật tiếng|mute|unmute|âm lượng|volume|trực tiếp|live|"
     r"tải xuống log|download log|thông tin kỹ thuật|technical info|thông tin về|vị trí|position|"
     r"buffer|báo cáo vấn đề|report (?:a |an )?(?:problem|issue)|bỏ qua quảng cáo|skip ad|"
-    r"picture-in-picture|hình trong hình|\d{3,4}p|hd|4k)\b",
+    r"picture-in-picture|hình trong hình|play video|phát video|tự động phát|autoplay|phát lại|"
+    r"replay|chapters|audio track|up next|more videos|\d{3,4}p|hd|4k)\b",
     re.IGNORECASE,
 )
 # A player's counters: "00:00", "0:30", "-0:30", "00:00/02:24", "[giây]: 3.904", "13.01%"
 PLAYER_COUNTER_RE = re.compile(
     r"^-?\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*-?\d{1,2}:\d{2}(?::\d{2})?)?$|\[(?:giây|seconds?)\]"
-    r"|^\d{1,3}(?:[.,]\d+)?\s*%$|\bplayer\b|, (?:đã chọn|selected)$",
+    r"|^\d{1,3}(?:[.,]\d+)?\s*%$|^\d(?:[.,]\d+)?x$|\bplayer\b|, (?:đã chọn|selected)$",
     re.IGNORECASE,
 )
 
 
 def is_player_phrase(text: str) -> bool:
-    return len(words(text)) <= 16 and bool(PLAYER_PHRASE_RE.search(text))
+    return len(words(text)) <= 40 and bool(PLAYER_PHRASE_RE.search(text))
 
 
 def player_hint(text: str) -> bool:
-    """A short line that a media player could print (see ``furniture.player_runs``)."""
+    """A short line that only a media player prints (see ``furniture.player_runs``); a share
+    button or a voice menu ("page-widget") may sit in a player's run but is no evidence."""
     t = _unglue(text).strip(" .!|•·")
     if not t or len(words(t)) > 10 or t.endswith((".", "?")) and len(words(t)) >= 6:
         return False
-    return bool(
-        is_player_phrase(t)
-        or PLAYER_LABEL_RE.match(t)
-        or PLAYER_COUNTER_RE.search(t)
-        or footer_reason(t) == "page-widget"
-    )
+    return bool(is_player_phrase(t) or PLAYER_LABEL_RE.match(t) or PLAYER_COUNTER_RE.search(t))
 
 
 # --------------------------------------------------------------------------- author boxes
@@ -559,7 +564,9 @@ COMMENT_FORM_RE = re.compile(
     r"(?:đăng nhập|login|log in|sign in) (?:để|to) (?:bình luận|comment)|"
     r"(?:ý kiến|bình luận) của bạn (?:sẽ được|đang chờ) (?:xét duyệt|kiểm duyệt|duyệt)|"
     r"gõ tiếng việt có dấu|(?:hãy là người đầu tiên|be the first to) (?:bình luận|comment)|"
-    r"chưa có (?:bình luận|ý kiến)|no comments yet|nhập (?:nội dung )?bình luận",
+    r"chưa có (?:bình luận|ý kiến)|no comments yet|nhập (?:nội dung )?bình luận|"
+    r"tối đa:? ?\d+ ký tự|trở thành người đầu tiên|xem (?:thêm|tất cả) (?:bình luận|ý kiến)|"
+    r"^(?:mới nhất|cũ nhất|quan tâm nhất|hay nhất|báo vi phạm)$",
     re.IGNORECASE,
 )
 # A keyword label alone on its line, its tags one per line below ("Từ khoá:")
