@@ -143,6 +143,9 @@ def test_one_closing_section_or_sections_of_several_paragraphs_stay() -> None:
     assert clean_text(one).paragraphs == (P1, P2, P3, P4, T1, L1)
     sections = lines(TITLE, P1, P2, T1, P3, L1, T2, P4, L2)
     assert clean_text(sections).paragraphs == (P1, P2, T1, P3, L1, T2, P4, L2)
+    sub = "Các địa phương đẩy nhanh tiến độ giải phóng mặt bằng cho dự án"
+    digest = lines(TITLE, P1, sub, P2, T1, P3, P4, T2, L2, T1 + " mới", L1)
+    assert "teaser-lead" not in reasons(digest).values()  # the page's own rhythm: not a box
 
 
 # --------------------------------------------------------------------------- photo stories

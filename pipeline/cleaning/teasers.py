@@ -109,6 +109,18 @@ def _teaser_lead(text: str) -> bool:
     )
 
 
+def _own_rhythm(page: Page, body: list[int]) -> bool:
+    """Whether the body before the pairs already has a headline-long subheading followed by a
+    single paragraph: then headline + lead is how this page is written, not a box."""
+    for n, j in enumerate(body):
+        if not _teaser_title(page[j].text):
+            continue
+        section = [page[j].text for j in body[n + 1 : n + 3]]
+        if len(section) == 2 and is_prose(section[0]) and not is_prose(section[1]):
+            return True
+    return False
+
+
 def closing_pairs(page: Page) -> None:
     """Remove two or more headline + one-lead pairs closing the body."""
     if page.title_idx is None:
@@ -136,6 +148,8 @@ def closing_pairs(page: Page) -> None:
     before = [page[open_idx[j]].text for j in (k - 1, k - 2) if j >= 0]
     if not all(is_prose(t) for t in before) or before[0].endswith(":"):
         return  # the box follows the body's paragraphs, not an announced list or a section
+    if _own_rhythm(page, open_idx[:k]):
+        return  # the body itself is written as headline + one paragraph (a digest)
     if same_opening([page[t].text for t, _ in pairs]):
         return  # rows of one list ("Đài X có ...", "Đài Y có ..."), not other stories
     if sum(i in {x for p in pairs for x in p} for i in prose) * 2 >= len(prose):
