@@ -130,6 +130,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.comments_section(page)
     author, source = bylines.decide_bylines(page, page.title_idx)
     author = author or layouts.author_box(page)  # "TS Đinh Văn Minh" closing an opinion page
+    blocks.lead_teaser(page)
     if author is None:  # long-form credits block: "Nội dung: X", "Bài: X - Ảnh: Y"
         writers = [bylines.parse_credits(ln.text) for ln in page.lines if ln.kind == "credits"]
         author = next((w for w in writers if w), None)

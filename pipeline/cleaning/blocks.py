@@ -15,10 +15,14 @@ from pipeline.cleaning.outlets import outlet_name
 from pipeline.cleaning.rules import COMMENT_CHROME_RE, COMMENTS_HEAD_RE
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
+    LIST_ITEM_RE,
+    coherence,
     ends_with_ellipsis,
     is_sentence,
     is_title_like,
     key,
+    sentence_count,
+    topic_words,
     words,
 )
 from pipeline.names import is_names_line
@@ -233,3 +237,42 @@ def comments_section(page: Page) -> None:
             for k in range(c + 1, len(page)):
                 page.decide(k, "comments")
             return
+
+
+_LONE_MIN_WORDS = 20  # subheadings are shorter; another story's headline often is not
+
+
+def _paragraph(text: str) -> bool:
+    """A paragraph of text, also one that trails off in "..." (some sapos and paragraphs do)."""
+    return is_prose(text) or (ends_with_ellipsis(text) and len(words(text)) >= 10)
+
+
+def _lead(page: Page) -> int | None:
+    """The lead: the first open paragraph under the headline."""
+    if page.title_idx is None:
+        return None
+    for i in range(page.title_idx + 1, len(page)):
+        if page[i].kind is None and _paragraph(page[i].text):
+            return i
+    return None
+
+
+def lead_teaser(page: Page) -> None:
+    """A long headline right under the lead, about something the paragraph under it does not
+    take up, is the inline link to another story that sites set below the sapo, not a
+    subheading: a subheading is short and introduces the text under it. Runs after the
+    captions, so a lead photo's caption is already decided where it can be."""
+    lead = _lead(page)
+    i = None if lead is None else page.next(lead, undecided=False)
+    if i is None or page[i].kind is not None or i in page.rows:
+        return
+    t = page[i].text
+    if len(words(t)) < _LONE_MIN_WORDS or not is_title_like(t, 40) or is_prose(t):
+        return
+    if not t[-1:].isalnum() or sentence_count(t) > 1 or LIST_ITEM_RE.match(t):
+        return
+    n = page.next(i, undecided=False)
+    if n is None or page[n].kind is not None or not _paragraph(page[n].text):
+        return
+    if coherence(t, topic_words(page[n].text)) <= 0.25:  # else it introduces the paragraph
+        page.decide(i, "related-item")

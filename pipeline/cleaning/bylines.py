@@ -15,24 +15,29 @@ from pipeline.cleaning.outlets import (
     is_outlet_credit,
     looks_like_outlet,
     outlet_name,
+    wire_name,
 )
-from pipeline.cleaning.rules import is_breadcrumb
+from pipeline.cleaning.rules import is_breadcrumb, is_caption_only, is_column_blurb
 from pipeline.cleaning.text import (  # is_prose: re-exported for blocks and signals
+    CLOSING_QUOTES,
     LIST_ITEM_RE,
     is_prose,
     is_quote,
     is_title_like,
     key,
     same_opening,
+    sentence_count,
     words,
 )
-from pipeline.names import is_full_name, is_names_line, is_titled_name
+from pipeline.names import is_full_name, is_names_line, is_titled_name, person_title_parts
 
 # "Bài và ảnh:", "Tin, ảnh:", "Tin-ảnh-clip:": what the writer made, joined any way
 _MADE = r"(?:bài|tin|ảnh|clip|video)"
 _BYLINE_PREFIX_RE = re.compile(
     rf"^(?:(?:bài|tin)(?:\s*(?:,|-|/|&|và)\s*{_MADE}){{0,3}}|tác giả|thực hiện|nhóm thực hiện|"
-    r"bởi|by|ghi chép|ghi|lược dịch|biên dịch|dịch|tổng hợp)\s*:?\s+",
+    r"bởi|by|ghi chép|ghi|lược dịch|biên dịch|dịch|tổng hợp|người đăng|đăng bởi|người viết|"
+    r"người thực hiện|biên tập viên|biên tập|btv|phóng viên|cộng tác viên|ctv|thơ|tản văn|"
+    r"truyện ngắn|bút ký|tùy bút)\s*:?\s+",
     re.IGNORECASE,
 )
 _PAPER_RE = re.compile(r"^(?:báo|tạp chí|đài|kênh|trang)\s+\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
@@ -50,12 +55,15 @@ _SOURCE_RE = re.compile(
 )
 _URL_HOST_RE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w.-]+\.[a-z]{2,})(?:/\S*)?$", re.I)
 _SUFFIX_RE = re.compile(r"\s*\((?P<src>[^()]{1,60})\)\s*\.?$")
-# What the writer did, in parentheses after the name: "Kiều Anh/VOV.VN (biên dịch)"
-_ROLE_PAREN_RE = re.compile(
-    r"\s*\(\s*(?:biên dịch|lược dịch|dịch|tổng hợp|tổng hợp và biên dịch|thực hiện|ghi|"
-    r"ghi chép|phóng viên|pv|ctv|cộng tác viên)\s*\)",
-    re.IGNORECASE,
+# What the writer did, in parentheses after the name ("Kiều Anh/VOV.VN (biên dịch)") or after
+# a dash closing the line ("Đăng Nguyễn - Tổng hợp")
+_ROLES = (
+    r"(?:biên dịch|lược dịch|dịch|tổng hợp|tổng hợp và biên dịch|thực hiện|ghi|ghi chép|"
+    r"phóng viên|pv|ctv|cộng tác viên)"
 )
+_ROLE_PAREN_RE = re.compile(rf"\s*\(\s*{_ROLES}\s*\)|\s+[-–—]\s*{_ROLES}\s*$", re.IGNORECASE)
+# ... or after the name with no mark at all: "Lương Sáng thực hiện", "Hoàng Hà tổng hợp"
+_ROLE_AFTER_RE = re.compile(r"^(?P<name>.+?)\s+(?:thực hiện|tổng hợp|biên dịch|lược dịch)$")
 # A source credited after the byline on the same line: "Kiều Anh/VOV.VN Theo: Tass"
 _TRAILING_SOURCE_RE = re.compile(
     r"^(?P<head>\S.*?)\s*[-–—,;.]?\s+\(?\s*(?:theo|nguồn)\s*:?\s+(?P<src>[^()]{2,80}?)\s*\)?$",
@@ -63,7 +71,83 @@ _TRAILING_SOURCE_RE = re.compile(
 )
 
 
+_CAPITAL_THEO_RE = re.compile(r"\sTheo:?\s")
+# A correspondent's credit: names, then "Phóng viên <Outlet> thường trú tại <Place>"
+_RESIDENT_RE = re.compile(
+    r"^(?P<names>.+?)\s+(?:phóng viên|pv|nhóm phóng viên)\s+(?P<outlet>.{2,40}?)\s+"
+    r"thường trú tại\s+\S.*$",
+    re.IGNORECASE,
+)
+# A writer's code instead of a name (3-5 capitals, hardly a vowel: "CTVX")
+_WRITER_CODE_RE = re.compile(r"[A-ZĐ]{3,5}")
+# An academic or professional title before the writer's name: "TS. Nguyễn Sĩ Dũng"
+_ACADEMIC_RE = re.compile(
+    r"^(?:(?:GS|PGS|TS|TSKH|ThS|BS|BSCKII|BSCKI|LS|KTS|NCS|Ths)\.?\s*){1,3}\s*(?P<name>[^.]+)$"
+)
+# A production credit after the writer: "Minh Nguyễn - Design: Thủy Tiên"
+_ROLE_CREDIT_RE = re.compile(r"^[^\W\d_][\w ]{1,18}:\s*\S")
+
+
+def _foreign_source(raw: str) -> bool:
+    """What a compiler credits after a dash: an agency or an acronym ("Reuters", "CNN") or one
+    capitalised word that is not a person ("Telegraph"); "Hoàng Long" is a co-writer."""
+    toks = words(raw)
+    if not toks or len(toks) > 3 or is_names_line(raw) and len(toks) > 1:
+        return False
+    return bool(wire_name(raw) or looks_like_outlet(raw) or (len(toks) == 1 and raw[:1].isupper()))
+
+
+def _pen_name(head: str) -> str | None:
+    """The writer of an author line that credits its source after a capitalised "Theo"
+    ("MyA", "Rosy Cheeks", "Minh Nguyễn - Design: Thủy Tiên"): 1-4 capitalised words (a pen
+    name need not be a Vietnamese full name), maybe followed by "- Role: Name" credits."""
+    first, *others = re.split(r"\s+[-–—|]\s+", head.strip())
+    toks = words(first)
+    if not 1 <= len(toks) <= 4 or not all(t[:1].isupper() and t.isalpha() for t in toks):
+        return None
+    if is_breadcrumb(first) or outlet_name(first):
+        return None
+    return first if all(_ROLE_CREDIT_RE.match(o) for o in others) else None
+
+
+def _outlet_shaped(src: str) -> bool:
+    """A source named like a publication: 1-8 words, capitalised, no sentence inside."""
+    toks = words(src)
+    return 1 <= len(toks) <= 8 and src[:1].isupper() and not re.search(r"[.!?]\s", src)
+
+
+# A reference the story was compiled or translated from ("Tham khảo Sciencealert", "Lược dịch
+# từ The Verge", "Tổng hợp từ Reuters, AFP"), or only the fact that it was ("Tổng hợp", "ST"):
+# a credit line, but the reference is not the outlet that published the story.
+_REFERENCE_RE = re.compile(
+    r"^\(?\s*(?:tham khảo|tài liệu tham khảo|lược dịch từ|lược dịch theo|dịch từ|dịch theo|"
+    r"biên dịch từ|biên dịch theo|tổng hợp từ|tổng hợp theo|trích từ|dẫn theo)\s*:?\s+"
+    r"(?P<src>[^()]{2,80}?)\s*\)?\.?$|^\(?\s*(?:tổng hợp|sưu tầm|st|biên dịch|lược dịch)\s*\)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _reference(text: str) -> bool:
+    m = _REFERENCE_RE.match(text)
+    if not m:
+        return False
+    src = m.group("src")
+    return src is None or (
+        src[:1].isupper() and len(words(src)) <= 10 and not re.search(r"[.!?]\s", src)
+    )
+
+
+def _reference_wires(text: str) -> str | None:
+    """The news agencies among the references ("Tổng hợp từ Reuters, AFP" -> "Reuters/AFP")."""
+    src = _REFERENCE_RE.match(text).group("src") or ""
+    wires = [p.strip() for p in re.split(r"[,/;]|\s+và\s+", src) if wire_name(p.strip())]
+    return "/".join(wires) or None
+
+
 def _source(raw: str) -> str:
+    ref = _REFERENCE_RE.match(raw.strip())
+    if ref and ref.group("src"):  # "MINH ANH (tổng hợp từ Reuters)": Reuters
+        return ref.group("src").strip(" .")
     m = _SOURCE_RE.match(raw.strip())
     return (m.group("src") if m else raw).strip(" .")
 
@@ -131,15 +215,33 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     "Theo báo Tuổi Trẻ", "BÁO QUẢNG NAM", "T.Lộc",
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
-    s = _ROLE_PAREN_RE.sub("", text.strip().strip("*_ ").rstrip("."))
+    bare = text.strip().strip("*_ ").rstrip(" .")
+    if _reference(bare):  # "(tổng hợp)", "Tổng hợp từ Reuters": a reference, an agency wire
+        return None, _reference_wires(bare)
+    s = _ROLE_PAREN_RE.sub("", bare).strip()
     if not s or len(words(s)) > 14:
         return None
+    resident = _RESIDENT_RE.match(s)
+    if resident and is_names_line(resident["names"]):
+        # "QUỐC DŨNG - DUY TOÀN Phóng viên Báo Nhân Dân thường trú tại Lào"
+        return resident["names"], resident["outlet"].strip()
+    academic = _ACADEMIC_RE.match(s)
+    if academic and is_full_name(academic["name"]):
+        return academic["name"], None  # "TS. Nguyễn Sĩ Dũng"
+    after = _ROLE_AFTER_RE.match(s)
+    if after and (is_names_line(after["name"]) or _REPORTER_RE.match(after["name"])):
+        s = after["name"]
+    if _reference(s):
+        return None, _reference_wires(s)
     trailing = _TRAILING_SOURCE_RE.match(s)
     if trailing and not _SOURCE_RE.match(s):
         head = parse_byline(trailing.group("head"))
+        src = trailing.group("src").strip()
         if head is not None and head[0]:  # "Writer/Outlet Theo: Agency": both credits kept
-            src = trailing.group("src").strip()
             return head[0], f"{head[1]}/{src}" if head[1] else src
+        pen = _pen_name(trailing.group("head"))
+        if pen and _CAPITAL_THEO_RE.search(s) and _outlet_shaped(src):
+            return pen, src  # "MyA Theo Pháp luật & Bạn đọc": a pen name, then the source
     m = _SOURCE_RE.match(s)
     if m and len(words(m.group("src"))) <= 8 and not re.search(r"[.!?]\s", m.group("src")):
         src = m.group("src").strip()
@@ -164,6 +266,9 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     writer, credit = _writer_and_outlet(s)
     if writer:
         return writer, credit  # "Anh Trang - Báo Quảng Nam"
+    writer, _, credit = s.partition(" - ")
+    if credit and is_names_line(writer) and _foreign_source(credit.strip()):
+        return writer.strip(), credit.strip()  # "Đăng Nguyễn - Reuters", "Nguyễn Thái - Telegraph"
     source: str | None = None
     suffix = _SUFFIX_RE.search(s)
     if suffix and suffix.start() > 0:
@@ -181,6 +286,8 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
             s = left.strip()
     if _REPORTER_RE.match(s) or is_names_line(s) or _INITIALS_RE.match(s):
         return s, source
+    if _WRITER_CODE_RE.fullmatch(s) and sum(c in "AEIOUY" for c in s) <= 1 and not source:
+        return None, None  # "CTVX": a writer's code, not a name
     return None
 
 
@@ -259,10 +366,47 @@ def title_case_phrase(page: Page, text: str) -> bool:
     return common * 3 >= len(toks) * 2
 
 
+def _credit_only(page: Page, i: int) -> bool:
+    return page[i].kind == "photo-caption" and is_caption_only(page[i].text)
+
+
+_CREDIT_KINDS = frozenset({"byline", "photo-caption", "photo-credit", "source-credit", "url"})
+
+
+def _closing_link(page: Page, i: int, quoted: bool = False) -> bool:
+    """A lone headline after the body, set off by credits (the closing "Theo <Outlet>" under it,
+    or a photo credit or source line over it), is a link to another story: a subheading always
+    has text under it, and a closing caption is followed by its credit, not by the byline.
+    Headlines are long (10+ words); one sentence, with no full stop. A headline ending in a
+    quotation ("...: “Cứ 500 triệu ... có hết”", ``quoted``) reads like a quoted paragraph, so
+    it needs credits on both sides."""
+    t = page[i].text
+    bare = t.rstrip(" " + "".join(CLOSING_QUOTES))
+    if quoted and (bare == t or not is_title_like(bare)):
+        return False
+    if len(words(t)) < 10 or sentence_count(bare) > 1 or i in page.rows:
+        return False
+    if person_title_parts(re.sub(r"\s+[-–—]\s+", ", ", t, count=1)) is not None:
+        return False  # "Ông X – Giám đốc ...": a person and their titles, not a headline
+    if not (bare[-1:].isalnum() or bare != t):
+        return False  # "... cách 400km/": a paragraph cut short, not a headline
+    p, n = page.prev(i), page.next(i, undecided=False)
+    credit_above = p is not None and page[p].kind in _CREDIT_KINDS
+    byline_below = n is not None and (
+        page[n].kind == "byline" or (page[n].kind is None and byline_like(page[n].text))
+    )
+    if quoted:
+        return credit_above and byline_below
+    return byline_below or (credit_above and n is None)
+
+
 def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str | None]:
     """Mark head/tail bylines and the furniture after a tail byline; return (author, source)."""
     body = [i for i, ln in enumerate(page.lines) if ln.kind is None]
     prose = [i for i in body if is_prose(page[i].text)]
+    while len(prose) > 2 and is_column_blurb(page[prose[-1]].text):  # after the body only
+        page.decide(prose.pop(), "column-blurb")
+        body = [i for i in body if page[i].kind is None]
     author: str | None = None
     source: str | None = None
 
@@ -276,6 +420,9 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
                 # every credit counts: "Bnews" above the story, "Diệu Linh (Theo AFP)" below
                 source = f"{source}/{parsed[1]}" if source else parsed[1]
 
+    if len(prose) > 2 and _closing_link(page, prose[-1], quoted=True):
+        page.decide(prose.pop(), "related-item")  # "Headline: “a quote”" between credits
+        body = [i for i in body if page[i].kind is None]
     if prose:
         first, last = prose[0], prose[-1]
         for i in body:  # bylines between the headline and the first paragraph
@@ -331,10 +478,24 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
             and not LIST_ITEM_RE.match(page[i].text)
         ]
         announced = any(page[i].text.endswith(":") for i in (last, *tail))  # a list, a table
+        # a run of them closed by a credit line ("Ảnh: Facebook nhân vật") is a photo story
+        credited: set[int] = set()
+        for i in reversed(leftovers):
+            n = page.next(i, undecided=False)
+            if n is not None and (n in credited or _credit_only(page, n)):
+                credited.add(i)
+                page.decide(i, "photo-caption")
+        leftovers = [i for i in leftovers if i not in credited]
         listed = same_opening([page[i].text for i in leftovers])  # rows of a list
+        # a poem's lines after its last stanza ending in a full stop: short, like that one
+        short = sum(len(words(page[i].text)) <= 9 for i in leftovers)
+        verse = len(words(page[last].text)) <= 9 and short * 3 >= len(leftovers) * 2
+        listed = listed or verse
         if len(leftovers) >= 2 and not announced and not listed:
             for i in leftovers:
                 page.decide(i, "related-item")
+        elif len(leftovers) == 1 and not announced and _closing_link(page, leftovers[0]):
+            page.decide(leftovers[0], "related-item")
         # a bare name mid-body right after a quote attributes the quote
         for i in body:
             t = page[i].text

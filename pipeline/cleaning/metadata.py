@@ -236,6 +236,10 @@ _PAPER_NAME_RE = re.compile(r"^(?:báo|tạp chí|đài|kênh)\s", re.IGNORECASE
 _PAPER_RE = re.compile(r"^(?:báo|tạp chí)\s", re.IGNORECASE)  # not "Đài KTTV": a station
 
 
+def _one_name(part: str) -> bool:
+    return bool(_PAPER_NAME_RE.match(part)) or _paired_name(part)
+
+
 def credit_parts(source: str) -> tuple[str | None, str | None]:
     """(outlet, wire) named by a byline credit ("TTXVN", "VOV", "TTXVN/Vietnam+", "Báo Quảng
     Nam"): a news agency is the wire, never the outlet."""
@@ -243,7 +247,7 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
         q.strip()
         for p in re.split(r"[,/;]", source)
         # "TTXVN và Reuters" names two; "Báo Tin tức và Dân tộc" is one paper's name
-        for q in ([p] if _PAPER_NAME_RE.match(p.strip()) else p.split(" và "))
+        for q in ([p] if _one_name(p.strip()) else p.split(" và "))
         if q.strip()
     ]
     wire = next((w for p in parts if (w := wire_name(p))), None)
@@ -253,24 +257,54 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
     if outlet is None and not wire:
         outlet = outlet_name(source)
     if outlet is None:  # an outlet no list knows, as credited: "Báo Quảng Nam", "PetroTimes"
-        credited = [p for p in parts if not wire_name(p) and is_outlet_credit(p, acronyms=False)]
-        credited = credited or [p for p in parts if not wire_name(p) and _titled_credit(p)]
-        # in a byline credit "Báo <name>" is a paper whatever its case ("Báo Tin tức và Dân tộc")
-        credited = credited or [p for p in parts if _PAPER_RE.match(p) and len(words(p)) <= 7]
-        outlet = credited[-1].strip(" .") if credited else None
+        # a credit naming one publication ("Theo Trí Thức Trẻ") before a list of where the
+        # material came from ("Nguồn: Ilgan Sports, Xports News, Herald Pop...")
+        solo = {c.strip() for c in source.split("/") if not re.search(r"[,;]", c)}
+        outlet = _unlisted_outlet([p for p in parts if p in solo]) or _unlisted_outlet(parts)
     return outlet, wire
+
+
+def _unlisted_outlet(parts: list[str]) -> str | None:
+    credited = [p for p in parts if not wire_name(p) and is_outlet_credit(p, acronyms=False)]
+    credited = credited or [p for p in parts if not wire_name(p) and _titled_credit(p)]
+    # in a byline credit "Báo <name>" is a paper whatever its case ("Báo Tin tức và Dân tộc")
+    credited = credited or [p for p in parts if _PAPER_RE.match(p) and len(words(p)) <= 7]
+    return credited[-1].strip(" .") if credited else None
 
 
 def _titled_credit(raw: str) -> bool:
     """ "Theo Phụ Nữ Số": three to five capitalised words that are neither a person's full
     name (a surname first) nor a place: a publication's name as credited. Two words are left
-    out: a writer's pen name ("Theo Minh Thu") has that shape."""
+    out: a writer's pen name ("Theo Minh Thu") has that shape. Also two short names joined by
+    "&" or "và" ("Pháp luật & Bạn đọc", "Doanh nghiệp và Tiếp thị"): how magazines are named."""
     toks = words(raw.strip(" ."))
-    return (
+    if (
         3 <= len(toks) <= 5
         and all(t[:1].isupper() or t in {"&", "-"} for t in toks)
         and not is_full_name(raw)
         and not is_location(raw)
+    ):
+        return True
+    return _paired_name(raw.strip(" ."))
+
+
+# What opens an institution's name: "Bộ Y tế và Bộ Công an" is a source, not a publication
+_INSTITUTION_RE = re.compile(
+    r"^(?:Bộ|Sở|Cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Viện|Trường|Bệnh viện|Công an|Ban|Hội|Tòa|Toà|"
+    r"Trung tâm|Phòng|Chi cục|Đài|Công ty|Tập đoàn|Ngân hàng)\b"
+)
+
+
+def _paired_name(raw: str) -> bool:
+    parts = [p.strip() for p in re.split(r"\s+(?:&|và)\s+", raw)]
+    return (
+        len(parts) == 2
+        and len(words(raw)) <= 7
+        and all(1 <= len(words(p)) <= 3 and p[:1].isupper() for p in parts)
+        and not any(
+            _INSTITUTION_RE.match(p) or is_location(p) or wire_name(p) or outlet_name(p)
+            for p in parts
+        )
     )
 
 

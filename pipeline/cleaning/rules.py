@@ -241,7 +241,28 @@ _READ_MORE_RE = re.compile(
 
 def is_read_more(text: str) -> bool:
     """A single-line pointer to another story ("Xem thêm: ...", ">> ...", "Mời độc giả xem ...")."""
-    return len(words(text)) <= 40 and bool(_READ_MORE_RE.match(text))
+    return len(words(text)) <= 40 and bool(_READ_MORE_RE.match(text)) or is_link_label(text)
+
+
+# Labels a site puts before an inline link to another story ("Nóng: Đại gia ... khởi kiện ...",
+# "Đừng bỏ lỡ: ...", "Tin hot: ..."): the label, a colon, then a headline (no full stop).
+# fmt: off
+LINK_LABELS = {
+    "nóng", "tin nóng", "hot", "tin hot", "đừng bỏ lỡ", "đọc ngay", "xem ngay", "xem nhanh",
+    "đọc nhanh", "có thể bạn quan tâm", "bạn có thể quan tâm", "có thể bạn chưa đọc",
+    "tin đề xuất", "must read", "don't miss",
+}
+# fmt: on
+_LINK_LABEL_RE = re.compile(r"^\s*(?P<label>[^:]{2,24}?)\s*:\s+(?P<rest>\S.*)$")
+
+
+def is_link_label(text: str) -> bool:
+    """ "Nóng: <headline>": a link label and another story's headline on one line."""
+    m = _LINK_LABEL_RE.match(text)
+    if not m or heading_key(m.group("label")) not in LINK_LABELS:
+        return False
+    rest = m.group("rest")
+    return 4 <= len(words(rest)) <= 40 and not rest.rstrip(" ”\"’").endswith((".", ";", ":"))
 
 
 _TEASER_TAG_RE = re.compile(
@@ -389,6 +410,36 @@ def _widget_run(text: str) -> bool:
         else:
             return False
     return n >= 2
+
+
+# A column's standing blurb closing each instalment ("* Chuyên mục Quân sự thế giới hôm nay trên
+# Báo Quân đội nhân dân Điện tử gửi tới bạn đọc thông tin mới nhất ..."): the column, then
+# what it brings to its readers. Only after the body (see ``bylines``): a lead may say the same.
+COLUMN_BLURB_RE = re.compile(
+    r"^[(*\s]*\)?\s*(?:chuyên mục|chuyên trang|chuyên đề|tuyến bài|loạt bài|series|bản tin|"
+    r"chương trình|mục)\s.{0,200}?\b(?:gửi|mang|giới thiệu|cung cấp|đem|đưa)\s+(?:tới|đến)\s+"
+    r"(?:quý\s+)?(?:bạn đọc|độc giả|khán giả|thính giả|người đọc|người xem)\b",
+    re.IGNORECASE,
+)
+
+
+def is_column_blurb(text: str) -> bool:
+    return len(words(text)) <= 80 and bool(COLUMN_BLURB_RE.match(text))
+
+
+# Where the story's information was taken from, announcing a link or a name on the next line:
+# "Thông tin được dẫn từ nguồn:", "Bài viết tham khảo từ các nguồn:", "Nguồn tham khảo:".
+_SOURCE_INTRO_RE = re.compile(
+    r"^(?:(?:thông tin|nội dung|bài viết|bài|tin|tin bài|số liệu|dữ liệu)\s+)?(?:được\s+)?"
+    r"(?:dẫn|trích dẫn|trích|lấy|tổng hợp|tham khảo|biên dịch|lược dịch|dịch)(?:\s+lại)?\s+"
+    r"(?:từ|theo)\s+(?:các\s+)?nguồn(?:\s+tin)?\s*:?$"
+    r"|^(?:nguồn tham khảo|nguồn tin|nguồn bài viết|tài liệu tham khảo|sources?|references?)\s*:$",
+    re.IGNORECASE,
+)
+
+
+def is_source_intro(text: str) -> bool:
+    return len(words(text)) <= 12 and bool(_SOURCE_INTRO_RE.match(text.strip(" *")))
 
 
 def footer_reason(text: str) -> str | None:
@@ -635,6 +686,7 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("page-widget", lambda t: footer_reason(t) == "page-widget"),
     ("copyright-footer", lambda t: footer_reason(t) == "copyright-footer"),
     ("tags", lambda t: footer_reason(t) == "tags"),
+    ("source-credit", is_source_intro),
     ("read-more", is_read_more),
     ("teaser-tag", is_teaser_tag),
     ("photo-caption", is_caption_only),

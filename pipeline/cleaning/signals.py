@@ -25,6 +25,7 @@ from pipeline.cleaning.text import (
     is_sentence,
     is_title_like,
     same_opening,
+    sentence_count,
     topic_words,
     words,
 )
@@ -229,6 +230,10 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
         for a, b in zip(run, run[1:], strict=False)
     ):
         return  # two paragraphs in a row: the body goes on (teasers alternate title / lead)
+    if any(is_prose(page[i].text) and sentence_count(page[i].text) >= 3 for i in run):
+        return  # a teaser's lead is a sentence or two; a section under a subheading runs on
+    if any(is_prose(page[i].text) and len(words(page[i].text)) <= 9 for i in run):
+        return  # "Thăm chiến khu xưa, nhớ bạn bè.": a line of verse, not a teaser's lead
     if re.search(r"[:]$", page[prose[-1]].text):
         return  # a list the body announced ("gồm:"), not teasers
     if sum(i in run for i in prose) * 2 >= len(prose):
