@@ -113,6 +113,9 @@ def test_headline_run_into_a_dateline_lead_is_a_teaser() -> None:
     assert not dateline_teaser(
         "Công ty đã chuyển toàn bộ cổ phần của ông Nguyễn Văn A (Kiến Quân) - chủ sở hữu dự án."
     )
+    assert not dateline_teaser(
+        "Một lãnh đạo Phòng Cảnh sát hình sự (PC02) - Công an TP Hà Nội cho biết đã bắt nghi phạm."
+    )
 
 
 def test_label_over_a_teaser_list_is_its_heading() -> None:

@@ -567,10 +567,11 @@ PLAYER_LABEL_RE = re.compile(
     r"replay|chapters|audio track|up next|more videos|\d{3,4}p|hd|4k)\b",
     re.IGNORECASE,
 )
-# A player's counters: "00:00", "0:30", "-0:30", "00:00/02:24", "[giây]: 3.904", "13.01%"
+# A player's counters: "00:00", "0:30", "-0:30", "00:00/02:24", "[giây]: 3.904", "1.5x" (not a
+# bare "0%": a poll's or quiz's share of votes)
 PLAYER_COUNTER_RE = re.compile(
     r"^-?\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*-?\d{1,2}:\d{2}(?::\d{2})?)?$|\[(?:giây|seconds?)\]"
-    r"|^\d{1,3}(?:[.,]\d+)?\s*%$|^\d(?:[.,]\d+)?x$|\bplayer\b|, (?:đã chọn|selected)$",
+    r"|^\d(?:[.,]\d+)?x$|\bplayer\b|, (?:đã chọn|selected)$",
     re.IGNORECASE,
 )
 

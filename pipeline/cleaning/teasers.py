@@ -17,7 +17,7 @@ import re
 
 from pipeline.cleaning.bylines import byline_like
 from pipeline.cleaning.lines import LINK_REASONS, Page
-from pipeline.cleaning.outlets import is_location, is_paren_credit, looks_like_outlet
+from pipeline.cleaning.outlets import is_location, looks_like_outlet, outlet_name
 from pipeline.cleaning.rules import is_interview_turn
 from pipeline.cleaning.text import (
     LIST_ITEM_RE,
@@ -44,8 +44,9 @@ def dateline_teaser(text: str) -> bool:
         o, lead = m.group("o").strip(), m.group("lead")
         if not (lead.isupper() or lead.isdigit() or lead in "“\"'"):
             continue  # "(Kiến Quân) - chủ sở hữu ...": a name defined inside a sentence
-        if looks_like_outlet(o) or is_paren_credit(o):
-            return True
+        glued = not m.group(0)[:1].isspace()  # "...du lịch(Dân trí) - ": a list item's run
+        if outlet_name(o) or (glued and looks_like_outlet(o)):
+            return True  # not "(PC02) - Công an ...": a unit named inside a sentence
     return False
 
 
