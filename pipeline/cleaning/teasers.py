@@ -5,11 +5,10 @@
   dateline in the middle of a line, after a headline, is another story's teaser.
 - ``list_headings``: the short label over a list of such teasers ("Du lịch", "Đang được quan
   tâm") is that list's heading: a body subheading is followed by the body, never by teasers.
-- ``closing_pairs``: after the body, other stories as headline + one-paragraph lead each
-  (VietNamNet's closing related box, which has no heading). The body's own sections have
-  several paragraphs each; a box of teasers gives each title exactly one. These stories are
-  often on the same topic, so topic coherence cannot tell them apart: the rhythm does (two
-  pairs or more), or, for a single pair, a lead that restates its headline as a sapo does.
+- ``closing_pairs``: after the body, two or more other stories as headline + one-paragraph
+  lead each (VietNamNet's closing related box, which has no heading). The body's own sections
+  have several paragraphs each; a box of teasers gives each title exactly one. These stories
+  are often on the same topic, so topic coherence cannot tell them apart: the rhythm does.
 """
 
 from __future__ import annotations
@@ -22,14 +21,12 @@ from pipeline.cleaning.outlets import is_location, looks_like_outlet, outlet_nam
 from pipeline.cleaning.rules import is_interview_turn
 from pipeline.cleaning.text import (
     LIST_ITEM_RE,
-    coherence,
     ends_with_ellipsis,
     is_prose,
     is_sentence,
     is_title_like,
     same_opening,
     sentence_count,
-    topic_words,
     words,
 )
 
@@ -85,9 +82,7 @@ def list_headings(page: Page) -> None:
 _TITLE_WORDS = (8, 30)  # another story's headline; short subheadings are left to the body
 _LEAD_MAX_WORDS = 60
 _LEAD_MAX_SENTENCES = 2
-_MIN_PAIRS = 1
-_ONE_PAIR_SHARE = 0.5  # a teaser's lead repeats most of its headline's words; a caption over
-# the last paragraph, or a last section's heading, less often
+_MIN_PAIRS = 2
 _TAIL_SKIP = 3  # an author box (name, position) may close the page after the box
 
 
@@ -128,7 +123,7 @@ def _own_rhythm(page: Page, body: list[int]) -> bool:
 
 
 def closing_pairs(page: Page) -> None:
-    """Remove headline + one-lead pairs closing the body (see module doc)."""
+    """Remove two or more headline + one-lead pairs closing the body."""
     if page.title_idx is None:
         return
     open_idx = [i for i in page.open_indices() if i != page.title_idx and i > page.title_idx]
@@ -151,11 +146,6 @@ def closing_pairs(page: Page) -> None:
         k -= 2
     if len(pairs) < _MIN_PAIRS or k == 0:
         return
-    if (
-        len(pairs) == 1
-        and coherence(page[pairs[0][0]].text, topic_words(page[pairs[0][1]].text)) < _ONE_PAIR_SHARE
-    ):
-        return  # one pair has no rhythm: its lead must restate its headline, as a sapo does
     before = [page[open_idx[j]].text for j in (k - 1, k - 2) if j >= 0]
     if not all(is_prose(t) for t in before) or before[0].endswith(":"):
         return  # the box follows the body's paragraphs, not an announced list or a section
