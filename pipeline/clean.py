@@ -108,6 +108,7 @@ def clean_text(text: str) -> CleanArticle:
 
     headings = _local_step(page)
     furniture.tag_items(page)
+    signals.widget_gaps(page)
     follows = [ln.text for ln in page.lines if ln.kind == "follow-us"]
     follow_outlet = next((o for t in follows if (o := metadata.outlet_from_follow(t))), None)
     metadata.pick_title(page, md_title)
@@ -117,6 +118,9 @@ def clean_text(text: str) -> CleanArticle:
     furniture.comment_box(page)
     for h in sorted(headings):
         blocks.expand_block(page, h)
+    blocks.tag_lists(page)
+    blocks.glued_lists(page)
+    blocks.comments_section(page)
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
@@ -127,7 +131,6 @@ def clean_text(text: str) -> CleanArticle:
     captions.decide_uncredited(page)
     captions.decide_duplicates(page, page.title_idx)
     layouts.slideshow_captions(page)
-    blocks.comments_section(page)
     author, source = bylines.decide_bylines(page, page.title_idx)
     author = author or layouts.author_box(page)  # "TS Đinh Văn Minh" closing an opinion page
     blocks.lead_teaser(page)

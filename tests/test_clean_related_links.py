@@ -132,7 +132,7 @@ def test_correspondent_code_title_and_compiler_credits() -> None:
     assert parse_byline(credit) == ("QUỐC DŨNG - DUY TOÀN", "Báo Nhân Dân")
     assert parse_byline("CTVX") == (None, None)  # a writer's code
     assert parse_byline("TTXVN") == (None, "TTXVN")  # an agency stays the wire
-    assert parse_byline("TS. Nguyễn Sĩ Dũng") == ("Nguyễn Sĩ Dũng", None)
+    assert parse_byline("TS. Nguyễn Sĩ Dũng") == ("TS. Nguyễn Sĩ Dũng", None)
     assert parse_byline("Đăng Nguyễn - Reuters") == ("Đăng Nguyễn", "Reuters")
     assert parse_byline("Nguyễn Thái - Telegraph") == ("Nguyễn Thái", "Telegraph")
     assert parse_byline("Minh Anh - Hoàng Long") == ("Minh Anh - Hoàng Long", None)
@@ -156,6 +156,7 @@ def test_institutions_joined_by_and_are_not_a_publication() -> None:
 def test_line_announcing_the_source_link() -> None:
     assert is_source_intro("Thông tin được dẫn từ nguồn:")
     assert is_source_intro("Nguồn tham khảo:")
+    assert is_source_intro("Nguồn: [Link nguồn]")
     assert not is_source_intro("Thông tin được dẫn từ nguồn tin của Bộ Công an cho thấy rằng")
     text = lines(
         TITLE, P1, P2, "Thông tin được dẫn từ nguồn:", "https://giadinh.net.vn/y-te/ca", P3
@@ -235,3 +236,98 @@ def test_sections_under_subheadings_after_the_body_are_not_teasers() -> None:
     ]
     a = clean_text(lines(TITLE, P1, P2, P3, *sections))
     assert a.paragraphs == (P1, P2, P3, *sections)
+
+
+# --------------------------------------------------------------------------- own-site pages
+
+
+def test_video_player_text_and_its_short_labels_are_page_furniture() -> None:
+    player = [
+        "Trình phát Video is loading.",
+        "Thời gian hiện tại 0:00",
+        "/",
+        "Độ dài 0:30",
+        "Đã tải: 13.01%",
+        "This is a modal window.",
+        "Bắt đầu cửa sổ hộp thoại. Esc sẽ thoát và đóng cửa sổ.",
+        "Cảm ơn!",
+        "Powered by Dantri Player",
+        "720p",
+        "Tự động, đã chọn",
+    ]
+    a = clean_text(lines(TITLE, P1, *player, P2, P3))
+    assert a.paragraphs == (P1, P2, P3)
+    got = reasons(lines(TITLE, P1, *player, P2, P3))
+    assert set(got.values()) == {"media-player"}
+
+
+def test_a_short_line_between_body_paragraphs_is_not_a_widget() -> None:
+    a = clean_text(lines(TITLE, P1, "Cảm ơn!", P2, P3))
+    assert "Cảm ơn!" in a.paragraphs
+
+
+def test_keywords_under_a_tags_label_one_per_line() -> None:
+    text = lines(TITLE, P1, P2, P3, "Từ khoá:", "núi Thái Sơn", "chen hàng", "đường tắt")
+    assert reasons(text) == {5: "tags", 6: "tags", 7: "tags", 8: "tags"}
+
+
+GLUED = [
+    "Khách Tây chi 160.000 đồng mua gà ở Hà Giang(Dân trí) - Trong chuyến thăm tới Hà Giang.",
+    "Tạm hoãn bắn hỏa pháo súng thần công tại Kỳ Đài Huế(Dân trí) - Đơn vị quản lý di tích.",
+    "Huế tận dụng sức mạnh âm nhạc để phát triển du lịch(Dân trí) - Thay vì chỉ dựa vào tour.",
+]
+
+
+def test_titles_glued_to_their_leads_datelines_are_a_list_of_stories() -> None:
+    got = reasons(lines(TITLE, P1, P2, P3, "Du lịch", *GLUED))
+    assert got == {5: "related-heading", 6: "related-item", 7: "related-item", 8: "related-item"}
+    # one such line alone is left to the other rules
+    assert clean_text(lines(TITLE, P1, P2, GLUED[0], P3)).paragraphs[2] == GLUED[0]
+
+
+def test_comment_box_chrome_ends_where_the_list_of_stories_begins() -> None:
+    box = [
+        "Bình luận (1)",
+        "để gửi bình luận",
+        "Ý kiến của bạn sẽ được xét duyệt trước khi đăng. Xin vui lòng gõ tiếng Việt có dấu",
+        "doxuantuan",
+        "6h trước",
+        "Đi tắt nhưng chưa chắc đã đến sớm đâu.",
+    ]
+    got = reasons(lines(TITLE, P1, P2, P3, *box, "Du lịch", *GLUED))
+    assert [got[n] for n in range(6, 11)] == ["comments"] * 5
+    assert got[12] == "related-item"
+
+
+def test_kicker_ending_in_a_colon_over_the_headline() -> None:
+    a = clean_text(lines("Trung Quốc:", TITLE, P1, P2))
+    assert a.title == TITLE
+    assert reasons(lines("Trung Quốc:", TITLE, P1, P2)) == {1: "breadcrumb"}
+
+
+RELATED_BOX = [
+    "Bà Nguyễn Thị Kim Tiến trực tiếp ký quyết định liên quan hội nghị thúc đẩy tăng trưởng",
+    "Thanh tra Chính phủ công khai danh tính các lãnh đạo liên quan đến hội nghị tăng trưởng.",
+    "Thủ tướng yêu cầu các bộ, ngành báo cáo kết quả thúc đẩy tăng trưởng kinh tế quý IV",
+    "Thủ tướng yêu cầu tiến hành rà soát các dự án chậm giải ngân, có kết luận trước ngày 31/3.",
+]
+
+
+def test_related_box_on_the_same_topic_above_the_writers_box() -> None:
+    """Full headlines with one-sentence leads after the body, then the writer and their post:
+    the box shares the story's words, so only its shape tells it apart."""
+    text = lines(TITLE, P1, P2, P3, P1, P2, *RELATED_BOX, "TS Đinh Văn Minh", "nguyên Vụ trưởng")
+    got = reasons(text)
+    assert [got[n] for n in range(7, 11)] == ["related-item"] * 4
+    assert clean_text(text).author == "TS Đinh Văn Minh"
+
+
+def test_writer_between_the_share_bar_and_the_time_stays_the_byline() -> None:
+    a = clean_text(lines(TITLE, "Chia sẻ", "Minh Anh", "12/10/2025 10:30", P1, P2, P3))
+    assert a.author == "Minh Anh"
+
+
+def test_an_answer_in_a_body_under_an_opinion_subheading_is_not_comment_chrome() -> None:
+    answer = "Trả lời câu hỏi của phóng viên, ông Nam cho biết dự án hoàn thành trong năm."
+    a = clean_text(lines(TITLE, P1, P2, "Ý kiến", answer, P3))
+    assert answer in a.paragraphs and P3 in a.paragraphs

@@ -9,10 +9,12 @@ their heading plus comment chrome.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.cleaning.bylines import byline_like, is_prose
-from pipeline.cleaning.lines import LINK_REASONS, NOT_REMOVED, Page
-from pipeline.cleaning.outlets import outlet_name
-from pipeline.cleaning.rules import COMMENT_CHROME_RE, COMMENTS_HEAD_RE
+from pipeline.cleaning.lines import BLANK, LINK_REASONS, NOT_REMOVED, Page
+from pipeline.cleaning.outlets import is_paren_credit, looks_like_outlet, outlet_name
+from pipeline.cleaning.rules import COMMENT_CHROME_RE, COMMENT_FORM_RE, COMMENTS_HEAD_RE
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
     LIST_ITEM_RE,
@@ -47,10 +49,25 @@ def outlet_headings(page: Page, title_idx: int | None) -> list[int]:
     return found
 
 
+# "... cho ngủ cùng như thú cưng(Dân trí) - Trong chuyến thăm ...": a title, then its lead's
+# dateline glued to it with no space
+_GLUED_DATELINE_RE = re.compile(r"[^\s(]\((?P<o>[^()]{2,30})\)\s*[-–—]\s+\S")
+
+
+def glued_dateline(text: str) -> bool:
+    """A related title glued to its lead's dateline ("... như thú cưng(Dân trí) - Trong ...")."""
+    m = _GLUED_DATELINE_RE.search(text)
+    if m is None or len(words(text[: m.start() + 1])) < 3:
+        return False
+    return looks_like_outlet(m.group("o")) or is_paren_credit(m.group("o"))
+
+
 def glued_teaser(text: str) -> bool:
     """A related title and its lead run together without a space ("... Quảng NamHàng trăm
     người ..."): a lowercase letter or digit directly followed by a capitalised word, after at
-    least three words of title."""
+    least three words of title; or a title glued to its lead's dateline ("...(Dân trí) - ")."""
+    if glued_dateline(text):
+        return True
     for k in range(1, len(text) - 1):
         a, b, c = text[k - 1], text[k], text[k + 1]
         if (a.islower() or a.isdigit()) and b.isupper() and c.islower():
@@ -115,6 +132,8 @@ def expand_block(page: Page, h: int) -> None:
         if ln.kind is not None:
             if ln.kind in LINK_REASONS:
                 members.append(i)
+            elif ln.kind in ("tags", "copyright-footer") or COMMENTS_HEAD_RE.match(ln.text):
+                break  # the page's tags, footer or comment box: the block has ended
             continue
         t = ln.text
         prev_member = members[-1]
@@ -166,6 +185,28 @@ def expand_block(page: Page, h: int) -> None:
             tentative.pop()  # a subheading of the resumed body, not a teaser
     for m in tentative:
         page.decide(m, "related-item")
+
+
+def glued_lists(page: Page) -> None:
+    """Two or more titles glued to their leads' datelines in a row are a list of other
+    stories, whatever its heading; a short line right above the list ("Du lịch", "Đang được
+    quan tâm") is its heading."""
+    run: list[int] = []
+    for i in [*page.open_indices(), None]:
+        if i is not None and glued_dateline(page[i].text):
+            if run and page.next(run[-1]) != i:
+                run = []
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            h = page.prev(run[0])
+            if h is not None and page[h].kind is None and h != page.title_idx:
+                t = page[h].text
+                if len(words(t)) <= 5 and is_title_like(t) and not byline_like(t):
+                    page.decide(h, "related-heading")
+            for k in run:
+                page.decide(k, "related-item")
+        run = []
 
 
 def teasers_without_heading(page: Page, title_idx: int | None) -> None:
@@ -227,7 +268,8 @@ def comments_section(page: Page) -> None:
         before = sum(i < c for i in prose)
         after = len(prose) - before
         chrome = any(
-            len(words(page[k].text)) <= 8 and COMMENT_CHROME_RE.search(page[k].text)
+            (len(words(page[k].text)) <= 8 and COMMENT_CHROME_RE.search(page[k].text))
+            or (len(words(page[k].text)) <= 20 and COMMENT_FORM_RE.search(page[k].text))
             for k in range(c + 1, len(page))
         )
         commenters = after > 0 and all(
@@ -235,6 +277,9 @@ def comments_section(page: Page) -> None:
         )
         if before >= 2 and (chrome or commenters):
             for k in range(c + 1, len(page)):
+                if page[k].kind in LINK_REASONS and page[k].kind != "related-heading":
+                    break  # the comments end where a list of other stories begins (a "Mới
+                    # nhất" sort tab over the comments reads like a heading: not an end)
                 page.decide(k, "comments")
             return
 
@@ -276,3 +321,26 @@ def lead_teaser(page: Page) -> None:
         return
     if coherence(t, topic_words(page[n].text)) <= 0.25:  # else it introduces the paragraph
         page.decide(i, "related-item")
+
+
+_TAG_MAX_WORDS = 6
+
+
+def tag_lists(page: Page) -> None:
+    """The keywords under a tags label ("Từ khoá:" then "núi Thái Sơn", "chen hàng", one per
+    line): short lines without sentence punctuation, up to the first line that is not one."""
+    for i, ln in enumerate(page.lines):
+        if ln.kind != "tags" or not ln.text.rstrip().endswith(":"):
+            continue
+        k = page.next(i)
+        while k is not None:
+            pieces = [t for _, t in page[k].pieces()]  # keywords one per line may have been
+            if any(  # joined (a keyword may start in lowercase)
+                len(words(t)) > _TAG_MAX_WORDS or t.endswith((".", "!", "?", ":", ";"))
+                for t in pieces
+            ):
+                break
+            if page.next(i, undecided=False) != k and page[k - 1].kind not in (None, "tags", BLANK):
+                break
+            page.decide(k, "tags")
+            k = page.next(k)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.cleaning.captions import caption_after_image
-from pipeline.cleaning.lines import Page
+from pipeline.cleaning.lines import Line, Page
 from pipeline.cleaning.outlets import (
     PLACES,
     is_outlet_credit,
@@ -227,7 +227,7 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         return resident["names"], resident["outlet"].strip()
     academic = _ACADEMIC_RE.match(s)
     if academic and is_full_name(academic["name"]):
-        return academic["name"], None  # "TS. Nguyễn Sĩ Dũng"
+        return s, None  # "TS. Nguyễn Sĩ Dũng", as printed
     after = _ROLE_AFTER_RE.match(s)
     if after and (is_names_line(after["name"]) or _REPORTER_RE.match(after["name"])):
         s = after["name"]
@@ -275,6 +275,7 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         source = _source(suffix.group("src"))
         s = s[: suffix.start()].strip()
         s = re.sub(r"^theo\s+", "", s, flags=re.IGNORECASE)  # "Theo Anh Trang (Báo Quảng Nam)"
+    prefixed = bool(_BYLINE_PREFIX_RE.match(s))
     s = _BYLINE_PREFIX_RE.sub("", s, count=1).strip()
     if "/" in s:  # "Hà Lâm/VOV.VN", "Thành Nam/Báo Tin tức và Dân tộc"
         left, _, right = s.partition("/")
@@ -286,8 +287,9 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
             s = left.strip()
     if _REPORTER_RE.match(s) or is_names_line(s) or _INITIALS_RE.match(s):
         return s, source
-    if _WRITER_CODE_RE.fullmatch(s) and sum(c in "AEIOUY" for c in s) <= 1 and not source:
-        return None, None  # "CTVX": a writer's code, not a name
+    code = _WRITER_CODE_RE.fullmatch(s) or (prefixed and re.fullmatch(r"[A-ZĐ]{2}", s))
+    if code and sum(c in "AEIOUY" for c in s) <= 1 and not source:
+        return None, None  # "CTVX", "Bài, ảnh: VT": a writer's code, not a name
     return None
 
 
@@ -400,6 +402,15 @@ def _closing_link(page: Page, i: int, quoted: bool = False) -> bool:
     return byline_below or (credit_above and n is None)
 
 
+def author_box(ln: Line) -> str | None:
+    """The writer's name of an author box whose second line, the writer's position, was joined
+    to it ("TS Đinh Văn Minh" / "nguyên Vụ trưởng Vụ Pháp chế, ..."), None otherwise."""
+    if len(ln.parts) != 2 or not ln.parts[1][1][:1].islower():
+        return None
+    name = ln.parts[0][1]
+    return name if len(words(ln.parts[1][1])) <= 15 and byline_like(name) else None
+
+
 def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str | None]:
     """Mark head/tail bylines and the furniture after a tail byline; return (author, source)."""
     body = [i for i, ln in enumerate(page.lines) if ln.kind is None]
@@ -412,7 +423,7 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
 
     def take(i: int) -> None:
         nonlocal author, source
-        parsed = parse_byline(page[i].text)
+        parsed = parse_byline(author_box(page[i]) or page[i].text)
         page[i].kind = "byline"  # also over a "Nguồn: X" first taken for a photo credit
         if parsed:
             author = author or parsed[0]
@@ -458,13 +469,14 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
                 page.decide(i, "page-furniture")
             elif listed and is_names_line(page[n].text):
                 continue  # a name inside a closing list of names; the byline ends the list
-            elif byline_like(t):
+            elif byline_like(t) or author_box(page[i]):
                 take(i)
                 after_byline = True
             elif is_breadcrumb(t):
                 page.decide(i, "breadcrumb")
         for i in range(last + 1, len(page)):  # "Nguồn: VTV" closing the article is a credit
-            if page[i].kind in ("photo-caption", "url") and _source_credit(page[i].text):
+            credit = _source_credit(page[i].text) or author_box(page[i])
+            if page[i].kind in ("photo-caption", "url") and credit:
                 take(i)
         # a closing salutation ("Kính thưa ...,") or enumeration ("...; ...") is the article's
         leftovers = [

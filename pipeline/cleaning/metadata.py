@@ -135,11 +135,14 @@ def _section_above(page: Page, i: int) -> bool:
     """A short label over the real headline is a section name the page printed above it: the
     next line is a clearly longer headline (not a lead, not a byline)."""
     a = page[i].text
+    kicker = len(words(a)) <= 4 and a.endswith(":")  # "Trung Quốc:" over the headline
+    if kicker:
+        a = a[:-1].rstrip()
     if len(words(a)) > 8 or a.endswith((".", "?", "!", ":", "…")) or is_quote(a):
         return False
     if re.search(r"[:'\"“”‘’?]", a):
         return False  # "Nistelrooy: 'Bayern ...'": a headline quotes; a section label never does
-    if is_lead(a) or byline_like(a):
+    if is_lead(a) or (byline_like(a) and not kicker):  # a byline never ends with ":"
         return False
     j = page.next(i)
     if j is None:

@@ -338,12 +338,13 @@ _FOOTER_EXACT = {
     "terms of service", "cookie policy", "accept cookies", "skip to content",
     "skip to main content", "load more", "show more", "show less", "view more", "see all",
     "view all", "click here",
-    # buttons that load more of the site's lists
-    "đọc thêm tin mới nhất", "xem thêm tin mới nhất", "xem thêm tin", "xem thêm bài",
-    "tải thêm tin", "xem tin mới nhất", "load more stories", "more stories",
     # download and copy widgets
     "tải về", "tải xuống", "tải tài liệu", "xem tài liệu", "download", "đã copy", "copied",
     "copy", "sao chép",
+    # "load more" buttons under a list of stories
+    "đọc thêm tin mới nhất", "xem thêm tin mới nhất", "xem thêm tin", "tải thêm tin",
+    "xem thêm bài viết", "xem tiếp tin", "xem thêm bài", "xem tin mới nhất", "load more stories",
+    "more stories",
 }
 # fmt: on
 _FOOTER_RE = re.compile(
@@ -433,13 +434,45 @@ _SOURCE_INTRO_RE = re.compile(
     r"^(?:(?:thông tin|nội dung|bài viết|bài|tin|tin bài|số liệu|dữ liệu)\s+)?(?:được\s+)?"
     r"(?:dẫn|trích dẫn|trích|lấy|tổng hợp|tham khảo|biên dịch|lược dịch|dịch)(?:\s+lại)?\s+"
     r"(?:từ|theo)\s+(?:các\s+)?nguồn(?:\s+tin)?\s*:?$"
-    r"|^(?:nguồn tham khảo|nguồn tin|nguồn bài viết|tài liệu tham khảo|sources?|references?)\s*:$",
+    r"|^(?:nguồn tham khảo|nguồn tin|nguồn bài viết|tài liệu tham khảo|sources?|references?)\s*:$"
+    r"|^(?:nguồn|source)\s*:\s*\[?\s*(?:link nguồn|link gốc|link|source)\s*\]?$",
     re.IGNORECASE,
 )
 
 
 def is_source_intro(text: str) -> bool:
     return len(words(text)) <= 12 and bool(_SOURCE_INTRO_RE.match(text.strip(" *")))
+
+
+# A web video or audio player's own text, read out with the page (video.js and its Vietnamese
+# labels, quality and speed menus, the debug panel): "Trình phát Video is loading.", "Thời
+# gian hiện tại 0:00", "Đã tải: 13.01%", "This is a modal window.", "Bắt đầu cửa sổ hộp
+# thoại. Esc sẽ thoát ...", "Powered by ... Player", "Độ dài [giây]: 30.000", "720p".
+_CLOCK = r"-?\d{1,2}:\d{2}(?::\d{2})?"
+_PLAYER_RE = re.compile(
+    r"^(?:trình phát video|video player)\b.*"
+    rf"|^(?:thời gian hiện tại|current time|độ dài|duration|thời gian còn lại|remaining time)"
+    rf"\s*:?\s*{_CLOCK}$"
+    r"|^(?:đã tải|loaded)\s*:?\s*\d{1,3}(?:[.,]\d+)?\s*%$"
+    r"|^(?:kiểu stream|stream type)\b.{0,20}$"
+    r"|^(?:this is a modal window|đây là một cửa sổ|close modal dialog|đóng cửa sổ)\.?$"
+    r"|^(?:bắt đầu cửa sổ hộp thoại|beginning of dialog window|kết thúc cửa sổ hộp thoại|"
+    r"end of dialog window)\b.*"
+    r"|^powered by \S.{0,30}player$"
+    r"|^(?:sao chép đường dẫn video|copy video url)\b.*"
+    r"|^(?:tải xuống log|sao chép thông tin gỡ lỗi|báo cáo vấn đề trình chiếu|"
+    r"báo cáo vấn đề đã được gửi|thông tin kỹ thuật|thông tin về \S.{0,30}player)$"
+    r"|^(?:độ dài|vị trí|buffer hiện tại|đã tải xuống)\s*\[giây\]\s*:\s*[\d.,]+$"
+    r"|^(?:\d{3,4}p|4k)$|^\S.{0,20},\s*đã chọn$"
+    r"|^\S.{0,20}(?:tốc độ phát|chất lượng|playback rate|quality)$"
+    r"|.*colortransparency.*"
+    r"|^(?:kích cỡ phông chữ|font size)\s+(?:dạng viền văn bản|text edge style)\b.*",
+    re.IGNORECASE,
+)
+
+
+def is_player_text(text: str) -> bool:
+    return len(words(text)) <= 20 and bool(_PLAYER_RE.match(text.strip()))
 
 
 def footer_reason(text: str) -> str | None:
@@ -637,7 +670,15 @@ COMMENTS_HEAD_RE = re.compile(
     r"\s*(?:\(\s*\d+\s*\)|\d+)?$|^\d+\s*(?:bình luận|ý kiến|comments?)$",
     re.IGNORECASE,
 )
-COMMENT_CHROME_RE = re.compile(r"\btrả lời\b|\bthích\b.*\bchia sẻ\b", re.IGNORECASE)
+COMMENT_CHROME_RE = re.compile(
+    r"\btrả lời\b|\bthích\b.*\bchia sẻ\b|^\d{1,2}\s*(?:h|giờ|phút|ngày)\s*trước$",
+    re.IGNORECASE,
+)
+# The comment form's own text: "(Đăng nhập) để gửi bình luận", "Ý kiến của bạn sẽ được xét
+# duyệt trước khi đăng. Xin vui lòng gõ tiếng Việt có dấu"
+COMMENT_FORM_RE = re.compile(
+    r"\bgửi bình luận$|xét duyệt trước khi đăng|gõ tiếng việt có dấu", re.IGNORECASE
+)
 
 
 # --------------------------------------------------------------------------- interviews
@@ -685,6 +726,7 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("aggregator-meta", is_aggregator_meta),
     ("site-menu", is_menu_line),
     ("page-widget", lambda t: footer_reason(t) == "page-widget"),
+    ("media-player", is_player_text),
     ("copyright-footer", lambda t: footer_reason(t) == "copyright-footer"),
     ("tags", lambda t: footer_reason(t) == "tags"),
     ("source-credit", is_source_intro),

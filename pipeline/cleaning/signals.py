@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.cleaning.bylines import byline_like, is_prose
+from pipeline.cleaning.bylines import author_box, byline_like, is_prose
 from pipeline.cleaning.lines import BLANK, HEADER, Page
 from pipeline.cleaning.rules import is_image_filename_line, is_interview_turn, slug_run, slug_size
 from pipeline.cleaning.text import (
@@ -184,6 +184,12 @@ def live_blog_times(page: Page) -> frozenset[int]:
     return frozenset(times) if len(times) >= 2 else frozenset()
 
 
+def _headline_and_lead(title: str, lead: str) -> bool:
+    """A teaser: a full headline (10+ words) over a lead of one or two sentences (a subheading
+    is shorter, and the section under it runs on)."""
+    return len(words(title)) >= 10 and sentence_count(lead) <= 2 and len(words(lead)) <= 60
+
+
 def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
     """Remove a block of other stories' titles (and leads) after the body, found by shape and
     topic rather than by its heading."""
@@ -203,12 +209,27 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
             and not t.endswith((",", ";"))
         )
 
+    # the writer's box closing the page ("Hà Nguyễn"; "TS Đinh Văn Minh" / "nguyên Vụ trưởng
+    # ..."): the teasers, if any, stand above it
+    end = len(open_idx)
+    while end > 0 and (
+        byline_like(page[open_idx[end - 1]].text)
+        or author_box(page[open_idx[end - 1]])
+        or (
+            end >= 2
+            and byline_like(page[open_idx[end - 2]].text)
+            and page[open_idx[end - 1]].text[:1].islower()
+            and len(words(page[open_idx[end - 1]].text)) <= 15
+        )
+    ):
+        end -= 1
     run: list[int] = []  # trailing open lines in teaser rhythm, last first
-    for k in range(len(open_idx) - 1, -1, -1):
+    for k in range(end - 1, -1, -1):
         t = page[open_idx[k]].text
         before = page[open_idx[k - 1]].text if k > 0 else ""
+        lead = is_prose(t) and heading_like(before)
         if heading_like(t) or (
-            is_prose(t) and heading_like(before) and coherence(t, reference) <= max_coherence
+            lead and (coherence(t, reference) <= max_coherence or _headline_and_lead(before, t))
         ):
             run.append(open_idx[k])
             continue
@@ -223,7 +244,13 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
     ]
     if len(run) < 3 or len(titles) < 2 or titles[0] != run[0] and len(titles) < 3:
         return
-    if any(coherence(page[i].text, reference) > max_coherence for i in titles):
+    leads = [i for i in run if is_prose(page[i].text)]
+    headlines = len(leads) >= 2 and all(  # a related box on the story's own topic
+        _headline_and_lead(page[p].text, page[i].text)
+        for p, i in zip(run, run[1:], strict=False)
+        if i in leads
+    )
+    if not headlines and any(coherence(page[i].text, reference) > max_coherence for i in titles):
         return
     if any(
         is_prose(page[a].text) and is_prose(page[b].text)
@@ -234,6 +261,8 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
         return  # a teaser's lead is a sentence or two; a section under a subheading runs on
     if any(is_prose(page[i].text) and len(words(page[i].text)) <= 9 for i in run):
         return  # "Thăm chiến khu xưa, nhớ bạn bè.": a line of verse, not a teaser's lead
+    if any(page[i].parts for i in run):
+        return  # lines broken inside a sentence ("... dâng cao" / "nỗi đau tràn khắp"): verse
     if re.search(r"[:]$", page[prose[-1]].text):
         return  # a list the body announced ("gồm:"), not teasers
     if sum(i in run for i in prose) * 2 >= len(prose):
@@ -245,3 +274,33 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
     heading = run[0] if len(words(page[run[0]].text)) <= 6 and run[0] in titles else None
     for i in run:
         page.decide(i, "related-heading" if i == heading else "related-item")
+
+
+_WIDGET_KINDS = frozenset({"page-widget", "media-player", "timestamp"})
+
+
+def widget_gaps(page: Page, max_gap: int = 3) -> None:
+    """A player's or share bar's short labels that no list holds ("/", "Speed", "Normal",
+    "Cảm ơn!"), up to three in a row between two lines already found to be that widget, are
+    part of it."""
+
+    def label(i: int) -> bool:
+        t = page[i].text
+        short = len(words(t)) <= 3 and not is_prose(t)
+        # a writer's name between the share bar and the time is the byline, not a label
+        return page[i].kind is None and i != page.title_idx and short and not byline_like(t)
+
+    i = 0
+    while i < len(page):
+        if not label(i):
+            i += 1
+            continue
+        gap = [i]
+        while (n := page.next(gap[-1], undecided=False)) is not None and label(n):
+            gap.append(n)
+        p, n = page.prev(gap[0]), page.next(gap[-1], undecided=False)
+        kinds = {page[p].kind if p is not None else None, page[n].kind if n is not None else None}
+        if len(gap) <= max_gap and kinds <= _WIDGET_KINDS:
+            for k in gap:
+                page.decide(k, "media-player" if "media-player" in kinds else "page-widget")
+        i = gap[-1] + 1
