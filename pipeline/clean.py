@@ -29,16 +29,7 @@ from typing import Any
 
 from pipeline import dates
 from pipeline.article import CleanArticle, RemovedLine
-from pipeline.cleaning import (
-    blocks,
-    bylines,
-    captions,
-    furniture,
-    layouts,
-    metadata,
-    signals,
-    teasers,
-)
+from pipeline.cleaning import blocks, bylines, captions, layouts, metadata, signals
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import outlet_name, strip_dateline, wire_name
 from pipeline.cleaning.rules import line_reason
@@ -104,18 +95,13 @@ def clean_text(text: str) -> CleanArticle:
     md_title = metadata.markdown_headings(page)
     signals.join_wrapped(page)
     page.story = layouts.photo_story(page)
-    furniture.player_runs(page)
 
     headings = _local_step(page)
-    furniture.tag_items(page)
     signals.widget_gaps(page)
     follows = [ln.text for ln in page.lines if ln.kind == "follow-us"]
     follow_outlet = next((o for t in follows if (o := metadata.outlet_from_follow(t))), None)
     metadata.pick_title(page, md_title)
     headings += blocks.outlet_headings(page, page.title_idx)
-    teasers.dateline_teasers(page)
-    teasers.list_headings(page)
-    furniture.comment_box(page)
     for h in sorted(headings):
         blocks.expand_block(page, h)
     blocks.tag_lists(page)
@@ -125,14 +111,12 @@ def clean_text(text: str) -> CleanArticle:
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
     blocks.teaser_title_copies(page)
-    teasers.closing_pairs(page)
     page.rows = signals.list_rows(page) | page.story
     captions.decide_captions(page)
     captions.decide_uncredited(page)
     captions.decide_duplicates(page, page.title_idx)
     layouts.slideshow_captions(page)
     author, source = bylines.decide_bylines(page, page.title_idx)
-    author = author or layouts.author_box(page)  # "TS Đinh Văn Minh" closing an opinion page
     blocks.lead_teaser(page)
     if author is None:  # long-form credits block: "Nội dung: X", "Bài: X - Ảnh: Y"
         writers = [bylines.parse_credits(ln.text) for ln in page.lines if ln.kind == "credits"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from pipeline import dates
-from pipeline.cleaning import layouts
 from pipeline.cleaning.bylines import byline_like
 from pipeline.cleaning.lines import HEADER, TITLE, Page
 from pipeline.cleaning.outlets import is_location, is_outlet_credit, outlet_name, wire_name
@@ -193,9 +192,6 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             continue
         if is_breadcrumb(ln.text) or outlet_name(ln.text) or _section_above(page, i):
             page.decide(i, "breadcrumb")
-            continue
-        if layouts.kicker(page, i):  # "Trung Quốc:" over the headline
-            page.decide(i, "kicker")
             continue
         if _masthead(page, i):  # "Báo Gia Lai" / "baogialai.com.vn" over the headline
             page.decide(i, "outlet-name")
