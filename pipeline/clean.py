@@ -7,18 +7,22 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    ``metadata.markdown_headings``: a ``.md`` input's ``# Heading`` is the title.
 2. ``signals.join_wrapped``: text hard-wrapped at a fixed width is re-joined into paragraphs.
 3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks);
-   the clock times of a live report's entries stay body (``signals.live_blog_times``).
+   the clock times of a live report's entries stay body (``signals.live_blog_times``); short
+   labels between a player's or share bar's lines go with them (``signals.widget_gaps``).
 4. Title (``metadata.pick_title``: an outlet's name over it or a site name after it names the
    outlet; ``title_source`` says when it was taken from the lead); related blocks after a
    heading or an outlet logo
-   (``blocks``), and after the body by shape and topic (``signals.trailing_teasers``).
+   (``blocks``); tag lists, tables of contents, lists of titles glued to their leads'
+   datelines and readers' comments (``blocks``); other stories after the body by shape and
+   topic (``signals.trailing_teasers``).
 5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``);
    rows of a list or a table in the body (``signals.list_rows``) are never captions.
    Captions with no credit and no picture left (``captions.decide_uncredited``): a person's
    place in the picture, its date, a caption split over two pictures, an echo of a paragraph
    beside it, a person or a scene shown with none of the words of the telling.
-6. Position: readers' comments, bylines, photo credits, quote attributions (``bylines``); an
-   aggregator's publisher line over the timestamp names the outlet.
+6. Position: bylines, photo credits, quote attributions, a column's closing blurb, a lone
+   headline between the closing credits (``bylines``); an aggregator's publisher line over the
+   timestamp names the outlet; a long headline under the lead (``blocks.lead_teaser``).
 7. Datelines ("TPO -", "(Dân trí) -") are cut from the first paragraphs and name the outlet;
    a byline credit names the outlet or, for a news agency ("theo TTXVN"), the wire.
 """
@@ -105,6 +109,7 @@ def clean_text(text: str) -> CleanArticle:
     for h in sorted(headings):
         blocks.expand_block(page, h)
     blocks.tag_lists(page)
+    blocks.table_of_contents(page)
     blocks.glued_lists(page)
     blocks.comments_section(page)
     signals.trailing_teasers(page)

@@ -13,7 +13,12 @@ import pytest
 
 from pipeline.clean import clean_text
 from pipeline.cleaning.bylines import parse_byline
-from pipeline.cleaning.rules import is_column_blurb, is_link_label, is_source_intro
+from pipeline.cleaning.rules import (
+    is_column_blurb,
+    is_link_label,
+    is_player_text,
+    is_source_intro,
+)
 from tests.clean_snippets import P1, P2, P3, TITLE, lines, reasons
 
 # A headline of another story: long, one sentence, no full stop, about something else
@@ -264,6 +269,8 @@ def test_video_player_text_and_its_short_labels_are_page_furniture() -> None:
 def test_a_short_line_between_body_paragraphs_is_not_a_widget() -> None:
     a = clean_text(lines(TITLE, P1, "Cảm ơn!", P2, P3))
     assert "Cảm ơn!" in a.paragraphs
+    assert not is_player_text("Nâng cao chất lượng")  # a subheading, not a player menu
+    assert is_player_text("Tự động480pChất lượng")
 
 
 def test_keywords_under_a_tags_label_one_per_line() -> None:
@@ -331,3 +338,21 @@ def test_an_answer_in_a_body_under_an_opinion_subheading_is_not_comment_chrome()
     answer = "Trả lời câu hỏi của phóng viên, ông Nam cho biết dự án hoàn thành trong năm."
     a = clean_text(lines(TITLE, P1, P2, "Ý kiến", answer, P3))
     assert answer in a.paragraphs and P3 in a.paragraphs
+
+
+def test_table_of_contents_repeating_the_subheadings() -> None:
+    s1, s2 = "Đẩy nhanh giải ngân vốn đầu tư công", "Tháo gỡ vướng mắc cho doanh nghiệp"
+    text = lines(TITLE, P1, "Mục lục", s1, s2, P2, s1, P3, s2, P1.replace("Sáng", "Chiều"))
+    assert reasons(text) == {3: "table-of-contents", 4: "table-of-contents", 5: "table-of-contents"}
+    assert clean_text(text).paragraphs[2:5] == (s1, P3, s2)
+
+
+def test_tags_label_without_a_colon_then_its_keywords() -> None:
+    text = lines(TITLE, P1, P2, P3, "Từ khóa liên quan", "giải ngân", "đầu tư công")
+    assert reasons(text) == {5: "tags", 6: "tags", 7: "tags"}
+
+
+def test_short_last_line_without_a_full_stop_above_the_byline_is_kept() -> None:
+    last = "Chúc các bạn một mùa Giáng sinh an lành bên gia đình"
+    a = clean_text(lines(TITLE, P1, P2, P3, last, "Minh Anh"))
+    assert a.paragraphs == (P1, P2, P3, last) and a.author == "Minh Anh"

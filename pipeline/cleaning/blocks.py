@@ -2,9 +2,11 @@
 
 Once a related heading ("Tin liên quan", "Có thể bạn quan tâm", ...) or an outlet-logo box is
 reached, its teasers (titles, their leads, repeated copies) go until the body resumes (two prose
-paragraphs in a row). Teaser lists without a heading are found by their shape (title shown
-twice, "..." leads after link lines) or as copies of a teaser's title; readers' comments by
-their heading plus comment chrome.
+paragraphs in a row) or the page's tags, footer or comments begin. Teaser lists without a
+heading are found by their shape (title shown twice, "..." leads after link lines, titles glued
+to their leads' datelines), as copies of a teaser's title, or as a long headline under the
+lead; readers' comments by their heading plus comment chrome; tag lists and tables of contents
+by their label.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ import re
 from pipeline.cleaning.bylines import byline_like, is_prose
 from pipeline.cleaning.lines import BLANK, LINK_REASONS, NOT_REMOVED, Page
 from pipeline.cleaning.outlets import is_paren_credit, looks_like_outlet, outlet_name
-from pipeline.cleaning.rules import COMMENT_CHROME_RE, COMMENT_FORM_RE, COMMENTS_HEAD_RE
+from pipeline.cleaning.rules import (
+    COMMENT_CHROME_RE,
+    COMMENT_FORM_RE,
+    COMMENTS_HEAD_RE,
+    TAG_LABELS,
+    TOC_HEADINGS,
+    heading_key,
+)
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
     LIST_ITEM_RE,
@@ -330,7 +339,8 @@ def tag_lists(page: Page) -> None:
     """The keywords under a tags label ("Từ khoá:" then "núi Thái Sơn", "chen hàng", one per
     line): short lines without sentence punctuation, up to the first line that is not one."""
     for i, ln in enumerate(page.lines):
-        if ln.kind != "tags" or not ln.text.rstrip().endswith(":"):
+        label = ln.text.rstrip().endswith(":") or heading_key(ln.text) in TAG_LABELS
+        if ln.kind != "tags" or not label:
             continue
         k = page.next(i)
         while k is not None:
@@ -344,3 +354,21 @@ def tag_lists(page: Page) -> None:
                 break
             page.decide(k, "tags")
             k = page.next(k)
+
+
+def table_of_contents(page: Page) -> None:
+    """A contents list ("Mục lục" then the article's subheadings, each repeated further down as
+    the subheading itself): the heading and the entries that repeat a later line go."""
+    later = [key(ln.text) for ln in page.lines]
+    for i, ln in enumerate(page.lines):
+        if ln.kind is not None or heading_key(ln.text) not in TOC_HEADINGS:
+            continue
+        entries = []
+        k = page.next(i)
+        while k is not None and key(page[k].text) in later[k + 1 :]:
+            entries.append(k)
+            k = page.next(k)
+        if len(entries) >= 2:
+            page.decide(i, "table-of-contents")
+            for k in entries:
+                page.decide(k, "table-of-contents")

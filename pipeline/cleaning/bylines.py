@@ -399,7 +399,8 @@ def _closing_link(page: Page, i: int, quoted: bool = False) -> bool:
     )
     if quoted:
         return credit_above and byline_below
-    return byline_below or (credit_above and n is None)
+    headline = len(words(t)) >= 15 or bool(re.search(r"[:“”\"]", t))  # not a short last line
+    return (byline_below and (credit_above or headline)) or (credit_above and n is None)
 
 
 def author_box(ln: Line) -> str | None:

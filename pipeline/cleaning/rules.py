@@ -1,10 +1,11 @@
 """The cleaner's vocabulary, as data grouped by family, plus the one-line tests built on it.
 
 Each family is a block of word lists and patterns named for what it finds (captions, related
-links, follow-us lines, page widgets, copyright footers, tags, section menus, aggregator meta,
-readers' comments). ``LINE_RULES`` at the end lists, in order, the families that can be judged
-on one line alone, each with the precise reason a removed line carries. Adding a wording never
-touches control flow: extend the list of its family.
+links and link labels, follow-us lines, page widgets and media players, copyright footers and
+column blurbs, source credits, tags, section menus, aggregator meta, readers' comments).
+``LINE_RULES`` at the end lists, in order, the families that can be judged on one line alone,
+each with the precise reason a removed line carries. Adding a wording never touches control
+flow: extend the list of its family.
 """
 
 from __future__ import annotations
@@ -341,10 +342,11 @@ _FOOTER_EXACT = {
     # download and copy widgets
     "tải về", "tải xuống", "tải tài liệu", "xem tài liệu", "download", "đã copy", "copied",
     "copy", "sao chép",
-    # "load more" buttons under a list of stories
+    # "load more" buttons under a list of stories, loading and feedback widgets
     "đọc thêm tin mới nhất", "xem thêm tin mới nhất", "xem thêm tin", "tải thêm tin",
-    "xem thêm bài viết", "xem tiếp tin", "xem thêm bài", "xem tin mới nhất", "load more stories",
-    "more stories",
+    "xem thêm bài viết", "xem tiếp tin", "xem nhanh", "đang tải", "đang tải...", "loading",
+    "loading...", "xem toàn bộ", "gửi phản hồi", "phản hồi",
+    "xem thêm bài", "xem tin mới nhất", "load more stories", "more stories",
 }
 # fmt: on
 _FOOTER_RE = re.compile(
@@ -357,6 +359,9 @@ _FOOTER_RE = re.compile(
     r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm|all rights reserved",
     re.IGNORECASE,
 )
+TAG_LABELS = {"từ khóa", "từ khoá", "từ khóa liên quan", "từ khoá liên quan", "tags", "thẻ"}
+# A table of contents over a long article: its entries repeat the subheadings below
+TOC_HEADINGS = {"mục lục", "nội dung chính", "nội dung bài viết", "các nội dung chính"}
 _TAGS_RE = re.compile(r"^(?:tags?|từ khóa|từ khoá|thẻ|keywords?|chủ đề|sự kiện)\s*:", re.I)
 _COUNTER_RE = re.compile(
     r"^(?:(?:bình luận|ý kiến|thích|chia sẻ|lượt xem|lượt đọc|lượt thích|like|share|comments?"
@@ -464,15 +469,22 @@ _PLAYER_RE = re.compile(
     r"báo cáo vấn đề đã được gửi|thông tin kỹ thuật|thông tin về \S.{0,30}player)$"
     r"|^(?:độ dài|vị trí|buffer hiện tại|đã tải xuống)\s*\[giây\]\s*:\s*[\d.,]+$"
     r"|^(?:\d{3,4}p|4k)$|^\S.{0,20},\s*đã chọn$"
-    r"|^\S.{0,20}(?:tốc độ phát|chất lượng|playback rate|quality)$"
     r"|.*colortransparency.*"
     r"|^(?:kích cỡ phông chữ|font size)\s+(?:dạng viền văn bản|text edge style)\b.*",
     re.IGNORECASE,
 )
 
 
+# a menu's state glued to its name: "Bình thườngTốc độ phát", "Tự động480pChất lượng" (not
+# "Nâng cao chất lượng": the glue is what marks the menu)
+_PLAYER_MENU_RE = re.compile(
+    r"^\S.{0,20}[a-zà-ỹđ0-9](?:Tốc độ phát|Chất lượng|Playback Rate|Quality)$"
+)
+
+
 def is_player_text(text: str) -> bool:
-    return len(words(text)) <= 20 and bool(_PLAYER_RE.match(text.strip()))
+    t = text.strip()
+    return len(words(t)) <= 20 and bool(_PLAYER_RE.match(t) or _PLAYER_MENU_RE.match(t))
 
 
 def footer_reason(text: str) -> str | None:
@@ -483,7 +495,7 @@ def footer_reason(text: str) -> str | None:
         return "page-widget"
     if len(words(text)) <= 40 and _FOOTER_RE.search(text):
         return "copyright-footer"
-    if _TAGS_RE.match(text) and len(words(text)) <= 40:
+    if (_TAGS_RE.match(text) and len(words(text)) <= 40) or low in TAG_LABELS:
         return "tags"
     if text.startswith("#") and len(words(text)) <= 30 and not text.endswith("."):
         return "tags"

@@ -8,7 +8,9 @@
   more of them, are the entries of a live report: body, not the page's timestamp.
 - ``trailing_teasers``: after the body, a run of short title-like lines (maybe each with a lead
   sentence under it: the title/lead rhythm of teaser lists) whose words have little in common
-  with the headline and lead is a block of other stories, whatever heading it has (or none).
+  with the headline and lead is a block of other stories, whatever heading it has (or none);
+  full headlines with one- or two-sentence leads need no topic test.
+- ``widget_gaps``: a few short labels between two lines of a player or share bar belong to it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ import re
 
 from pipeline.cleaning.bylines import author_box, byline_like, is_prose
 from pipeline.cleaning.lines import BLANK, HEADER, Page
-from pipeline.cleaning.rules import is_image_filename_line, is_interview_turn, slug_run, slug_size
+from pipeline.cleaning.rules import (
+    TAG_LABELS,
+    heading_key,
+    is_image_filename_line,
+    is_interview_turn,
+    is_related_heading,
+    slug_run,
+    slug_size,
+)
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
     LIST_ITEM_RE,
@@ -66,6 +76,8 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
         return False  # a URL slug or image alt the scraper left: a line of its own
     if is_image_filename_line(nxt) or is_image_filename_line(prev):
         return False  # "anh-1.jpg": an image placeholder, never part of a sentence
+    if heading_key(prev) in TAG_LABELS or is_related_heading(prev):
+        return False  # "Từ khóa liên quan" / "giải ngân": a label, then its first keyword
     first = nxt.split()[0]
     if nxt[0].islower() and not any(c.isupper() for c in first[1:]):  # not "iPhone", "eKYC"
         return True  # a sentence never starts lowercase: the line break is inside it
