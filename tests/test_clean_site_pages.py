@@ -36,6 +36,15 @@ def test_share_buttons_are_no_player_and_a_related_heading_among_them_stays_one(
     assert got[7] == "related-heading" and got[5] == got[6] == got[8] == "page-widget"
 
 
+def test_a_schedule_between_its_times_is_no_player() -> None:
+    rows = ["06/04 21:15", "Sevilla 1-2 Atletico Madrid", "SCTV 15", "06/04 23:30"]
+    rows += ["Valladolid 0-4 Getafe", "SCTV 15", "07/04 02:00", "Villarreal 0-0 Ath.Bilbao"]
+    got = reasons(lines(TITLE, P1, P2, *rows, P3))
+    assert all(got.get(n) in (None, "timestamp") for n in range(4, 4 + len(rows)))
+    audio = reasons(lines(TITLE, P1, "00:00", "/", "00:00", P2, P3))
+    assert audio.get(4) in ("media-player", "page-widget")  # a player's counters and "/"
+
+
 def test_a_lone_player_word_is_a_subheading() -> None:
     for sub in ("Chất lượng", "Tốc độ phát triển", "Độ dài của cây cầu là 2 km và rộng 20 m."):
         assert clean_text(lines(TITLE, P1, sub, P2, P3)).paragraphs == (P1, sub, P2, P3)
