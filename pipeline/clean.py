@@ -5,7 +5,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
 
 1. ``metadata.read_headers``: `` date YYYY-MM-DD [headline] `` and `` outlet NAME `` headers;
    ``metadata.markdown_headings``: a ``.md`` input's ``# Heading`` is the title.
-2. ``signals.join_wrapped``: text hard-wrapped at a fixed width is re-joined into paragraphs.
+2. ``signals.join_wrapped``: text hard-wrapped at a fixed width is re-joined into paragraphs;
+   a photo story's credited paragraphs are found first (``layouts.photo_story``): body.
 3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks);
    the clock times of a live report's entries stay body (``signals.live_blog_times``); short
    labels between a player's or share bar's lines go with them (``signals.widget_gaps``).
@@ -19,7 +20,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    rows of a list or a table in the body (``signals.list_rows``) are never captions.
    Captions with no credit and no picture left (``captions.decide_uncredited``): a person's
    place in the picture, its date, a caption split over two pictures, an echo of a paragraph
-   beside it, a person or a scene shown with none of the words of the telling.
+   beside it, a person or a scene shown with none of the words of the telling; the pieces of a
+   caption split over a slideshow's slides (``layouts.slideshow_captions``).
 6. Position: bylines, photo credits, quote attributions, a column's closing blurb, a lone
    headline between the closing credits (``bylines``); an aggregator's publisher line over the
    timestamp names the outlet; a long headline under the lead (``blocks.lead_teaser``).
