@@ -24,7 +24,10 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    caption split over a slideshow's slides (``layouts.slideshow_captions``).
 6. Position: bylines, photo credits, quote attributions, a column's closing blurb, a lone
    headline between the closing credits (``bylines``); an aggregator's publisher line over the
-   timestamp names the outlet; a long headline under the lead (``blocks.lead_teaser``).
+   timestamp names the outlet; a long headline under the lead (``blocks.lead_teaser``). Last,
+   the learned caption-line signal (``captions.decide_learned``, weights in ``cleaning/data``)
+   judges the one-sentence lines still open between paragraphs, removing only high-confidence
+   captions.
 7. Datelines ("TPO -", "(Dân trí) -") are cut from the first paragraphs and name the outlet;
    a byline credit names the outlet or, for a news agency ("theo TTXVN"), the wire.
 """
@@ -125,6 +128,7 @@ def clean_text(text: str) -> CleanArticle:
     layouts.slideshow_captions(page)
     author, source = bylines.decide_bylines(page, page.title_idx)
     blocks.lead_teaser(page)
+    captions.decide_learned(page)  # last: only lines no family decided
     if author is None:  # long-form credits block: "Nội dung: X", "Bài: X - Ảnh: Y"
         writers = [bylines.parse_credits(ln.text) for ln in page.lines if ln.kind == "credits"]
         author = next((w for w in writers if w), None)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.cleaning.lines import IMAGE_REASONS, Page
+from pipeline.cleaning.caption_model import CaptionModel, LineContext, shipped_model
+from pipeline.cleaning.lines import BLANK, HEADER, IMAGE_REASONS, Page
 from pipeline.cleaning.rules import (
     CAPTION_CONTINUED_RE,
     CAPTION_DATE_END_RE,
@@ -21,6 +22,7 @@ from pipeline.cleaning.rules import (
     REPORTING_RE,
     TELLING_RE,
     TOLD_START_RE,
+    is_interview_turn,
     split_credit,
 )
 from pipeline.cleaning.text import (
@@ -87,7 +89,7 @@ def decide_captions(page: Page) -> None:
         if parts is None:
             continue
         p = page.prev(i)
-        if p is not None and page[p].text.rstrip(" ”\"»").endswith(("?", ":")):
+        if p is not None and page[p].text.rstrip(' ”"»').endswith(("?", ":")):
             continue  # "PV: ...?" then "Ông Nguyễn Văn A": who answers; "...là:": announced
         after_quote = p is not None and is_quote(page[p].text)
         if after_quote or ln.text[:1] in "-–—":
@@ -188,13 +190,13 @@ def _neighbour_paragraphs(page: Page, i: int) -> tuple[int | None, int | None]:
 _PARAGRAPHED_SHARE = 0.25
 
 
-def _paragraphed(page: Page) -> bool:
+def _paragraphed(page: Page, share: float = _PARAGRAPHED_SHARE) -> bool:
     """Whether the body is written in paragraphs (a quarter of them hold two sentences or
     more). Text with one sentence a line gives a lone short line no evidence of its own: there
     only a caption's own words count."""
     prose = [ln.text for ln in page.lines if ln.kind is None and is_prose(ln.text)]
     multi = sum(sentence_count(t) >= 2 for t in prose)
-    return bool(prose) and multi >= _PARAGRAPHED_SHARE * len(prose)
+    return multi > 0 and multi >= share * len(prose)
 
 
 def _caption_evidence(page: Page, i: int, paragraphed: bool) -> bool:
@@ -298,3 +300,115 @@ def decide_uncredited(page: Page) -> None:
                 page.decide(j, "photo-caption")
                 break
             j = page.next(j, undecided=False)
+
+
+# --------------------------------------------------------------------------- learned captions
+
+LEARNED_REASON = "learned-caption"
+_LEARNED_WORDS = (3, 45)
+_LEARNED_PARAGRAPHED_SHARE = 0.1  # the model weighs the page's shape itself (multi_sentence)
+# a line speaking to the reader ("Bạn có thể ...", "Hãy ...") is advice, never a caption
+_READER_RE = re.compile(r"^(?:Bạn|Hãy|Đừng)\s")
+# a line that opens on the time of what it tells ("Sáng 27 - 29/4, ...", "Khoảng 19h, ..."):
+# a step of the story (an itinerary, a timeline), not a picture
+_TIMED_RE = re.compile(
+    r"^(?:Rạng sáng|Sáng|Trưa|Chiều|Tối|Đêm|Ngày|Hôm|Khoảng|Lúc)\b[^,.;:]{0,25},"
+)
+
+
+def learned_candidates(page: Page) -> list[int]:
+    """Open lines where a caption can stand, for the learned signal: one sentence of 3-45
+    syllables next to an open body paragraph (above or below), after the lead, in text written
+    at least partly in paragraphs (where every line is one sentence, a short line is no
+    evidence; the model weighs how much of the page is). Never the title or lead, a row of a
+    list or table (``page.rows``), a list item, a question, an announcement ("...:"), a
+    quotation, a teaser's "...", an interview turn, a line that goes on from the one above or
+    opens like a body sentence (``PROSE_START_RE``, a time and a comma), a line speaking to
+    the reader, or a line without a full stop (a subheading's shape; the rules judge those):
+    the families keep those as body on purpose. Text hard-wrapped at a fixed width is left
+    alone (its paragraphs are rebuilt by a guess)."""
+    open_idx = [i for i in page.open_indices() if i != page.title_idx]
+    lead = next((i for i in open_idx if is_prose(page[i].text)), None)
+    if lead is None or page.hard_wrapped or not _paragraphed(page, _LEARNED_PARAGRAPHED_SHARE):
+        return []
+    out = []
+    for i in open_idx:
+        t = page[i].text
+        n = len(words(t))
+        if i <= lead or i in page.rows or not _LEARNED_WORDS[0] <= n <= _LEARNED_WORDS[1]:
+            continue
+        if sentence_count(t) > 1 or t.rstrip().endswith((":", "?", ";")) or LIST_ITEM_RE.match(t):
+            continue
+        if is_interview_turn(t) or not (t[:1].isupper() or t[:1].isdigit()):
+            continue
+        if is_quote(t) or ends_with_ellipsis(t) or PROSE_START_RE.match(t) or _TIMED_RE.match(t):
+            continue
+        if _READER_RE.match(t):
+            continue
+        if not t.endswith("."):
+            continue  # a subheading's shape: a topic with no full stop; left to the rules
+        above, below = page.prev(i), page.next(i, undecided=False)
+        if any(
+            j is not None
+            and j != page.title_idx
+            and page[j].kind is None
+            and is_prose(page[j].text)
+            for j in (above, below)
+        ):
+            out.append(i)
+    return out
+
+
+_CAPTION_REASONS = frozenset({"photo-caption", "portrait-caption", "photo-credit"})
+
+
+def _kind_group(page: Page, j: int | None) -> str:
+    """What the cleaner made of a neighbouring line, in a few groups the model can weigh."""
+    if j is None:
+        return "none"
+    kind = page[j].kind
+    if kind is None:
+        return "open"
+    if kind in _CAPTION_REASONS:
+        return "caption"
+    if kind in IMAGE_REASONS:
+        return "image"
+    return kind if kind in ("title", "byline", "timestamp") else "other"
+
+
+def learned_context(page: Page, i: int) -> LineContext:
+    """What the learned signal reads of line i: its text, its neighbours, the title, where it
+    stands on the page, how long the page's paragraphs are and where its other captions are."""
+    shown = [j for j, ln in enumerate(page.lines) if ln.kind not in (BLANK, HEADER)]
+    above, below = page.prev(i), page.next(i, undecided=False)
+    texts = [ln.text for ln in page.lines if ln.kind is None and is_prose(ln.text)]
+    prose = sorted(len(words(t)) for t in texts)
+    found = [k for k, j in enumerate(shown) if page[j].kind in _CAPTION_REASONS]
+    here = shown.index(i) if i in shown else 0
+    return LineContext(
+        text=page[i].text,
+        above=page[above].text if above is not None else None,
+        below=page[below].text if below is not None else None,
+        title=page[page.title_idx].text if page.title_idx is not None else "",
+        position=here / max(1, len(shown) - 1),
+        above_kind=_kind_group(page, above),
+        below_kind=_kind_group(page, below),
+        paragraph_words=float(prose[len(prose) // 2]) if prose else 0.0,
+        captions_on_page=len(found),
+        caption_distance=min((abs(k - here) for k in found), default=None),
+        multi_sentence=sum(sentence_count(t) >= 2 for t in texts) / len(texts) if texts else 0.0,
+    )
+
+
+def decide_learned(page: Page, model: CaptionModel | None = None) -> None:
+    """Captions with no credit and no picture that no rule found, by the learned signal
+    (``caption_model``): removed only above the model's high-precision threshold."""
+    model = model or shipped_model()
+    # every line is scored on the page as the rules left it, then the decisions are made
+    chosen = [
+        i
+        for i in learned_candidates(page)
+        if model.probability(learned_context(page, i)) >= model.threshold
+    ]
+    for i in chosen:
+        page.decide(i, LEARNED_REASON)

@@ -315,5 +315,6 @@ def published_date(page: Page, header: str | None, paragraphs: list[str]) -> str
             found = dates.timestamp_date(ln.text)
             if found:
                 return found
-    elsewhere = paragraphs + [ln.text for ln in page.lines if ln.kind == "photo-caption"]
+    captions = ("photo-caption", "learned-caption")  # a picture of the story, its date too
+    elsewhere = paragraphs + [ln.text for ln in page.lines if ln.kind in captions]
     return dates.lead_date(paragraphs, elsewhere)

@@ -1,0 +1,321 @@
+"""Train the learned caption-line signal (pipeline/cleaning/caption_model.py) on real pages.
+
+Why: captions with no credit and no image marker are found by hand rules only in part; the
+saved baomoi.com pages of daibangsamac/BaomoiCrawler @2f6a408 mark every block's role in their
+HTML (``p.media-caption`` caption, ``p.body-author`` byline, all-bold ``p.text`` subheading,
+other ``p.text`` body; see ``bench/clean_auto_captions.py``), so thousands of lines are labelled
+without anyone writing a label.
+
+Data: every page of the crawl whose publisher is NOT a held-out ``test3`` outlet
+(tests/clean_real/test3_outlets.txt; filtered by the raw record's logo before any conversion)
+and that is not one of the hand-labelled pages (tests/clean_real/manifest.json). Each page is
+converted as the cleaner's evaluation does, cleaned with the learned step switched off, and
+the lines where the learned step would look (``captions.learned_candidates``) become training
+rows, with the features the step computes (``captions.learned_context``): the model learns
+exactly what the rules leave.
+
+Model selection: grouped cross-validation by outlet (GroupKFold, 5 folds: every fold's outlets
+are unseen by its model), over the regularisation C and the vocabulary cut (a word counts only
+when lines of that many outlets use it). For each setting the threshold is first the lowest
+probability at which, pooled over the held-out folds, the model's own removals are >= 0.92
+captions and it adds at most 0.1% body and 0.3% subheading loss; then it is raised until it
+stands 0.02 above every body line of the seen hand-labelled pages (dev, test, late, dev2,
+test2; as scraped and in the robustness test's other forms), scored with the weights as
+shipped. The setting with the best caption recall at that final threshold wins. The tables
+report, per fold, the caption recall of the whole cleaner (rules alone, then rules + model),
+the body and subheading lines it loses and the precision of the model's own removals; these
+are held-out-outlet numbers of the auto-labelled pages (dev-kind: the same crawl was used to
+choose the features). The final model is trained on all pages and written to
+pipeline/cleaning/data/caption_model.json (weights rounded to 4 places, tiny ones dropped).
+
+Usage: ``python bench/train_caption_model.py [--write]`` (deterministic; ``--write`` saves).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import clean_auto_captions as auto  # noqa: E402
+import clean_real_eval as real_eval  # noqa: E402
+
+from pipeline import clean  # noqa: E402
+from pipeline.cleaning import caption_model, captions  # noqa: E402
+from pipeline.segment import split_sentences  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "pipeline" / "cleaning" / "data" / caption_model.MODEL_FILE
+REAL_DATA = Path("/work/data/issue-8/real")  # bench/clean_real_build.py writes it
+SEEN_SPLITS = ("dev", "test", "late", "dev2", "test2")
+FOLDS = 5
+C_GRID = (0.01, 0.03, 0.1, 0.3)
+MIN_OUTLETS_GRID = (3, 6)
+THRESHOLDS = tuple(round(0.5 + 0.025 * k, 3) for k in range(20))
+MIN_PRECISION = 0.92
+MAX_BODY_LOSS = 0.001
+MAX_SUBHEADING_LOSS = 0.003
+MIN_WEIGHT = 0.002  # smaller weights are dropped from the shipped file (rounded to 4 places)
+MARGIN = 0.02  # the threshold stays this far above every labelled body line's score
+_TOKEN_PREFIXES = ("w=", "b=", "first=", "first2=", "last=")
+
+
+@dataclass
+class PageRows:
+    outlet: str
+    # every line with an HTML role: (role, removed by the rules, candidate row index or -1)
+    lines: list[tuple[str, bool, int]] = field(default_factory=list)
+
+
+def collect() -> tuple[list[PageRows], list[dict[str, float]], list[int], list[str]]:
+    """Run the cleaner (learned step off) on every training page; return the pages' lines and
+    the candidate rows (features, label 1 = caption, outlet)."""
+    pages: list[PageRows] = []
+    feats: list[dict[str, float]] = []
+    labels: list[int] = []
+    groups: list[str] = []
+    seen: list = []
+    original = captions.decide_learned
+    captions.decide_learned = lambda page, model=None: seen.append(page)  # record, decide nothing
+    try:
+        for publisher, _path, raw in auto.crawl_pages(lambda _publisher: True):
+            lines, roles = auto.line_roles(raw, unsure=True)
+            seen.clear()
+            clean.clean_text("\n".join(lines) + "\n")
+            page = seen[0]
+            rows = PageRows(publisher)
+            cand = {i: None for i in captions.learned_candidates(page)}
+            for i, ln in enumerate(page.lines):
+                role = roles[ln.no - 1] if not ln.parts else None  # joined lines: no role
+                if role == "unsure":  # a plain paragraph under a picture: caption or body
+                    continue
+                row = -1
+                if i in cand and role is not None:
+                    row = len(feats)
+                    feats.append(caption_model.features(captions.learned_context(page, i)))
+                    labels.append(int(role == "caption"))
+                    groups.append(publisher)
+                if role is not None:
+                    rows.lines.append((role, ln.removed, row))
+            pages.append(rows)
+    finally:
+        captions.decide_learned = original
+    return pages, feats, labels, groups
+
+
+def _vocabulary(feats: list[dict[str, float]], groups: list[str], idx, min_outlets: int) -> set:
+    outlets: dict[str, set[str]] = defaultdict(set)
+    for k in idx:
+        for name in feats[k]:
+            if name.startswith(_TOKEN_PREFIXES):
+                outlets[name].add(groups[k])
+    return {name for name, o in outlets.items() if len(o) >= min_outlets}
+
+
+def _rows(feats, idx, vocab: set) -> list[dict[str, float]]:
+    return [
+        {n: v for n, v in feats[k].items() if not n.startswith(_TOKEN_PREFIXES) or n in vocab}
+        for k in idx
+    ]
+
+
+def fit(feats, labels, groups, idx, c: float, min_outlets: int) -> dict[str, float]:
+    """Logistic regression on the rows idx; returns named weights (``bias`` is the intercept)."""
+    vocab = _vocabulary(feats, groups, idx, min_outlets)
+    vec = DictVectorizer()
+    x = vec.fit_transform(_rows(feats, idx, vocab))
+    y = np.array([labels[k] for k in idx])
+    lr = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)  # "bias" is a feature
+    lr.fit(x, y)
+    return {n: float(w) for n, w in zip(vec.get_feature_names_out(), lr.coef_[0], strict=True)}
+
+
+def score(weights: dict[str, float], feats, idx) -> np.ndarray:
+    z = np.array([sum(weights.get(n, 0.0) * v for n, v in feats[k].items()) for k in idx])
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def counts(pages: list[PageRows], prob: dict[int, float], threshold: float) -> Counter:
+    """Lines per role, removed by the rules, and removed by rules + model at the threshold."""
+    c: Counter = Counter()
+    for p in pages:
+        for role, removed, row in p.lines:
+            model = row >= 0 and prob.get(row, 0.0) >= threshold
+            c[(role, "all")] += 1
+            c[(role, "rules")] += removed
+            c[(role, "both")] += removed or model
+    return c
+
+
+def _rate(c: Counter, role: str, which: str) -> float:
+    return c[(role, which)] / c[(role, "all")] if c[(role, "all")] else 0.0
+
+
+def choose_threshold(pages, prob: dict[int, float], labels) -> float:
+    """Lowest threshold where the model's own removals are precise and lose almost no body and
+    no more than a few subheadings (pooled over the held-out folds)."""
+    for t in THRESHOLDS:
+        chosen = [k for k, p in prob.items() if p >= t]
+        if not chosen:
+            return t
+        precision = sum(labels[k] for k in chosen) / len(chosen)
+        c = counts(pages, prob, t)
+        body = (c[("body", "both")] - c[("body", "rules")]) / c[("body", "all")]
+        sub = (c[("subheading", "both")] - c[("subheading", "rules")]) / c[("subheading", "all")]
+        if precision >= MIN_PRECISION and body <= MAX_BODY_LOSS and sub <= MAX_SUBHEADING_LOSS:
+            return t
+    return 1.01
+
+
+def fold_table(pages, folds, groups, labels, prob: dict[int, float], t: float) -> None:
+    """Per held-out outlet fold: caption recall of the rules and of rules + model, body and
+    subheading lines lost, precision of the model's own removals."""
+    row_pages = defaultdict(list)  # outlet -> pages
+    for p in pages:
+        row_pages[p.outlet].append(p)
+    print(f"held-out-outlet folds at threshold {t:.3f}")
+    head = f"{'fold':5} {'outlets':>7} {'pages':>5} {'captions':>8} {'rules':>6} {'+model':>7}"
+    print(f"{head} {'body lost':>14} {'subheading lost':>16} {'precision':>9}")
+    total: Counter = Counter()
+    for f, (_train, test) in enumerate(folds, 1):
+        outlets = sorted({groups[k] for k in test})
+        fold_pages = [p for o in outlets for p in row_pages[o]]
+        fold_prob = {k: prob[k] for k in test.tolist()}
+        cnt = counts(fold_pages, fold_prob, t)
+        total += cnt
+        chosen = [k for k, p in fold_prob.items() if p >= t]
+        prec = sum(labels[k] for k in chosen) / len(chosen) if chosen else 1.0
+        print(
+            f"{f:<5} {len(outlets):7} {len(fold_pages):5} {cnt[('caption', 'all')]:8}"
+            f" {_rate(cnt, 'caption', 'rules'):6.3f} {_rate(cnt, 'caption', 'both'):7.3f}"
+            f" {_rate(cnt, 'body', 'rules'):6.4f}->{_rate(cnt, 'body', 'both'):6.4f}"
+            f" {_rate(cnt, 'subheading', 'rules'):7.4f}->{_rate(cnt, 'subheading', 'both'):7.4f}"
+            f" {prec:9.3f}"
+        )
+    print(
+        f"{'all':5} {len(row_pages):7} {len(pages):5} {total[('caption', 'all')]:8}"
+        f" {_rate(total, 'caption', 'rules'):6.3f} {_rate(total, 'caption', 'both'):7.3f}"
+        f" {_rate(total, 'body', 'rules'):6.4f}->{_rate(total, 'body', 'both'):6.4f}"
+        f" {_rate(total, 'subheading', 'rules'):7.4f}->{_rate(total, 'subheading', 'both'):7.4f}"
+    )
+
+
+def _forms(text: str, labels: dict) -> list[tuple[str, dict[int, str]]]:
+    """The page as scraped, and (as tests/test_clean_robust.py checks them) its title and body
+    lines alone in other scraped forms: one per line, one sentence a line, hard-wrapped; the
+    second element maps line numbers to labels (only body lines matter in the other forms)."""
+    forms = [(text, {n: lab for n, (lab, _f) in labels.items()})]
+    raw = text.split("\n")
+    kept = [raw[n - 1] for n in sorted(labels) if labels[n][0] in ("title", "body")]
+    title, body = kept[:1], kept[1:]
+    sents = [x for b in body for x in split_sentences(b)]
+    wrapped = [w for b in body for w in [*textwrap.wrap(b.strip(), 78), ""]]
+    for lines in (kept, title + sents, [*title, "", *wrapped]):
+        forms.append(("\n".join(lines), dict.fromkeys(range(2, len(lines) + 1), "body")))
+    return forms
+
+
+def labelled_scores(weights: dict[str, float]) -> list[tuple[str, str, float]]:
+    """(split, label, probability) of every line the learned step would judge on the seen
+    hand-labelled splits (dev, test, late, dev2, test2; never test3 or dev3), as scraped and
+    reduced to their title and body in other scraped forms."""
+    model = caption_model.CaptionModel(weights, threshold=1.01, meta={})
+    items = json.loads((auto.CASES / "manifest.json").read_text(encoding="utf-8"))
+    out: list[tuple[str, str, float]] = []
+    seen: list = []
+    original = captions.decide_learned
+    captions.decide_learned = lambda page, model=None: seen.append(page)
+    try:
+        for item in items:
+            if item["split"] not in SEEN_SPLITS:
+                continue
+            text = (REAL_DATA / f"{item['id']}.txt").read_text(encoding="utf-8")
+            labels = real_eval.load_labels(auto.CASES / "labels" / f"{item['id']}.tsv")
+            for form, form_labels in _forms(text, labels):
+                seen.clear()
+                clean.clean_text(form)
+                page = seen[0]
+                for i in captions.learned_candidates(page):
+                    label = form_labels.get(page[i].no, "")
+                    p = model.probability(captions.learned_context(page, i))
+                    out.append((item["split"], label, p))
+    finally:
+        captions.decide_learned = original
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help="save the final model")
+    args = ap.parse_args(argv)
+    pages, feats, labels, groups = collect()
+    print(
+        f"{len(pages)} training pages, {len({p.outlet for p in pages})} outlets, "
+        f"{len(feats)} candidate lines ({sum(labels)} captions)"
+    )
+    folds = list(GroupKFold(n_splits=FOLDS).split(feats, labels, groups))
+    print(f"{'C':>5} {'outlets/word':>12} {'cv threshold':>12} {'final':>6} {'caption recall':>14}")
+    best = None
+    for c in C_GRID:
+        for m in MIN_OUTLETS_GRID:
+            prob: dict[int, float] = {}
+            for train, test in folds:
+                w = fit(feats, labels, groups, train, c, m)
+                prob.update(zip(test.tolist(), score(w, feats, test).tolist(), strict=True))
+            t = choose_threshold(pages, prob, labels)
+            weights = fit(feats, labels, groups, np.arange(len(feats)), c, m)
+            weights = {n: round(w, 4) for n, w in sorted(weights.items()) if abs(w) >= MIN_WEIGHT}
+            # the seen hand-labelled pages (other years, other formats), scored with the weights
+            # as shipped: the threshold rises until the model removes none of their body lines
+            scored = labelled_scores(weights)
+            worst = max((p for _s, label, p in scored if label == "body"), default=0.0)
+            final = next((x for x in THRESHOLDS if x >= t and x >= worst + MARGIN), 1.01)
+            recall = _rate(counts(pages, prob, final), "caption", "both")
+            print(f"{c:5} {m:12} {t:12.3f} {final:6.3f} {recall:14.3f}")
+            if best is None or recall > best[0]:
+                best = (recall, c, m, t, final, prob, weights, scored, worst)
+    _, c, m, t, final, prob, weights, scored, worst = best
+    cv_threshold = t
+    print(f"\nchosen: C={c} min_outlets={m} cv threshold={t:.3f} final threshold={final:.3f}")
+    print(f"\nseen hand-labelled splits ({', '.join(SEEN_SPLITS)}): highest body line {worst:.3f}")
+    print(f"{'threshold':>9} {'captions+':>9} {'body-':>5}")
+    for x in sorted({t, final, *THRESHOLDS[THRESHOLDS.index(t) :]}):
+        gained = sum(label == "boilerplate" and p >= x for _s, label, p in scored)
+        lost = sum(label == "body" and p >= x for _s, label, p in scored)
+        print(f"{x:9.3f} {gained:9} {lost:5}{'  <- chosen' if x == final else ''}")
+    t = final
+    print()
+    fold_table(pages, folds, groups, labels, prob, cv_threshold)
+    print()
+    fold_table(pages, folds, groups, labels, prob, t)
+    top = sorted(weights.items(), key=lambda kv: kv[1])
+    print("\nstrongest body features:", ", ".join(f"{n} {w:+.2f}" for n, w in top[:12]))
+    print("strongest caption features:", ", ".join(f"{n} {w:+.2f}" for n, w in top[-12:][::-1]))
+    if args.write:
+        data = {
+            "about": "learned caption-line signal; bench/train_caption_model.py writes it",
+            "source": f"{auto.CRAWL}@{auto.COMMIT} (test3 outlets and labelled pages excluded)",
+            "C": c,
+            "min_outlets": m,
+            "threshold": t,
+            "threshold_cv": cv_threshold,
+            "weights": weights,
+        }
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        print(f"wrote {OUT} ({len(weights)} weights)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""The learned caption-line signal (pipeline/cleaning/caption_model.py, issue 8).
+
+Real lines come from the committed fixtures (tests/clean_real/fixtures, labels beside them);
+the snippets are hand-written and exercise one rule each (never a reported number: the real
+numbers come from bench/train_caption_model.py and bench/clean_real_eval.py).
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from importlib import resources
+from pathlib import Path
+
+from pipeline import clean
+from pipeline.cleaning import caption_model, captions
+from pipeline.cleaning.caption_model import LineContext, features, shipped_model
+from tests.clean_snippets import P1, P2, P3, TITLE
+from tests.test_clean_more_families import Q1, Q2, Q3, lines, reasons
+
+REAL = Path(__file__).parent / "clean_real"
+LONG = (
+    Q2 + " Nhiều địa phương đề xuất tháo gỡ vướng mắc về mặt bằng, nguồn vốn và thủ tục đầu tư "
+    "để đẩy nhanh tiến độ các dự án."
+)
+
+
+def _pages(text: str) -> list:
+    """The page as the learned step sees it (every other step already decided)."""
+    seen: list = []
+    original = captions.decide_learned
+    captions.decide_learned = lambda page, model=None: seen.append(page)
+    try:
+        clean.clean_text(text)
+    finally:
+        captions.decide_learned = original
+    return seen
+
+
+def _fixture_scores(name: str) -> dict[int, tuple[str, float]]:
+    """Line number -> (label, probability) for every labelled line of a committed fixture."""
+    text = (REAL / "fixtures" / f"{name}.txt").read_text(encoding="utf-8")
+    labels = {}
+    for row in (REAL / "labels" / f"{name}.tsv").read_text(encoding="utf-8").splitlines():
+        if row.strip() and not row.startswith("#"):
+            cols = row.split("\t")
+            labels[int(cols[0])] = cols[1]
+    (page,) = _pages(text)
+    model = shipped_model()
+    return {
+        ln.no: (labels[ln.no], model.probability(captions.learned_context(page, i)))
+        for i, ln in enumerate(page.lines)
+        if ln.no in labels and ln.kind != "blank"
+    }
+
+
+# --------------------------------------------------------------------------- shipped weights
+
+
+def test_shipped_weights_load_as_plain_json_and_score_deterministically() -> None:
+    raw = resources.files("pipeline.cleaning").joinpath("data", caption_model.MODEL_FILE)
+    data = json.loads(raw.read_text(encoding="utf-8"))
+    assert {"weights", "threshold", "C", "min_outlets", "source"} <= set(data)
+    model = shipped_model()
+    assert 0.5 < model.threshold < 1.0 and model.threshold == data["threshold"]
+    assert len(model.weights) == len(data["weights"]) > 100 and "bias" in model.weights
+    ctx = LineContext(
+        text="Lực lượng cứu hộ tìm kiếm người mất tích tại hiện trường.",
+        above=P1,
+        below=P2,
+        title=TITLE,
+        position=0.5,
+    )
+    first = model.probability(ctx)
+    assert 0.0 < first < 1.0
+    assert model.probability(ctx) == first == caption_model.model_from_json(data).probability(ctx)
+    assert features(ctx) == features(ctx)
+
+
+def test_features_are_named_and_read_words_shape_and_context() -> None:
+    f = features(
+        LineContext(text="Quang cảnh hội nghị.", above=Q1, below=Q2, title=TITLE, position=0.4)
+    )
+    assert f["w=quang"] == f["b=quang_cảnh"] == f["first2=quang_cảnh"] == 1.0
+    assert f["end=period"] == f["caption_opening"] == f["between_longer"] == 1.0
+    assert f["above:prose"] == f["below:prose"] == 1.0 and f["position"] == 0.4
+
+
+# --------------------------------------------------------------------------- real lines
+
+
+def test_real_captions_of_the_fixtures_score_as_captions_and_body_as_body() -> None:
+    threshold = shipped_model().threshold
+    gia = _fixture_scores("baomoi-giadinhnet-1")
+    ngoi = _fixture_scores("baomoi-ngoisao-1")
+    # "Nhà trường khuyến cáo, phụ huynh và học sinh cần đề cao cảnh giác hơn nữa (ảnh minh
+    # họa)", "Anh Thúy (Mây Trắng) gây xôn xao tại X-Factor khi giả danh Huyền Minh"
+    assert gia[7][0] == "boilerplate" and gia[7][1] >= threshold
+    assert ngoi[11][0] == "boilerplate" and ngoi[11][1] >= threshold
+    for scores in (gia, ngoi):
+        body = [p for label, p in scores.values() if label == "body"]
+        assert len(body) >= 8 and max(body) < 0.5
+
+
+def test_fixture_body_lines_are_never_learned_captions() -> None:
+    for name in ("baomoi-giadinhnet-1", "baomoi-ngoisao-1"):
+        text = (REAL / "fixtures" / f"{name}.txt").read_text(encoding="utf-8")
+        got = [r for r in clean.clean_text(text).removed if r.reason == "learned-caption"]
+        assert got == [], name
+
+
+# --------------------------------------------------------------------------- one rule each
+
+
+def test_scene_line_between_paragraphs_is_a_learned_caption() -> None:
+    cap = "Nhiều tuyến đường ở trung tâm thành phố ngập sâu, xe máy chết máy hàng loạt."
+    assert reasons(lines(TITLE, Q1, LONG, cap, Q3)) == {4: "learned-caption"}
+    assert reasons(lines(TITLE, Q1, Q2, cap, LONG, Q3)) == {4: "learned-caption"}
+
+
+def test_short_body_sentences_stay_body() -> None:
+    for body in (
+        "Hội nghị sẽ tiếp tục thảo luận các giải pháp vào tuần tới.",
+        "Các bộ, ngành cho biết đã hoàn thành 80% kế hoạch giải ngân vốn năm nay.",
+    ):
+        assert reasons(lines(TITLE, Q1, LONG, body, Q3)) == {}, body
+
+
+def test_learned_signal_stands_only_where_captions_can() -> None:
+    cap = "Nhiều tuyến đường ở trung tâm thành phố ngập sâu, xe máy chết máy hàng loạt."
+    # no full stop: a subheading's shape, left to the rules
+    assert reasons(lines(TITLE, Q1, LONG, cap.rstrip("."), Q3)) == {}
+    # every line one sentence: a short line is no evidence
+    assert reasons(lines(TITLE, P1, P2, cap, P3)) == {}
+    # the lead is never a caption, nor a line opening on the time of what it tells
+    assert reasons(lines(TITLE, cap, Q1, Q2, Q3)) == {}
+    timed = "Sáng 2/11, " + cap[0].lower() + cap[1:]
+    assert reasons(lines(TITLE, Q1, LONG, timed, Q3)) == {}
+    # rows of a list in the body
+    rows = [f"- {cap}", f"- {cap.replace('xe máy', 'ô tô')}", f"- {cap.replace('sâu', 'nặng')}"]
+    assert reasons(lines(TITLE, Q1, LONG, *rows, Q3)) == {}
+
+
+def test_lines_speaking_to_the_reader_and_hard_wrapped_text_are_left_alone() -> None:
+    advice = "Bạn có thể nhờ người thân đưa đón con vào những ngày mưa lớn, ngập sâu."
+    (page,) = _pages(lines(TITLE, Q1, LONG, advice, Q3))
+    assert not any(page[i].text == advice for i in captions.learned_candidates(page))
+    cap = "Nhiều tuyến đường ở trung tâm thành phố ngập sâu, xe máy chết máy hàng loạt."
+    wrapped = [w for p in (Q1, LONG) for w in [*textwrap.wrap(p, 70), ""]]
+    (page,) = _pages(lines(TITLE, "", *wrapped, cap, "", *textwrap.wrap(Q3, 70)))
+    assert page.hard_wrapped and captions.learned_candidates(page) == []
