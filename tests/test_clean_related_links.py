@@ -356,3 +356,8 @@ def test_short_last_line_without_a_full_stop_above_the_byline_is_kept() -> None:
     last = "Chúc các bạn một mùa Giáng sinh an lành bên gia đình"
     a = clean_text(lines(TITLE, P1, P2, P3, last, "Minh Anh"))
     assert a.paragraphs == (P1, P2, P3, last) and a.author == "Minh Anh"
+
+
+def test_a_short_headline_between_a_share_bar_and_the_time_is_still_the_title() -> None:
+    a = clean_text(lines("Chia sẻ", "Bão số 3", "12/10/2025 10:30", P1, P2, P3))
+    assert a.title == "Bão số 3"

@@ -36,8 +36,10 @@ _MADE = r"(?:bài|tin|ảnh|clip|video)"
 _BYLINE_PREFIX_RE = re.compile(
     rf"^(?:(?:bài|tin)(?:\s*(?:,|-|/|&|và)\s*{_MADE}){{0,3}}|tác giả|thực hiện|nhóm thực hiện|"
     r"bởi|by|ghi chép|ghi|lược dịch|biên dịch|dịch|tổng hợp|người đăng|đăng bởi|người viết|"
-    r"người thực hiện|biên tập viên|biên tập|btv|phóng viên|cộng tác viên|ctv|thơ|tản văn|"
-    r"truyện ngắn|bút ký|tùy bút)\s*:?\s+",
+    r"người thực hiện|biên tập viên|biên tập|btv|phóng viên|cộng tác viên|ctv)\s*:?\s+"
+    # the genre, then the writer: "Thơ: X", "Tản văn: X" (the colon is needed: "Thơ Nguyễn
+    # Du" is a subheading)
+    r"|^(?:thơ|tản văn|truyện ngắn|bút ký|tùy bút)\s*:\s*",
     re.IGNORECASE,
 )
 _PAPER_RE = re.compile(r"^(?:báo|tạp chí|đài|kênh|trang)\s+\S+(?:\s+\S+){0,6}$", re.IGNORECASE)

@@ -207,6 +207,9 @@ RELATED_HEADINGS = {
     "dòng sự kiện", "sự kiện", "chủ đề", "tin ảnh", "tin 24h", "tin trong ngày", "chuyên đề",
     "tin tức", "sự kiện nóng", "top tin", "tin cũ hơn", "tin đã đưa", "bài đã đăng",
     "xem thêm video", "video liên quan", "bài viết mới nhất", "tin tức mới nhất",
+    "đang được quan tâm", "tin liên quan khác", "xem thêm tin liên quan", "có thể bạn muốn đọc",
+    "bạn có thể muốn đọc", "tin tức cùng chuyên mục", "tin đọc nhiều nhất", "tin xem nhiều nhất",
+    "các bài đã đăng", "bài viết mới", "bài mới",
     # the same sections on English-language pages and templates
     "related", "related articles", "related news", "related stories", "related posts",
     "read more", "read also", "also read", "see also", "see more", "more stories", "more news",
@@ -359,7 +362,7 @@ _FOOTER_RE = re.compile(
     r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm|all rights reserved",
     re.IGNORECASE,
 )
-TAG_LABELS = {"từ khóa", "từ khoá", "từ khóa liên quan", "từ khoá liên quan", "tags", "thẻ"}
+TAG_LABELS = {"từ khóa", "từ khoá", "từ khóa liên quan", "từ khoá liên quan", "tags"}
 # A table of contents over a long article: its entries repeat the subheadings below
 TOC_HEADINGS = {"mục lục", "nội dung chính", "nội dung bài viết", "các nội dung chính"}
 _TAGS_RE = re.compile(r"^(?:tags?|từ khóa|từ khoá|thẻ|keywords?|chủ đề|sự kiện)\s*:", re.I)

@@ -297,11 +297,14 @@ def widget_gaps(page: Page, max_gap: int = 3) -> None:
     "Cảm ơn!"), up to three in a row between two lines already found to be that widget, are
     part of it."""
 
+    opened = page.open_indices()
+    first = opened[0] if opened else None  # the headline, maybe short, is not picked yet
+
     def label(i: int) -> bool:
         t = page[i].text
         short = len(words(t)) <= 3 and not is_prose(t)
         # a writer's name between the share bar and the time is the byline, not a label
-        return page[i].kind is None and i != page.title_idx and short and not byline_like(t)
+        return page[i].kind is None and i != first and short and not byline_like(t)
 
     i = 0
     while i < len(page):
