@@ -5,7 +5,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
 
 1. ``metadata.read_headers``: `` date YYYY-MM-DD [headline] `` and `` outlet NAME `` headers;
    ``metadata.markdown_headings``: a ``.md`` input's ``# Heading`` is the title.
-2. ``signals.join_wrapped``: text hard-wrapped at a fixed width is re-joined into paragraphs.
+2. ``signals.join_wrapped``: text hard-wrapped at a fixed width is re-joined into paragraphs;
+   a photo story's credited paragraphs are found first (``layouts.photo_story``): body.
 3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks);
    the clock times of a live report's entries stay body (``signals.live_blog_times``); short
    labels between a player's or share bar's lines go with them (``signals.widget_gaps``).
@@ -19,7 +20,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    rows of a list or a table in the body (``signals.list_rows``) are never captions.
    Captions with no credit and no picture left (``captions.decide_uncredited``): a person's
    place in the picture, its date, a caption split over two pictures, an echo of a paragraph
-   beside it, a person or a scene shown with none of the words of the telling.
+   beside it, a person or a scene shown with none of the words of the telling; the pieces of a
+   caption split over a slideshow's slides (``layouts.slideshow_captions``).
 6. Position: bylines, photo credits, quote attributions, a column's closing blurb, a lone
    headline between the closing credits (``bylines``); an aggregator's publisher line over the
    timestamp names the outlet; a long headline under the lead (``blocks.lead_teaser``). Last,
@@ -36,7 +38,7 @@ from typing import Any
 
 from pipeline import dates
 from pipeline.article import CleanArticle, RemovedLine
-from pipeline.cleaning import blocks, bylines, captions, metadata, signals
+from pipeline.cleaning import blocks, bylines, captions, layouts, metadata, signals
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import outlet_name, strip_dateline, wire_name
 from pipeline.cleaning.rules import line_reason
@@ -65,6 +67,8 @@ def _local_step(page: Page) -> list[int]:
             )
             or line_reason(t)
         )
+        if reason == "photo-caption" and i in page.story:
+            reason = None  # a photo story's paragraph carries its photo's credit
         if reason:
             page.decide(i, reason)
             if reason == "related-heading":
@@ -99,6 +103,7 @@ def clean_text(text: str) -> CleanArticle:
     published, header_outlet = metadata.read_headers(page)
     md_title = metadata.markdown_headings(page)
     signals.join_wrapped(page)
+    page.story = layouts.photo_story(page)
 
     headings = _local_step(page)
     signals.widget_gaps(page)
@@ -116,10 +121,11 @@ def clean_text(text: str) -> CleanArticle:
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
     blocks.teaser_title_copies(page)
-    page.rows = signals.list_rows(page)
+    page.rows = signals.list_rows(page) | page.story
     captions.decide_captions(page)
     captions.decide_uncredited(page)
     captions.decide_duplicates(page, page.title_idx)
+    layouts.slideshow_captions(page)
     author, source = bylines.decide_bylines(page, page.title_idx)
     blocks.lead_teaser(page)
     captions.decide_learned(page)  # last: only lines no family decided

@@ -62,6 +62,8 @@ class Page:
         # the publisher an aggregator names over the story's timestamp (see bylines)
         self.publisher: str | None = None
         self.masthead: str | None = None  # the outlet's name printed over the headline
+        # paragraphs of a photo story that carry their photo's credit (see layouts): body
+        self.story: frozenset[int] = frozenset()
 
     def __len__(self) -> int:
         return len(self.lines)

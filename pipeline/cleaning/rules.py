@@ -349,6 +349,7 @@ _FOOTER_EXACT = {
     "đọc thêm tin mới nhất", "xem thêm tin mới nhất", "xem thêm tin", "tải thêm tin",
     "xem thêm bài viết", "xem tiếp tin", "xem nhanh", "đang tải", "đang tải...", "loading",
     "loading...", "xem toàn bộ", "gửi phản hồi", "phản hồi",
+    "xem thêm bài", "xem tin mới nhất", "load more stories", "more stories",
 }
 # fmt: on
 _FOOTER_RE = re.compile(

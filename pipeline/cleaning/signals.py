@@ -289,6 +289,7 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
 
 
 _WIDGET_KINDS = frozenset({"page-widget", "media-player", "timestamp"})
+_COUNTER_RE = re.compile(r"^-?\d{1,2}:\d{2}(?::\d{2})?$")  # a player's clock, no date
 
 
 def widget_gaps(page: Page, max_gap: int = 3) -> None:
@@ -315,6 +316,12 @@ def widget_gaps(page: Page, max_gap: int = 3) -> None:
             gap.append(n)
         p, n = page.prev(gap[0]), page.next(gap[-1], undecided=False)
         kinds = {page[p].kind if p is not None else None, page[n].kind if n is not None else None}
+        # between two times, only a player's counters ("00:00" / "00:00"): a schedule's rows
+        # ("06/04 21:15", "Valladolid 0-4 Getafe", "SCTV 15") are body
+        counters = all(_COUNTER_RE.match(page[k].text) for k in (p, n) if k is not None)
+        if kinds == {"timestamp"} and not counters:
+            i = gap[-1] + 1
+            continue
         if len(gap) <= max_gap and kinds <= _WIDGET_KINDS:
             for k in gap:
                 page.decide(k, "media-player" if "media-player" in kinds else "page-widget")

@@ -1,0 +1,67 @@
+"""Page layouts of the outlets' own sites that change what a line is.
+
+- ``photo_story``: a photo story / e-magazine tells its story under its photos: when most of
+  the text's paragraphs carry a photo credit ("... (Ảnh: Hải Long)."), those paragraphs are
+  the story, not captions to drop (a video's caption, "(Video: X)", stays a caption).
+- ``slideshow_captions``: a slideshow splits one caption over its slides ("VAR kiểm tra ...,...",
+  "đến Joelinton ...,...", "cho đến ... Ảnh: Sky Sports"): the pieces before a credited caption
+  that goes on from them are that caption too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.cleaning.lines import Page
+from pipeline.cleaning.rules import split_credit
+from pipeline.cleaning.text import ends_with_ellipsis, words
+
+_STORY_MIN_WORDS = 12  # a paragraph of the story, not a one-line label
+_STORY_MIN_CREDITED = 5
+_STORY_SHARE = 0.6
+_STORY_MEDIAN_WORDS = 20  # the story's paragraphs, not one-line captions
+_VIDEO_CREDIT_RE = re.compile(r"[(\[]\s*(?:video|clip)\s*:[^()\[\]]*[)\]]\s*\.?$", re.IGNORECASE)
+
+
+def photo_story(page: Page) -> frozenset[int]:
+    """Lines that are the paragraphs of a photo story (see module doc); empty otherwise."""
+    first = next((i for i, ln in enumerate(page.lines) if ln.kind is None), None)
+    long_lines = [
+        i
+        for i, ln in enumerate(page.lines)
+        if ln.kind is None and i != first and len(words(ln.text)) >= _STORY_MIN_WORDS
+    ]
+    credited = [
+        i
+        for i in long_lines
+        if split_credit(page[i].text)[1] is not None
+        and not _VIDEO_CREDIT_RE.search(page[i].text)
+        and len(words(split_credit(page[i].text)[0])) >= _STORY_MIN_WORDS
+    ]
+    if len(credited) < _STORY_MIN_CREDITED or len(credited) < _STORY_SHARE * len(long_lines):
+        return frozenset()
+    sizes = sorted(len(words(split_credit(page[i].text)[0])) for i in credited)
+    if sizes[len(sizes) // 2] < _STORY_MEDIAN_WORDS:
+        return frozenset()  # a gallery of one-line captions ("Du khách dạo chơi ... Ảnh: X")
+    return frozenset(credited)
+
+
+_SLIDE_MAX_WORDS = 40
+
+
+def slideshow_captions(page: Page) -> None:
+    for i, ln in enumerate(page.lines):
+        if ln.kind != "photo-caption" or not ln.text[:1].islower():
+            continue
+        nxt = i
+        p = page.prev(i)
+        while (
+            p is not None
+            and page[p].kind is None
+            and ends_with_ellipsis(page[p].text)
+            and len(words(page[p].text)) <= _SLIDE_MAX_WORDS
+            and page[nxt].text[:1].islower()
+        ):
+            page.decide(p, "photo-caption")
+            nxt, p = p, page.prev(p)
+
