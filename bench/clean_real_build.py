@@ -27,6 +27,9 @@ REPO = Path(__file__).resolve().parents[1]
 MANIFEST = REPO / "tests" / "clean_real" / "manifest.json"
 MIRRORS = Path("/work/.mirror")
 DEFAULT_OUT = Path("/work/data/issue-8/real")
+# Raw files read with the search tools' ``read_file`` (repositories that cannot be fetched),
+# saved as returned under <INDEX_CACHE>/<owner>+<name>/<path>; never committed.
+INDEX_CACHE = Path("/work/data/issue-8/index")
 
 _DROP = {
     "script",
@@ -247,7 +250,35 @@ def mercury_item(raw: bytes, index: int) -> list[str]:
     return head + blocks(lxml.html.fromstring(f"<div>{info['content']}</div>"))
 
 
+def _index_page_date(value: str) -> str:
+    """The record's ISO date in the page's own form: "08/12/2025" (plus "09:10" when the
+    record holds a time of day; the crawler stored midnight when it kept only the day)."""
+    day, _, clock = value.partition("T")
+    yyyy, mm, dd = day.split("-")
+    hhmm = clock[:5]
+    return f"{dd}/{mm}/{yyyy}" + (f" {hhmm}" if hhmm and hhmm != "00:00" else "")
+
+
+def index_json_html(raw: bytes) -> list[str]:
+    """A crawler's JSON record of an outlet's own article page (Tuổi Trẻ: title, author, date,
+    description = sapo, content.html = the whole article container): headline, author and
+    date (the page's header row), sapo, then the container's blocks (captions, related boxes,
+    "Đọc tiếp" links as the container has them)."""
+    d = json.loads(raw.decode("utf-8"))
+    head = [d.get("title") or "", d.get("author") or ""]
+    head.append(_index_page_date(d["date"]) if d.get("date") else "")
+    head.append(d.get("description") or "")
+    body = blocks(lxml.html.fromstring(f"<div>{d['content']['html']}</div>"))
+    return [" ".join(x.split()) for x in head if x.strip()] + body
+
+
+def _index_path(item: dict) -> Path:
+    return INDEX_CACHE / item["repo"].replace("/", "+") / item["path"]
+
+
 def build(item: dict) -> str:
+    if item["kind"] == "index-json-html":
+        return "\n".join(index_json_html(_index_path(item).read_bytes())) + "\n"
     raw = _blob(item["repo"], item["commit"], item["path"])
     if item["path"].endswith(".gz"):
         raw = gzip.decompress(raw)
@@ -271,9 +302,14 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args[0]) if args else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     items = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    wrote = 0
     for item in items:
+        if item["kind"] == "index-json-html" and not _index_path(item).exists():
+            print(f"skip {item['id']}: no cached index file {_index_path(item)} (read_file only)")
+            continue
         (out / f"{item['id']}.txt").write_text(build(item), encoding="utf-8")
-    print(f"wrote {len(items)} pages to {out}")
+        wrote += 1
+    print(f"wrote {wrote} pages to {out}")
     return 0
 
 

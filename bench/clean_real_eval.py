@@ -120,6 +120,9 @@ def evaluate(data: Path, split: str = "all") -> list[PageScore]:
         if split != "all" and item["split"] != split:
             continue
         page = item["id"]
+        if item["kind"] == "index-json-html" and not (data / f"{page}.txt").exists():
+            print(f"skip {page}: not built (its read_file cache is absent)", file=sys.stderr)
+            continue
         text = (data / f"{page}.txt").read_text(encoding="utf-8")
         labels = load_labels(CASES / "labels" / f"{page}.tsv")
         scores.append(score_page(page, item, text, labels, expected[page]))
