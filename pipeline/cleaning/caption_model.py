@@ -65,6 +65,11 @@ class LineContext:
     multi_sentence: float = 0.0  # share of the page's body paragraphs with 2+ sentences
 
 
+def ending_group(text: str) -> str:
+    """``period`` for a line ending in a full stop, ``open`` for one with no end punctuation."""
+    return "period" if text.rstrip().endswith(".") else "open"
+
+
 def _bin(n: int) -> str:
     for top in _LENGTH_BINS:
         if n <= top:
@@ -106,6 +111,7 @@ def _shape(prefix: str, text: str | None) -> dict[str, float]:
         f"{prefix}:len{_bin(len(words(text)))}": 1.0,
         f"{prefix}:end={_ending(text)}": 1.0,
         f"{prefix}:prose": float(is_prose(text)),
+        f"{prefix}:one_sentence": float(sentence_count(text) == 1),
     }
 
 
@@ -164,6 +170,14 @@ def features(ctx: LineContext) -> dict[str, float]:
     f["between_longer"] = float(n_above >= 2 * n and n_below >= 2 * n and n_above >= 20)
     f["shorter_than_above"] = float(n_above > n)
     f["shorter_than_below"] = float(n_below > n)
+    if ending_group(t) == "open":
+        # a line with no end punctuation is a caption or a subheading: what tells them apart
+        # (a subheading is a short topic; a caption shows someone doing something) gets its
+        # own weights
+        f[f"open:len{_bin(n)}"] = 1.0
+        for name in ("person_first", "person_titles", "caption_opening", "telling", "comma"):
+            f[f"open:{name}"] = f[name]
+        f["open:between_longer"] = f["between_longer"]
     f["share_above"] = _share(t, ctx.above)
     f["share_below"] = _share(t, ctx.below)
     f["share_title"] = _share(t, ctx.title)
@@ -175,8 +189,17 @@ class CaptionModel:
     """Weights of a logistic regression over named features, and the removal threshold."""
 
     weights: dict[str, float]
-    threshold: float
+    threshold: float  # a line ending in a full stop
     meta: dict[str, Any]
+    # a line with no end punctuation: a caption that drops its full stop reads like a
+    # subheading, so such lines have their own (higher) threshold; None: never removed
+    threshold_open: float | None = None
+
+    def threshold_for(self, text: str) -> float:
+        """The removal threshold of a line, by its ending group (``ending_group``)."""
+        if ending_group(text) == "period":
+            return self.threshold
+        return self.threshold_open if self.threshold_open is not None else 1.01
 
     def probability(self, ctx: LineContext) -> float:
         z = sum(self.weights.get(name, 0.0) * v for name, v in features(ctx).items())
@@ -184,10 +207,14 @@ class CaptionModel:
 
 
 def model_from_json(data: dict[str, Any]) -> CaptionModel:
+    open_t = data.get("threshold_open")
     return CaptionModel(
         weights={k: float(v) for k, v in data["weights"].items()},
         threshold=float(data["threshold"]),
-        meta={k: v for k, v in data.items() if k not in ("weights", "threshold")},
+        meta={
+            k: v for k, v in data.items() if k not in ("weights", "threshold", "threshold_open")
+        },
+        threshold_open=float(open_t) if open_t is not None else None,
     )
 
 

@@ -306,7 +306,6 @@ def decide_uncredited(page: Page) -> None:
 
 LEARNED_REASON = "learned-caption"
 _LEARNED_WORDS = (3, 45)
-_LEARNED_PARAGRAPHED_SHARE = 0.1  # the model weighs the page's shape itself (multi_sentence)
 # a line speaking to the reader ("Bạn có thể ...", "Hãy ...") is advice, never a caption
 _READER_RE = re.compile(r"^(?:Bạn|Hãy|Đừng)\s")
 # a line that opens on the time of what it tells ("Sáng 27 - 29/4, ...", "Khoảng 19h, ..."):
@@ -314,6 +313,16 @@ _READER_RE = re.compile(r"^(?:Bạn|Hãy|Đừng)\s")
 _TIMED_RE = re.compile(
     r"^(?:Rạng sáng|Sáng|Trưa|Chiều|Tối|Đêm|Ngày|Hôm|Khoảng|Lúc)\b[^,.;:]{0,25},"
 )
+
+
+_OPEN_MIN_WORDS = 4  # a line with no full stop: "Già làng thực hiện nghi lễ" and longer
+
+
+def _open_candidate(text: str, n: int) -> bool:
+    """A line with no end punctuation (a caption that drops its full stop, but also a
+    subheading's shape): a candidate of at least a few words, judged by the model under its
+    own, stricter threshold (``CaptionModel.threshold_for``)."""
+    return n >= _OPEN_MIN_WORDS and (text[-1:].isalnum() or text.endswith(CLOSING_QUOTES))
 
 
 def learned_candidates(page: Page) -> list[int]:
@@ -324,13 +333,18 @@ def learned_candidates(page: Page) -> list[int]:
     list or table (``page.rows``), a list item, a question, an announcement ("...:"), a
     quotation, a teaser's "...", an interview turn, a line that goes on from the one above or
     opens like a body sentence (``PROSE_START_RE``, a time and a comma), a line speaking to
-    the reader, or a line without a full stop (a subheading's shape; the rules judge those):
-    the families keep those as body on purpose. Text hard-wrapped at a fixed width is left
-    alone (its paragraphs are rebuilt by a guess)."""
+    the reader, or a line ending in "!", "…" or a bracket: the families keep those as body on
+    purpose. A line with no end punctuation at all (a caption without its full stop, or a
+    subheading) is a candidate from 4 syllables, under the model's stricter threshold for
+    such lines. Text hard-wrapped at a fixed width is left alone (its paragraphs are rebuilt
+    by a guess)."""
     open_idx = [i for i in page.open_indices() if i != page.title_idx]
     lead = next((i for i in open_idx if is_prose(page[i].text)), None)
-    if lead is None or page.hard_wrapped or not _paragraphed(page, _LEARNED_PARAGRAPHED_SHARE):
+    if lead is None or page.hard_wrapped:
         return []
+    # where no line holds two sentences, a short sentence is no evidence (one sentence a line);
+    # a line with no full stop still is (no body sentence drops it)
+    sentences_only = not _paragraphed(page, 0.0)
     out = []
     for i in open_idx:
         t = page[i].text
@@ -345,8 +359,10 @@ def learned_candidates(page: Page) -> list[int]:
             continue
         if _READER_RE.match(t):
             continue
-        if not t.endswith("."):
-            continue  # a subheading's shape: a topic with no full stop; left to the rules
+        if not t.endswith(".") and not _open_candidate(t, n):
+            continue  # "!", "…", a closing bracket: not a caption's ending
+        if sentences_only and t.endswith("."):
+            continue
         above, below = page.prev(i), page.next(i, undecided=False)
         if any(
             j is not None
@@ -408,7 +424,7 @@ def decide_learned(page: Page, model: CaptionModel | None = None) -> None:
     chosen = [
         i
         for i in learned_candidates(page)
-        if model.probability(learned_context(page, i)) >= model.threshold
+        if model.probability(learned_context(page, i)) >= model.threshold_for(page[i].text)
     ]
     for i in chosen:
         page.decide(i, LEARNED_REASON)
