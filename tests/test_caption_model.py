@@ -95,9 +95,9 @@ def test_real_captions_of_the_fixtures_score_as_captions_and_body_as_body() -> N
     ngoi = _fixture_scores("baomoi-ngoisao-1")
     # "Nhà trường khuyến cáo, phụ huynh và học sinh cần đề cao cảnh giác hơn nữa (ảnh minh
     # họa)", "Anh Thúy (Mây Trắng) gây xôn xao tại X-Factor khi giả danh Huyền Minh" (no
-    # full stop: ranked far above the body, removed only over the stricter open threshold)
+    # full stop: ranked far above the body, judged under the threshold of such lines)
     assert gia[7][0] == "boilerplate" and gia[7][1] >= threshold
-    assert ngoi[11][0] == "boilerplate" and ngoi[11][1] >= 0.8
+    assert ngoi[11][0] == "boilerplate" and ngoi[11][1] >= 0.7
     for scores in (gia, ngoi):
         body = [p for label, p in scores.values() if label == "body"]
         assert len(body) >= 8 and max(body) < 0.5
@@ -158,7 +158,7 @@ def test_caption_without_full_stop_is_judged_under_its_own_threshold() -> None:
     for sub in ("Giải ngân vốn đầu tư công", "Cần thêm giải pháp"):
         assert reasons(lines(TITLE, Q1, LONG, sub, Q3)) == {}, sub
     model = shipped_model()
-    assert model.threshold_open is not None and model.threshold_open >= model.threshold
+    assert model.threshold_open is not None and 0.5 < model.threshold_open < 1.0
     assert model.threshold_for("Quang cảnh hội nghị.") == model.threshold
     assert model.threshold_for("Quang cảnh hội nghị") == model.threshold_open
 
@@ -171,3 +171,32 @@ def test_short_sentences_count_only_where_some_paragraph_has_two() -> None:
     assert not any(page[i].text == cap for i in captions.learned_candidates(page))
     (page,) = _pages(lines(TITLE, P1, P2, cap.rstrip("."), P3))
     assert any(page[i].text == cap.rstrip(".") for i in captions.learned_candidates(page))
+
+
+def test_a_run_of_captions_between_paragraphs_are_all_candidates() -> None:
+    run = [
+        "Già làng thực hiện nghi lễ cúng lúa mới bên nhà rông của thôn.",
+        "Người dân trong thôn, cả già lẫn trẻ, cùng nhảy múa quanh cây nêu giữa sân.",
+        "Đội cồng chiêng của thôn biểu diễn chào mừng quan khách.",
+    ]
+    (page,) = _pages(lines(TITLE, Q1, LONG, *run, Q3))
+    for ln in page.lines[3:6]:  # as if no rule had judged them: this tests the run alone
+        ln.kind = None
+    got = {page[i].text for i in captions.learned_candidates(page)}
+    assert set(run) <= got
+
+
+def test_a_quoted_name_is_no_quotation_but_speech_is() -> None:
+    named = "Ban tổ chức tuyên dương các bạn trẻ “Green Hero Leader” của phường."
+    named_end = "Ban tổ chức tuyên dương và khen thưởng các bạn trẻ “Green Hero Leader”."
+    speech = [
+        "Ông Nguyễn Văn An nói: “Chúng tôi sẽ làm”.",
+        "“Chúng tôi sẽ làm tốt hơn”, ông An nói.",
+        "Ông An cho rằng “đây là việc rất quan trọng mà tất cả chúng ta cần phải cùng làm”.",
+    ]
+    for t in (named, named_end):
+        (page,) = _pages(lines(TITLE, Q1, LONG, t, Q3))
+        assert any(page[i].text == t for i in captions.learned_candidates(page)), t
+    for t in speech:
+        (page,) = _pages(lines(TITLE, Q1, LONG, t, Q3))
+        assert not any(page[i].text == t for i in captions.learned_candidates(page)), t

@@ -192,7 +192,7 @@ class CaptionModel:
     threshold: float  # a line ending in a full stop
     meta: dict[str, Any]
     # a line with no end punctuation: a caption that drops its full stop reads like a
-    # subheading, so such lines have their own (higher) threshold; None: never removed
+    # subheading, so such lines have their own threshold (chosen alike); None: never removed
     threshold_open: float | None = None
 
     def threshold_for(self, text: str) -> float:

@@ -335,8 +335,8 @@ def learned_candidates(page: Page) -> list[int]:
     opens like a body sentence (``PROSE_START_RE``, a time and a comma), a line speaking to
     the reader, or a line ending in "!", "…" or a bracket: the families keep those as body on
     purpose. A line with no end punctuation at all (a caption without its full stop, or a
-    subheading) is a candidate from 4 syllables, under the model's stricter threshold for
-    such lines. Text hard-wrapped at a fixed width is left alone (its paragraphs are rebuilt
+    subheading) is a candidate from 4 syllables, under the model's own threshold for such
+    lines. Text hard-wrapped at a fixed width is left alone (its paragraphs are rebuilt
     by a guess)."""
     open_idx = [i for i in page.open_indices() if i != page.title_idx]
     lead = next((i for i in open_idx if is_prose(page[i].text)), None)
@@ -355,24 +355,57 @@ def learned_candidates(page: Page) -> list[int]:
             continue
         if is_interview_turn(t) or not (t[:1].isupper() or t[:1].isdigit()):
             continue
-        if is_quote(t) or ends_with_ellipsis(t) or PROSE_START_RE.match(t) or _TIMED_RE.match(t):
+        if _quoted_speech(t) or ends_with_ellipsis(t) or PROSE_START_RE.match(t):
             continue
-        if _READER_RE.match(t):
+        if _TIMED_RE.match(t) or _READER_RE.match(t):
             continue
         if not t.endswith(".") and not _open_candidate(t, n):
             continue  # "!", "…", a closing bracket: not a caption's ending
         if sentences_only and t.endswith("."):
             continue
-        above, below = page.prev(i), page.next(i, undecided=False)
-        if any(
+        out.append(i)
+    # next to an open body paragraph, or in a run of such lines that touches one (a photo
+    # story's captions one under another between two paragraphs)
+    shaped = set(out)
+
+    def paragraph(j: int | None) -> bool:
+        return (
             j is not None
             and j != page.title_idx
             and page[j].kind is None
+            and j not in shaped
             and is_prose(page[j].text)
-            for j in (above, below)
-        ):
-            out.append(i)
-    return out
+        )
+
+    def run_touches(i: int, step: int) -> bool:
+        j = i
+        for _ in range(_LEARNED_RUN):
+            j = page.prev(j) if step < 0 else page.next(j, undecided=False)
+            if paragraph(j):
+                return True
+            if j not in shaped:
+                return False
+        return False
+
+    return [i for i in out if run_touches(i, -1) or run_touches(i, 1)]
+
+
+_LEARNED_RUN = 3  # captions one under another: the run may hold this many lines
+_QUOTED_NAME_WORDS = 10
+
+
+def _quoted_speech(text: str) -> bool:
+    """A quotation (``is_quote``), unless what closes the line is a short quoted name ("...
+    khen thưởng các bạn trẻ “Green Hero Leader”.") in a line that neither opens on a quote nor
+    announces one with a colon."""
+    if not is_quote(text):
+        return False
+    if text.startswith(("“", '"', "«", "'")):
+        return True
+    opening = max(text.rfind("“"), text.rfind("«"), text.rstrip(' ".”»').rfind('"'))
+    if opening <= 0 or ":" in text[:opening]:
+        return True
+    return len(words(text[opening:])) > _QUOTED_NAME_WORDS
 
 
 _CAPTION_REASONS = frozenset({"photo-caption", "portrait-caption", "photo-credit"})
