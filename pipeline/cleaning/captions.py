@@ -373,7 +373,6 @@ def learned_candidates(page: Page) -> list[int]:
             j is not None
             and j != page.title_idx
             and page[j].kind is None
-            and j not in shaped
             and is_prose(page[j].text)
         )
 
