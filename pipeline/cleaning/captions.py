@@ -327,9 +327,10 @@ def _open_candidate(text: str, n: int) -> bool:
 
 def learned_candidates(page: Page) -> list[int]:
     """Open lines where a caption can stand, for the learned signal: one sentence of 3-45
-    syllables next to an open body paragraph (above or below), after the lead, in text written
-    at least partly in paragraphs (where every line is one sentence, a short line is no
-    evidence; the model weighs how much of the page is). Never the title or lead, a row of a
+    syllables next to an open body paragraph (above or below, or through a run of up to 3 such
+    lines: captions under one another), after the lead; where no line holds two sentences, only
+    lines with no full stop (a short sentence there is no evidence; the model weighs how much
+    of the page is written in paragraphs). Never the title or lead, a row of a
     list or table (``page.rows``), a list item, a question, an announcement ("...:"), a
     quotation, a teaser's "...", an interview turn, a line that goes on from the one above or
     opens like a body sentence (``PROSE_START_RE``, a time and a comma), a line speaking to
