@@ -24,11 +24,11 @@ the lowest probability at which, pooled over the held-out folds, the group's rem
 until it stands 0.02 above every body line of the seen hand-labelled pages as scraped
 (``SEEN_SPLITS``) and removes at most that 0.1% (half per group) of the body lines of their
 other scraped forms (title + body only, one sentence a line, hard-wrapped), scored with the
-weights as shipped. The setting with the best caption recall at the final thresholds wins.
-The tables report, per fold, the caption recall of the whole cleaner (rules alone, then rules + model),
-the body and subheading lines it loses and the precision of the model's own removals; these
-are held-out-outlet numbers of the auto-labelled pages (dev-kind: the same crawl was used to
-choose the features). The final model is trained on all pages and written to
+weights as shipped. The setting with the best caption recall at the final thresholds wins. The
+tables report, per fold, the caption recall of the whole cleaner (rules alone, then rules +
+model), the body and subheading lines it loses and the precision of the model's own removals;
+these are held-out-outlet numbers of the auto-labelled pages (dev-kind: the same crawl was used
+to choose the features). The final model is trained on all pages and written to
 pipeline/cleaning/data/caption_model.json (weights rounded to 4 places, tiny ones dropped).
 
 Usage: ``python bench/train_caption_model.py [--write]`` (deterministic; ``--write`` saves).
