@@ -200,3 +200,14 @@ def test_a_quoted_name_is_no_quotation_but_speech_is() -> None:
     for t in speech:
         (page,) = _pages(lines(TITLE, Q1, LONG, t, Q3))
         assert not any(page[i].text == t for i in captions.learned_candidates(page)), t
+
+
+def test_lines_without_full_stop_under_the_lead_or_naming_a_person_are_left_to_the_rules() -> None:
+    cap = "Nhiều tuyến đường ở trung tâm thành phố ngập sâu, xe máy chết máy hàng loạt"
+    # right under the lead: a second lead or the first section's subheading
+    (page,) = _pages(lines(TITLE, Q1, cap, LONG, Q3))
+    assert not any(page[i].text == cap for i in captions.learned_candidates(page))
+    # a name and titles alone: a speaker's label or a portrait, judged by the portrait rules
+    name = "Nghệ nhân nhân dân Lê Minh Tâm"
+    (page,) = _pages(lines(TITLE, Q1, LONG, name, Q3))
+    assert not any(page[i].text == name for i in captions.learned_candidates(page))

@@ -362,6 +362,10 @@ def learned_candidates(page: Page) -> list[int]:
             continue
         if not t.endswith(".") and not _open_candidate(t, n):
             continue  # "!", "…", a closing bracket: not a caption's ending
+        if not t.endswith(".") and (page.prev(i) == lead or _name_only(t)):
+            # right under the lead: a second lead or the subheading of the first section;
+            # a name and titles alone: the portrait and quote-attribution rules judge it
+            continue
         if sentences_only and t.endswith("."):
             continue
         out.append(i)
@@ -388,6 +392,10 @@ def learned_candidates(page: Page) -> list[int]:
         return False
 
     return [i for i in out if run_touches(i, -1) or run_touches(i, 1)]
+
+
+def _name_only(text: str) -> bool:
+    return is_titled_name(text) or person_title_parts(text) is not None
 
 
 _LEARNED_RUN = 3  # captions one under another: the run may hold this many lines
