@@ -41,7 +41,7 @@ from pipeline.article import CleanArticle, RemovedLine
 from pipeline.cleaning import blocks, bylines, captions, layouts, metadata, signals
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import outlet_name, strip_dateline, wire_name
-from pipeline.cleaning.rules import line_reason
+from pipeline.cleaning.rules import is_link_label, line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
 from pipeline.cleaning.text import normalize, words
 
@@ -51,10 +51,14 @@ def _local_step(page: Page) -> list[int]:
     counts, title_fold = slug_context(page)
     live = signals.live_blog_times(page)  # "10:30" between entries is body, not a timestamp
     headings = []
+    first = next((i for i, ln in enumerate(page.lines) if ln.kind is None), None)
     for i, ln in enumerate(page.lines):
         if ln.kind is not None:
             continue
         t = ln.text
+        if i == first and is_link_label(t):
+            continue  # "NÓNG: <headline>" opening the page is the headline, not a link to
+            # another story: an inline link label never comes before the story it sits in
         reason = (
             line_reason(t, only=("image-filename", "url"))
             or slug_reason(t, counts, title_fold)

@@ -50,6 +50,13 @@ _REPORTER_RE = re.compile(
     r"phóng viên thường trú|pv thường trú)(?:\s+\S+){0,4}$",
     re.IGNORECASE,
 )
+# The same label alone ("PV", "Nhóm PV", "Nhóm phóng viên"): "a reporter", nobody's name,
+# so the line is a byline that names no author
+_REPORTER_ONLY_RE = re.compile(
+    r"^(?:pv|p\.v|btv|ctv|phóng viên|nhóm pv|nhóm phóng viên|nhóm tác giả|nhóm p\.v|ban biên tập|"
+    r"phóng viên thường trú|pv thường trú|nhóm pv thường trú)$",
+    re.IGNORECASE,
+)
 _SOURCE_RE = re.compile(
     r"^\(?\s*(?:nguồn (?:tin|bài|bài viết|tham khảo)\s*:|(?:theo|nguồn|source|via)\s*:?)\s+"
     r"(?P<src>[^()]{2,60}?)\s*\)?\.?$",
@@ -287,6 +294,8 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         if credit and (is_names_line(left.strip()) or _REPORTER_RE.match(left)):
             source = source or right.strip()
             s = left.strip()
+    if _REPORTER_ONLY_RE.match(s):
+        return None, source
     if _REPORTER_RE.match(s) or is_names_line(s) or _INITIALS_RE.match(s):
         return s, source
     code = _WRITER_CODE_RE.fullmatch(s) or (prefixed and re.fullmatch(r"[A-ZĐ]{2}", s))
