@@ -121,6 +121,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.table_of_contents(page)
     blocks.glued_lists(page)
     blocks.comments_section(page)
+    blocks.read_on_card(page)
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)

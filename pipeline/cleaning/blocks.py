@@ -22,7 +22,9 @@ from pipeline.cleaning.rules import (
     COMMENTS_HEAD_RE,
     TAG_LABELS,
     TOC_HEADINGS,
+    closes_with_read_on,
     heading_key,
+    strip_trailing_label,
 )
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
@@ -218,12 +220,17 @@ def glued_lists(page: Page) -> None:
         run = []
 
 
+def _boxed_link(text: str) -> bool:
+    return strip_trailing_label(text) != text
+
+
 def teasers_without_heading(page: Page, title_idx: int | None) -> None:
     """Teaser leads ("... ...") after link lines, and title-shown-twice teaser lists."""
     for i, ln in enumerate(page.lines):
         if ln.kind is None and ends_with_ellipsis(ln.text) and len(words(ln.text)) <= 80:
             p = page.prev(i)
-            if p is not None and page[p].kind in LINK_REASONS:
+            # a "<headline>ĐỌC NGAY" box is the whole link: the paragraph under it is body
+            if p is not None and page[p].kind in LINK_REASONS and not _boxed_link(page[p].text):
                 page.decide(i, "teaser-lead")
     pairs: list[tuple[int, int]] = []
     for i, ln in enumerate(page.lines):
@@ -248,22 +255,53 @@ def teasers_without_heading(page: Page, title_idx: int | None) -> None:
             page.decide(k, "teaser-lead")
 
 
-_TEASER_REASONS = frozenset({"related-item", "teaser-pair", "link-line"})
+_TEASER_REASONS = frozenset({"related-item", "teaser-pair", "link-line", "read-more"})
 
 
 def teaser_title_copies(page: Page) -> None:
     """A headline-shaped line that repeats the title of a teaser removed elsewhere on the page
     is that link again (an inline "related story" box above the byline). Only headline shapes
     count: a prose paragraph is never removed because a teaser quotes it."""
-    teasers = {
-        key(ln.text)
-        for ln in page.lines
-        if ln.kind in _TEASER_REASONS and is_title_like(ln.text) and len(words(ln.text)) >= 5
-    }
+    heads = (strip_trailing_label(ln.text) for ln in page.lines if ln.kind in _TEASER_REASONS)
+    teasers = {key(t) for t in heads if is_title_like(t) and len(words(t)) >= 5}
     for i, ln in enumerate(page.lines):
         headline = is_title_like(ln.text) and not is_prose(ln.text)
         if ln.kind is None and i != page.title_idx and headline and key(ln.text) in teasers:
             page.decide(i, "related-item")
+
+
+_CARD_TITLE_MIN_WORDS = 8  # a headline; the last subheading of a story is shorter
+_CARD_LEAD_MAX_WORDS = 60
+
+
+def read_on_card(page: Page) -> None:
+    """A story card closing the page: another story's headline and its lead, then the card's
+    own links ("Đọc tiếp", "Xem tiếp Về trang Chủ đề") with nothing of the page after them. A
+    "read on" link with nothing to read below it leads away from the page: the headline and
+    lead above it are that other story's, not the end of this one."""
+    last = max((i for i, ln in enumerate(page.lines) if ln.kind != BLANK), default=None)
+    if last is None or page[last].kind in NOT_REMOVED or not closes_with_read_on(page[last].text):
+        return
+    lead = page.prev(last)
+    if lead is None or page[lead].kind is not None:
+        return
+    t = page[lead].text
+    if not is_prose(t) or sentence_count(t) > 2 or len(words(t)) > _CARD_LEAD_MAX_WORDS:
+        return
+    head = page.prev(lead)
+    if head is None or page[head].kind is not None or head == page.title_idx:
+        return
+    h = page[head].text
+    if (
+        len(words(h)) < _CARD_TITLE_MIN_WORDS
+        or not is_title_like(h)
+        or is_sentence(h)
+        or byline_like(h)
+        or h.endswith((":", ",", ";"))
+    ):
+        return
+    page.decide(head, "related-item")
+    page.decide(lead, "related-item")
 
 
 def comments_section(page: Page) -> None:
