@@ -122,6 +122,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.glued_lists(page)
     blocks.comments_section(page)
     blocks.read_on_card(page)
+    blocks.next_part_teaser(page)
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)

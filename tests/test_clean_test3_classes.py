@@ -129,3 +129,17 @@ def test_real_pages_test3_do_not_regress() -> None:
     assert m["body_kept"] >= 0.99 and m["boiler_removed"] >= 0.8
     assert m["title_ok"] == m["pages"] and m["date_ok"] == m["dated"]
     assert m["date_invented"] == 0
+
+
+# --------------------------------------------------------------------------- series footers
+
+
+def test_the_next_parts_teaser_under_a_rule_line_goes() -> None:
+    tease = "Cảng ngày càng phát triển nhưng yếu tố con người luôn là linh hồn của cảng."
+    got = reasons(lines(TITLE, P1, P2, P3, "-----------", tease, "Kỳ tới: Đời cảng, đời người"))
+    assert got[5] == got[6] == "next-part-teaser" and got[7] == "read-more"
+
+
+def test_the_body_under_a_rule_line_stays() -> None:
+    got = reasons(lines(TITLE, P1, "* * *", P2, P3, P1 + " " + P2, "Kỳ tới: Đời cảng, đời người"))
+    assert not {3, 4, 5, 6} & set(got)

@@ -20,6 +20,8 @@ from pipeline.cleaning.rules import (
     COMMENT_CHROME_RE,
     COMMENT_FORM_RE,
     COMMENTS_HEAD_RE,
+    NEXT_PART_RE,
+    SEPARATOR_RE,
     TAG_LABELS,
     TOC_HEADINGS,
     closes_with_read_on,
@@ -302,6 +304,29 @@ def read_on_card(page: Page) -> None:
         return
     page.decide(head, "related-item")
     page.decide(lead, "related-item")
+
+
+_NEXT_PART_MAX_LINES = 2
+
+
+def next_part_teaser(page: Page) -> None:
+    """A series closes an instalment with a teaser of the next one: a rule line ("-----"), a
+    sentence or two about the next part, then "Kỳ tới: <its title>". Those lines, the rule
+    line with them, are not this part's text."""
+    for i, ln in enumerate(page.lines):
+        if ln.kind != "read-more" or not NEXT_PART_RE.match(ln.text):
+            continue
+        run: list[int] = []
+        p = page.prev(i)
+        while p is not None and page[p].kind is None and not SEPARATOR_RE.match(page[p].text):
+            run.append(p)
+            p = page.prev(p)
+        if p is None or not SEPARATOR_RE.match(page[p].text) or not run:
+            continue
+        if len(run) > _NEXT_PART_MAX_LINES or any(sentence_count(page[k].text) > 2 for k in run):
+            continue  # the body goes on under the rule line
+        for k in [p, *run]:
+            page.decide(k, "next-part-teaser")
 
 
 def comments_section(page: Page) -> None:

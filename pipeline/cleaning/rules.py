@@ -273,6 +273,12 @@ def strip_trailing_label(text: str) -> str:
 _READ_ON_RE = re.compile(r"^(?:đọc tiếp|xem tiếp|read more|continue reading)\b", re.IGNORECASE)
 
 
+# A series' pointer to its next part ("Kỳ tới: Đời cảng, đời người") and the rule line a
+# site sets above the next part's teaser ("-----", "***")
+NEXT_PART_RE = re.compile(r"^(?:kỳ|bài|phần) (?:tới|sau|tiếp|tiếp theo)\s*[:\-–]", re.IGNORECASE)
+SEPARATOR_RE = re.compile(r"^\s*(?:[-_=~*•.·]\s*){3,}$")
+
+
 def closes_with_read_on(text: str) -> bool:
     return len(words(text)) <= 8 and bool(_READ_ON_RE.match(text.strip(_DECOR)))
 
