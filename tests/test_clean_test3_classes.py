@@ -143,3 +143,11 @@ def test_the_next_parts_teaser_under_a_rule_line_goes() -> None:
 def test_the_body_under_a_rule_line_stays() -> None:
     got = reasons(lines(TITLE, P1, "* * *", P2, P3, P1 + " " + P2, "Kỳ tới: Đời cảng, đời người"))
     assert not {3, 4, 5, 6} & set(got)
+
+
+def test_a_credit_naming_a_firm_in_full_is_a_caption() -> None:
+    cap = (
+        "Phối cảnh cảng trung chuyển quốc tế trong tương lai - Ảnh: Porcoast - Công ty cổ phần "
+        "Tư vấn thiết kế cảng - kỹ thuật biển"
+    )
+    assert reasons(lines(TITLE, P1, cap, P2, P3))[3] == "photo-caption"

@@ -113,10 +113,16 @@ CAPTION_DATE_END_RE = re.compile(
 CAPTION_CONTINUED_RE = re.compile(r"^(?:\.{3}|…)\s*\S")
 
 
+# a credit may name an agency or a firm in full ("Ảnh: Porcoast - Công ty cổ phần Tư vấn thiết
+# kế cảng - kỹ thuật biển")
+_CREDIT_MAX_WORDS = 16  # words() counts the dashes too
+
+
 def split_credit(text: str) -> tuple[str, str | None]:
     """(caption text without its photo credit, credit) - credit None when there is none."""
     m = CREDIT_END_RE.search(text)
-    if m and len(words(m.group("credit"))) <= 10 and not ends_with_ellipsis(m.group("credit")):
+    credit = m.group("credit") if m else ""
+    if m and len(words(credit)) <= _CREDIT_MAX_WORDS and not ends_with_ellipsis(credit):
         return text[: m.start()].rstrip(" -–—|,("), m.group("credit").strip()
     m = CREDIT_PAREN_RE.search(text)
     if m:
