@@ -151,3 +151,9 @@ def test_a_credit_naming_a_firm_in_full_is_a_caption() -> None:
         "Tư vấn thiết kế cảng - kỹ thuật biển"
     )
     assert reasons(lines(TITLE, P1, cap, P2, P3))[3] == "photo-caption"
+
+
+def test_a_list_of_source_sites_is_a_credit_line() -> None:
+    a = clean_text(lines(TITLE, P1, P2, P3, "Theo amthucviet, monanngon, shopeefood", "Phúc An"))
+    assert {r.line: r.reason for r in a.removed}.get(5) == "byline"
+    assert a.author == "Phúc An" and a.outlet is None

@@ -216,6 +216,16 @@ def _writer_and_outlet(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# "Theo amthucviet, monanngon, shopeefood": the websites a compiled story was taken from, by
+# their lowercase names or domains
+_SITE_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9.\-]{3,}$")
+
+
+def _site_list(src: str) -> bool:
+    items = [t.strip() for t in re.split(r",|;|\s+và\s+", src)]
+    return len(items) >= 2 and all(_SITE_NAME_RE.match(t) for t in items)
+
+
 def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     """(author, source) for a byline line, None when the line is not a byline.
 
@@ -263,7 +273,7 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         bare = _MEDIUM_RE.sub("", src, count=1)  # "Theo báo Tuổi Trẻ": the paper's name
         if bare != src and src[:1].islower() and bare[:1].isupper():
             src = bare if outlet_name(bare) else src[:1].upper() + src[1:]
-        if src[:1].isupper() or outlet_name(src):
+        if src[:1].isupper() or outlet_name(src) or _site_list(src):
             return None, src
         return None
     if s.startswith("(") and s.endswith(")") and looks_like_outlet(s[1:-1].split("/")[-1]):
