@@ -131,6 +131,7 @@ def clean_text(text: str) -> CleanArticle:
     captions.decide_captions(page)
     captions.decide_uncredited(page)
     captions.decide_duplicates(page, page.title_idx)
+    blocks.repeated_lead(page)
     layouts.slideshow_captions(page)
     author, source = bylines.decide_bylines(page, page.title_idx)
     blocks.lead_teaser(page)

@@ -157,3 +157,15 @@ def test_a_list_of_source_sites_is_a_credit_line() -> None:
     a = clean_text(lines(TITLE, P1, P2, P3, "Theo amthucviet, monanngon, shopeefood", "Phúc An"))
     assert {r.line: r.reason for r in a.removed}.get(5) == "byline"
     assert a.author == "Phúc An" and a.outlet is None
+
+
+def test_the_sapo_printed_again_as_a_paragraph_goes_once() -> None:
+    sapo = P1 + " " + P2
+    got = reasons(lines(TITLE, sapo, P3, sapo, P2 + " Hội nghị kết thúc vào buổi chiều."))
+    assert got == {4: "duplicate-line"}
+
+
+def test_a_sapo_the_body_repeats_further_down_stays() -> None:
+    p4 = "Hội nghị kết thúc vào buổi chiều cùng ngày với nhiều kiến nghị của các địa phương."
+    got = reasons(lines(TITLE, P1, P2, P3, p4, P1))  # the article's own recap
+    assert 6 not in got

@@ -374,6 +374,29 @@ def _lead(page: Page) -> int | None:
     return None
 
 
+_REPEATED_LEAD_MIN_WORDS = 20
+_REPEATED_LEAD_WITHIN = 3  # open lines under the lead
+
+
+def repeated_lead(page: Page) -> None:
+    """Some pages print the sapo twice: above the story and again as its first paragraph. A
+    paragraph among the first under the lead that is the lead word for word (20+ words: not a
+    short sentence the article says twice) is that copy; further down, a repeat is the
+    article's own recap and stays."""
+    lead = _lead(page)
+    if lead is None or len(words(page[lead].text)) < _REPEATED_LEAD_MIN_WORDS:
+        return
+    k = key(page[lead].text)
+    i = page.next(lead)
+    for _ in range(_REPEATED_LEAD_WITHIN):  # the story's first paragraphs, not a recap below
+        if i is None:
+            return
+        if key(page[i].text) == k:
+            page.decide(i, "duplicate-line")
+            return
+        i = page.next(i)
+
+
 def lead_teaser(page: Page) -> None:
     """A long headline right under the lead, about something the paragraph under it does not
     take up, is the inline link to another story that sites set below the sapo, not a
