@@ -7,21 +7,24 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    ``metadata.markdown_headings``: a ``.md`` input's ``# Heading`` is the title.
 2. ``signals.join_wrapped``: text hard-wrapped at a fixed width is re-joined into paragraphs;
    a photo story's credited paragraphs are found first (``layouts.photo_story``): body.
-3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks);
+3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks;
+   the page's first line is never taken for a "Nóng: ..." link: it is the headline);
    the clock times of a live report's entries stay body (``signals.live_blog_times``); short
    labels between a player's or share bar's lines go with them (``signals.widget_gaps``).
 4. Title (``metadata.pick_title``: an outlet's name over it or a site name after it names the
    outlet; ``title_source`` says when it was taken from the lead); related blocks after a
    heading or an outlet logo
    (``blocks``); tag lists, tables of contents, lists of titles glued to their leads'
-   datelines and readers' comments (``blocks``); other stories after the body by shape and
-   topic (``signals.trailing_teasers``).
+   datelines and readers' comments (``blocks``); a story card closing the page above its own
+   "Đọc tiếp" links and a series' next-part teaser under a rule line (``blocks``); other
+   stories after the body by shape and topic (``signals.trailing_teasers``).
 5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``);
    rows of a list or a table in the body (``signals.list_rows``) are never captions.
    Captions with no credit and no picture left (``captions.decide_uncredited``): a person's
    place in the picture, its date, a caption split over two pictures, an echo of a paragraph
    beside it, a person or a scene shown with none of the words of the telling; the pieces of a
-   caption split over a slideshow's slides (``layouts.slideshow_captions``).
+   caption split over a slideshow's slides (``layouts.slideshow_captions``); the sapo printed
+   again as the first paragraph (``blocks.repeated_lead``).
 6. Position: bylines, photo credits, quote attributions, a column's closing blurb, a lone
    headline between the closing credits (``bylines``); an aggregator's publisher line over the
    timestamp names the outlet; a long headline under the lead (``blocks.lead_teaser``). Last,
