@@ -189,12 +189,16 @@ def lead_date(paragraphs: list[str], elsewhere: list[str]) -> str | None:
     18/7/1977"). When that event date has no year, it only counts if the same day/month is
     written WITH a year somewhere else (``elsewhere``); otherwise None, because a guessed year
     is worse than none. Without any prefixed date, a full date in the first paragraph is used.
+    A date that closes a range or names a deadline or a plan (``DateMention.bounded``) is no
+    publication date, and then none is read from the lead.
     """
     lead = paragraphs[:2]
-    mentions = [m for p in lead for m in find_dates(p) if not m.bounded]
+    mentions = [m for p in lead for m in find_dates(p)]
     prefixed = [m for m in mentions if m.prefixed]
     if prefixed:
         first = prefixed[0]
+        if first.bounded:  # the lead opens on a range, a deadline or a plan: no event day
+            return None  # (a later date is usually history, never the day of the story)
         iso = first.iso()
         if iso:
             return iso
@@ -204,7 +208,6 @@ def lead_date(paragraphs: list[str], elsewhere: list[str]) -> str | None:
                     return other.iso()
         return None
     for m in find_dates(paragraphs[0]) if paragraphs else []:
-        iso = None if m.bounded else m.iso()
-        if iso:
-            return iso
+        if m.year is not None:  # the first full date, unless it closes a range or a plan
+            return None if m.bounded else m.iso()
     return None

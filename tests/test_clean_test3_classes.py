@@ -61,6 +61,14 @@ def test_a_range_end_a_deadline_or_a_plan_is_no_published_date(lead: str) -> Non
     assert clean_text(lines(TITLE, lead, P2, P3)).published is None
 
 
+def test_after_a_bounded_date_no_later_date_of_the_lead_is_taken() -> None:
+    lead = (
+        "Từ 13h30 ngày 2/11, cầu được thông xe trở lại sau khi kiểm định xong hôm 30/10/2025 "
+        "theo kết luận của tỉnh."
+    )
+    assert dates.lead_date([lead], [lead]) is None  # 30/10 is history, not the story's day
+
+
 def test_the_event_date_opening_the_lead_is_still_read() -> None:
     lead = "Sáng 8/12/2025, Quốc hội nghe tờ trình về dự án đường sắt tốc độ cao Bắc - Nam."
     assert dates.lead_date([lead], [lead]) == "2025-12-08"
