@@ -7,21 +7,24 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    ``metadata.markdown_headings``: a ``.md`` input's ``# Heading`` is the title.
 2. ``signals.join_wrapped``: text hard-wrapped at a fixed width is re-joined into paragraphs;
    a photo story's credited paragraphs are found first (``layouts.photo_story``): body.
-3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks);
+3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks;
+   the page's first line is never taken for a "Nóng: ..." link: it is the headline);
    the clock times of a live report's entries stay body (``signals.live_blog_times``); short
    labels between a player's or share bar's lines go with them (``signals.widget_gaps``).
 4. Title (``metadata.pick_title``: an outlet's name over it or a site name after it names the
    outlet; ``title_source`` says when it was taken from the lead); related blocks after a
    heading or an outlet logo
    (``blocks``); tag lists, tables of contents, lists of titles glued to their leads'
-   datelines and readers' comments (``blocks``); other stories after the body by shape and
-   topic (``signals.trailing_teasers``).
+   datelines and readers' comments (``blocks``); a story card closing the page above its own
+   "Đọc tiếp" links and a series' next-part teaser under a rule line (``blocks``); other
+   stories after the body by shape and topic (``signals.trailing_teasers``).
 5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``);
    rows of a list or a table in the body (``signals.list_rows``) are never captions.
    Captions with no credit and no picture left (``captions.decide_uncredited``): a person's
    place in the picture, its date, a caption split over two pictures, an echo of a paragraph
    beside it, a person or a scene shown with none of the words of the telling; the pieces of a
-   caption split over a slideshow's slides (``layouts.slideshow_captions``).
+   caption split over a slideshow's slides (``layouts.slideshow_captions``); the sapo printed
+   again as the first paragraph (``blocks.repeated_lead``).
 6. Position: bylines, photo credits, quote attributions, a column's closing blurb, a lone
    headline between the closing credits (``bylines``); an aggregator's publisher line over the
    timestamp names the outlet; a long headline under the lead (``blocks.lead_teaser``). Last,
@@ -41,7 +44,7 @@ from pipeline.article import CleanArticle, RemovedLine
 from pipeline.cleaning import blocks, bylines, captions, layouts, metadata, signals
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import outlet_name, strip_dateline, wire_name
-from pipeline.cleaning.rules import line_reason
+from pipeline.cleaning.rules import is_link_label, line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
 from pipeline.cleaning.text import normalize, words
 
@@ -51,10 +54,14 @@ def _local_step(page: Page) -> list[int]:
     counts, title_fold = slug_context(page)
     live = signals.live_blog_times(page)  # "10:30" between entries is body, not a timestamp
     headings = []
+    first = next((i for i, ln in enumerate(page.lines) if ln.kind is None), None)
     for i, ln in enumerate(page.lines):
         if ln.kind is not None:
             continue
         t = ln.text
+        if i == first and is_link_label(t):
+            continue  # "NÓNG: <headline>" opening the page is the headline, not a link to
+            # another story: an inline link label never comes before the story it sits in
         reason = (
             line_reason(t, only=("image-filename", "url"))
             or slug_reason(t, counts, title_fold)
@@ -117,6 +124,8 @@ def clean_text(text: str) -> CleanArticle:
     blocks.table_of_contents(page)
     blocks.glued_lists(page)
     blocks.comments_section(page)
+    blocks.read_on_card(page)
+    blocks.next_part_teaser(page)
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
@@ -125,6 +134,7 @@ def clean_text(text: str) -> CleanArticle:
     captions.decide_captions(page)
     captions.decide_uncredited(page)
     captions.decide_duplicates(page, page.title_idx)
+    blocks.repeated_lead(page)
     layouts.slideshow_captions(page)
     author, source = bylines.decide_bylines(page, page.title_idx)
     blocks.lead_teaser(page)

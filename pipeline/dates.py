@@ -58,6 +58,24 @@ _TIMESTAMP_NOISE_RE = re.compile(
     r"am|pm|sa|ch|t\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?)",
     re.IGNORECASE,
 )
+# Words right before a date that make it a range end or a deadline ("từ ngày 2 đến 9/11",
+# "trước ngày 19/12"), and words of its clause that make it a plan or a target ("sẽ khai mạc
+# vào ngày ...", "mục tiêu đề ra vào ngày ..."): see ``DateMention.bounded``.
+_BOUND_WORDS = frozenset({"từ", "đến", "tới", "trước", "sau", "hạn", "hết", "kịp"})
+_PLAN_WORDS = ("mục tiêu", "dự kiến", "kế hoạch", "thời hạn", "hạn chót", "cho đến", "sẽ")
+_BOUND_NEAR, _PLAN_WINDOW = 3, 6  # words before the date (its prefix "ngày" included)
+
+
+def _bounded(text: str, start: int) -> bool:
+    """Whether the date at ``start`` closes a range or names a deadline or a plan."""
+    clause = re.split(r"[,.;:!?()\[\]“”\"]", text[:start])[-1]
+    before = clause.casefold().split()
+    plan = f" {' '.join(before[-_PLAN_WINDOW:])} "
+    return bool(set(before[-_BOUND_NEAR:]) & _BOUND_WORDS) or any(
+        f" {w} " in plan for w in _PLAN_WORDS
+    )
+
+
 _RELATIVE_TIME_RE = re.compile(
     r"^\d{1,3}\s*(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước$", re.IGNORECASE
 )
@@ -72,6 +90,10 @@ class DateMention:
     year: int | None
     prefixed: bool  # introduced by "sáng/chiều/ngày..." i.e. an event date, not a range end
     start: int
+    # a range end, a deadline or a target ("từ ngày 2 đến 9/11/2025", "trước ngày 19/12",
+    # "mục tiêu đề ra vào ngày 19/12/2025"): a date the story looks towards, not the day it
+    # reports, so never the publication date
+    bounded: bool = False
 
     def iso(self) -> str | None:
         """ISO form, or None when the year is unknown (a year is never guessed here)."""
@@ -121,7 +143,10 @@ def find_dates(text: str) -> list[DateMention]:
             if y is not None and not _MIN_YEAR <= y <= _MAX_YEAR:
                 continue
             found[m.start("d")] = DateMention(d, mo, y, bool(m["prefix"]), m.start("d"))
-    return [found[k] for k in sorted(found)]
+    return [
+        DateMention(m.day, m.month, m.year, m.prefixed, m.start, _bounded(text, m.start))
+        for m in (found[k] for k in sorted(found))
+    ]
 
 
 def is_timestamp_line(line: str) -> bool:
@@ -164,12 +189,16 @@ def lead_date(paragraphs: list[str], elsewhere: list[str]) -> str | None:
     18/7/1977"). When that event date has no year, it only counts if the same day/month is
     written WITH a year somewhere else (``elsewhere``); otherwise None, because a guessed year
     is worse than none. Without any prefixed date, a full date in the first paragraph is used.
+    A date that closes a range or names a deadline or a plan (``DateMention.bounded``) is no
+    publication date, and then none is read from the lead.
     """
     lead = paragraphs[:2]
     mentions = [m for p in lead for m in find_dates(p)]
     prefixed = [m for m in mentions if m.prefixed]
     if prefixed:
         first = prefixed[0]
+        if first.bounded:  # the lead opens on a range, a deadline or a plan: no event day
+            return None  # (a later date is usually history, never the day of the story)
         iso = first.iso()
         if iso:
             return iso
@@ -179,7 +208,6 @@ def lead_date(paragraphs: list[str], elsewhere: list[str]) -> str | None:
                     return other.iso()
         return None
     for m in find_dates(paragraphs[0]) if paragraphs else []:
-        iso = m.iso()
-        if iso:
-            return iso
+        if m.year is not None:  # the first full date, unless it closes a range or a plan
+            return None if m.bounded else m.iso()
     return None

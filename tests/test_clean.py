@@ -435,8 +435,8 @@ def test_wire_service_is_recorded_apart_from_the_outlet(
         ("Minh Anh - Hoàng Long", "Minh Anh - Hoàng Long", None),
         ("Bài và ảnh: Quang Thái", "Quang Thái", None),
         ("Tin, ảnh: THANH SƠN", "THANH SƠN", None),  # QĐND
-        ("Nhóm phóng viên", "Nhóm phóng viên", None),
-        ("PV", "PV", None),
+        ("Nhóm phóng viên", None, None),  # "a group of reporters": no name
+        ("PV", None, None),  # "a reporter", not a name
         ("Theo VOV", None, "VOV"),
         ("Theo Vietnam+", None, "Vietnam+"),
         ("(TTXVN/Vietnam+)", None, "Vietnam+"),

@@ -20,9 +20,13 @@ from pipeline.cleaning.rules import (
     COMMENT_CHROME_RE,
     COMMENT_FORM_RE,
     COMMENTS_HEAD_RE,
+    NEXT_PART_RE,
+    SEPARATOR_RE,
     TAG_LABELS,
     TOC_HEADINGS,
+    closes_with_read_on,
     heading_key,
+    strip_trailing_label,
 )
 from pipeline.cleaning.text import (
     CLOSING_QUOTES,
@@ -218,12 +222,17 @@ def glued_lists(page: Page) -> None:
         run = []
 
 
+def _boxed_link(text: str) -> bool:
+    return strip_trailing_label(text) != text
+
+
 def teasers_without_heading(page: Page, title_idx: int | None) -> None:
     """Teaser leads ("... ...") after link lines, and title-shown-twice teaser lists."""
     for i, ln in enumerate(page.lines):
         if ln.kind is None and ends_with_ellipsis(ln.text) and len(words(ln.text)) <= 80:
             p = page.prev(i)
-            if p is not None and page[p].kind in LINK_REASONS:
+            # a "<headline>ĐỌC NGAY" box is the whole link: the paragraph under it is body
+            if p is not None and page[p].kind in LINK_REASONS and not _boxed_link(page[p].text):
                 page.decide(i, "teaser-lead")
     pairs: list[tuple[int, int]] = []
     for i, ln in enumerate(page.lines):
@@ -248,22 +257,76 @@ def teasers_without_heading(page: Page, title_idx: int | None) -> None:
             page.decide(k, "teaser-lead")
 
 
-_TEASER_REASONS = frozenset({"related-item", "teaser-pair", "link-line"})
+_TEASER_REASONS = frozenset({"related-item", "teaser-pair", "link-line", "read-more"})
 
 
 def teaser_title_copies(page: Page) -> None:
     """A headline-shaped line that repeats the title of a teaser removed elsewhere on the page
     is that link again (an inline "related story" box above the byline). Only headline shapes
     count: a prose paragraph is never removed because a teaser quotes it."""
-    teasers = {
-        key(ln.text)
-        for ln in page.lines
-        if ln.kind in _TEASER_REASONS and is_title_like(ln.text) and len(words(ln.text)) >= 5
-    }
+    heads = (strip_trailing_label(ln.text) for ln in page.lines if ln.kind in _TEASER_REASONS)
+    teasers = {key(t) for t in heads if is_title_like(t) and len(words(t)) >= 5}
     for i, ln in enumerate(page.lines):
         headline = is_title_like(ln.text) and not is_prose(ln.text)
         if ln.kind is None and i != page.title_idx and headline and key(ln.text) in teasers:
             page.decide(i, "related-item")
+
+
+_CARD_TITLE_MIN_WORDS = 8  # a headline; the last subheading of a story is shorter
+_CARD_LEAD_MAX_WORDS = 60
+
+
+def read_on_card(page: Page) -> None:
+    """A story card closing the page: another story's headline and its lead, then the card's
+    own links ("Đọc tiếp", "Xem tiếp Về trang Chủ đề") with nothing of the page after them. A
+    "read on" link with nothing to read below it leads away from the page: the headline and
+    lead above it are that other story's, not the end of this one."""
+    last = max((i for i, ln in enumerate(page.lines) if ln.kind != BLANK), default=None)
+    if last is None or page[last].kind in NOT_REMOVED or not closes_with_read_on(page[last].text):
+        return
+    lead = page.prev(last)
+    if lead is None or page[lead].kind is not None:
+        return
+    t = page[lead].text
+    if not is_prose(t) or sentence_count(t) > 2 or len(words(t)) > _CARD_LEAD_MAX_WORDS:
+        return
+    head = page.prev(lead)
+    if head is None or page[head].kind is not None or head == page.title_idx:
+        return
+    h = page[head].text
+    if (
+        len(words(h)) < _CARD_TITLE_MIN_WORDS
+        or not is_title_like(h)
+        or is_sentence(h)
+        or byline_like(h)
+        or h.endswith((":", ",", ";"))
+    ):
+        return
+    page.decide(head, "related-item")
+    page.decide(lead, "related-item")
+
+
+_NEXT_PART_MAX_LINES = 2
+
+
+def next_part_teaser(page: Page) -> None:
+    """A series closes an instalment with a teaser of the next one: a rule line ("-----"), a
+    sentence or two about the next part, then "Kỳ tới: <its title>". Those lines, the rule
+    line with them, are not this part's text."""
+    for i, ln in enumerate(page.lines):
+        if ln.kind != "read-more" or not NEXT_PART_RE.match(ln.text):
+            continue
+        run: list[int] = []
+        p = page.prev(i)
+        while p is not None and page[p].kind is None and not SEPARATOR_RE.match(page[p].text):
+            run.append(p)
+            p = page.prev(p)
+        if p is None or not SEPARATOR_RE.match(page[p].text) or not run:
+            continue
+        if len(run) > _NEXT_PART_MAX_LINES or any(sentence_count(page[k].text) > 2 for k in run):
+            continue  # the body goes on under the rule line
+        for k in [p, *run]:
+            page.decide(k, "next-part-teaser")
 
 
 def comments_section(page: Page) -> None:
@@ -309,6 +372,29 @@ def _lead(page: Page) -> int | None:
         if page[i].kind is None and _paragraph(page[i].text):
             return i
     return None
+
+
+_REPEATED_LEAD_MIN_WORDS = 20
+_REPEATED_LEAD_WITHIN = 3  # open lines under the lead
+
+
+def repeated_lead(page: Page) -> None:
+    """Some pages print the sapo twice: above the story and again as its first paragraph. A
+    paragraph among the first under the lead that is the lead word for word (20+ words: not a
+    short sentence the article says twice) is that copy; further down, a repeat is the
+    article's own recap and stays."""
+    lead = _lead(page)
+    if lead is None or len(words(page[lead].text)) < _REPEATED_LEAD_MIN_WORDS:
+        return
+    k = key(page[lead].text)
+    i = page.next(lead)
+    for _ in range(_REPEATED_LEAD_WITHIN):  # the story's first paragraphs, not a recap below
+        if i is None:
+            return
+        if key(page[i].text) == k:
+            page.decide(i, "duplicate-line")
+            return
+        i = page.next(i)
 
 
 def lead_teaser(page: Page) -> None:

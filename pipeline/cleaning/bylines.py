@@ -50,6 +50,13 @@ _REPORTER_RE = re.compile(
     r"phóng viên thường trú|pv thường trú)(?:\s+\S+){0,4}$",
     re.IGNORECASE,
 )
+# The same label alone ("PV", "Nhóm PV", "Nhóm phóng viên"): "a reporter", nobody's name,
+# so the line is a byline that names no author
+_REPORTER_ONLY_RE = re.compile(
+    r"^(?:pv|p\.v|btv|ctv|phóng viên|nhóm pv|nhóm phóng viên|nhóm tác giả|nhóm p\.v|ban biên tập|"
+    r"phóng viên thường trú|pv thường trú|nhóm pv thường trú)$",
+    re.IGNORECASE,
+)
 _SOURCE_RE = re.compile(
     r"^\(?\s*(?:nguồn (?:tin|bài|bài viết|tham khảo)\s*:|(?:theo|nguồn|source|via)\s*:?)\s+"
     r"(?P<src>[^()]{2,60}?)\s*\)?\.?$",
@@ -209,6 +216,16 @@ def _writer_and_outlet(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# "Theo amthucviet, monanngon, shopeefood": the websites a compiled story was taken from, by
+# their lowercase names or domains
+_SITE_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9.\-]{3,}$")
+
+
+def _site_list(src: str) -> bool:
+    items = [t.strip() for t in re.split(r",|;|\s+và\s+", src)]
+    return len(items) >= 2 and all(_SITE_NAME_RE.match(t) for t in items)
+
+
 def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     """(author, source) for a byline line, None when the line is not a byline.
 
@@ -256,7 +273,7 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         bare = _MEDIUM_RE.sub("", src, count=1)  # "Theo báo Tuổi Trẻ": the paper's name
         if bare != src and src[:1].islower() and bare[:1].isupper():
             src = bare if outlet_name(bare) else src[:1].upper() + src[1:]
-        if src[:1].isupper() or outlet_name(src):
+        if src[:1].isupper() or outlet_name(src) or _site_list(src):
             return None, src
         return None
     if s.startswith("(") and s.endswith(")") and looks_like_outlet(s[1:-1].split("/")[-1]):
@@ -287,6 +304,8 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         if credit and (is_names_line(left.strip()) or _REPORTER_RE.match(left)):
             source = source or right.strip()
             s = left.strip()
+    if _REPORTER_ONLY_RE.match(s):
+        return None, source
     if _REPORTER_RE.match(s) or is_names_line(s) or _INITIALS_RE.match(s):
         return s, source
     code = _WRITER_CODE_RE.fullmatch(s) or (prefixed and re.fullmatch(r"[A-ZĐ]{2}", s))

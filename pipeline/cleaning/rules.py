@@ -113,10 +113,16 @@ CAPTION_DATE_END_RE = re.compile(
 CAPTION_CONTINUED_RE = re.compile(r"^(?:\.{3}|…)\s*\S")
 
 
+# a credit may name an agency or a firm in full ("Ảnh: Porcoast - Công ty cổ phần Tư vấn thiết
+# kế cảng - kỹ thuật biển")
+_CREDIT_MAX_WORDS = 16  # words() counts the dashes too
+
+
 def split_credit(text: str) -> tuple[str, str | None]:
     """(caption text without its photo credit, credit) - credit None when there is none."""
     m = CREDIT_END_RE.search(text)
-    if m and len(words(m.group("credit"))) <= 10 and not ends_with_ellipsis(m.group("credit")):
+    credit = m.group("credit") if m else ""
+    if m and len(words(credit)) <= _CREDIT_MAX_WORDS and not ends_with_ellipsis(credit):
         return text[: m.start()].rstrip(" -–—|,("), m.group("credit").strip()
     m = CREDIT_PAREN_RE.search(text)
     if m:
@@ -244,8 +250,43 @@ _READ_MORE_RE = re.compile(
 
 
 def is_read_more(text: str) -> bool:
-    """A single-line pointer to another story ("Xem thêm: ...", ">> ...", "Mời độc giả xem ...")."""
-    return len(words(text)) <= 40 and bool(_READ_MORE_RE.match(text)) or is_link_label(text)
+    """A single-line pointer to another story ("Xem thêm: ...", ">> ...", "Mời độc giả xem ...",
+    "<headline>ĐỌC NGAY")."""
+    return (
+        len(words(text)) <= 40
+        and bool(_READ_MORE_RE.match(text) or _TRAILING_LABEL_RE.search(text))
+        or is_link_label(text)
+    )
+
+
+# A link label AFTER an inline related story's headline, as innerText glues the button to the
+# link ("... cảng biển anh hùngĐỌC NGAY"): glued to the last word, or set in capitals.
+_TRAILING_LABELS = r"(?:đọc ngay|xem ngay|đọc thêm|xem thêm|đọc tiếp|xem tiếp|read more)"
+_TRAILING_LABEL_RE = re.compile(
+    rf"(?:(?<=[^\W\d_])(?i:{_TRAILING_LABELS})|\s(?:ĐỌC NGAY|XEM NGAY|ĐỌC THÊM|XEM THÊM|ĐỌC TIẾP|"
+    rf"XEM TIẾP|READ MORE))\s*[»›>]*\s*$"
+)
+
+
+def strip_trailing_label(text: str) -> str:
+    """The headline of a "<headline>ĐỌC NGAY" line (the text itself otherwise)."""
+    m = _TRAILING_LABEL_RE.search(text)
+    return text[: m.start()].rstrip() if m and len(words(text[: m.start()])) >= 4 else text
+
+
+# A story card's closing link ("Đọc tiếp", "Xem tiếp Về trang Chủ đề"): the headline and lead
+# right above it are the card's, when nothing of the page follows the link.
+_READ_ON_RE = re.compile(r"^(?:đọc tiếp|xem tiếp|read more|continue reading)\b", re.IGNORECASE)
+
+
+# A series' pointer to its next part ("Kỳ tới: Đời cảng, đời người") and the rule line a
+# site sets above the next part's teaser ("-----", "***")
+NEXT_PART_RE = re.compile(r"^(?:kỳ|bài|phần) (?:tới|sau|tiếp|tiếp theo)\s*[:\-–]", re.IGNORECASE)
+SEPARATOR_RE = re.compile(r"^\s*(?:[-_=~*•.·]\s*){3,}$")
+
+
+def closes_with_read_on(text: str) -> bool:
+    return len(words(text)) <= 8 and bool(_READ_ON_RE.match(text.strip(_DECOR)))
 
 
 # Labels a site puts before an inline link to another story ("Nóng: Đại gia ... khởi kiện ...",
@@ -350,6 +391,9 @@ _FOOTER_EXACT = {
     "xem thêm bài viết", "xem tiếp tin", "xem nhanh", "đang tải", "đang tải...", "loading",
     "loading...", "xem toàn bộ", "gửi phản hồi", "phản hồi",
     "xem thêm bài", "xem tin mới nhất", "load more stories", "more stories",
+    # a story card's own links ("Đọc tiếp", "Về trang Chủ đề"): see ``closes_with_read_on``
+    "đọc tiếp", "xem tiếp", "về trang chủ đề", "về chủ đề", "về trang chuyên mục",
+    "về chuyên mục", "xem chủ đề",
 }
 # fmt: on
 _FOOTER_RE = re.compile(
