@@ -211,3 +211,17 @@ def test_lines_without_full_stop_under_the_lead_or_naming_a_person_are_left_to_t
     name = "Nghệ nhân nhân dân Lê Minh Tâm"
     (page,) = _pages(lines(TITLE, Q1, LONG, name, Q3))
     assert not any(page[i].text == name for i in captions.learned_candidates(page))
+
+
+def test_a_statement_is_told_not_shown() -> None:
+    # a person speaking out, warning, declining to comment: no picture shows that
+    shown = (
+        "Đồng chí Phó Bí thư Tỉnh ủy Nguyễn Mạnh Sơn phát biểu tại Ngày hội Đại đoàn kết "
+        "thôn Đồng Bưng"
+    )
+    assert reasons(lines(TITLE, Q1, shown, Q2, Q3)) == {3: "photo-caption"}
+    for told in (
+        "Ông Nguyễn Văn An lên tiếng sau khi hàng trăm hộ dân bị ảnh hưởng vì mưa lũ kéo dài",
+        "Người phát ngôn của công ty từ chối bình luận về những lời chỉ trích.",
+    ):
+        assert reasons(lines(TITLE, Q1, Q2, told, Q3)) == {}, told

@@ -223,6 +223,12 @@ def _caption_evidence(page: Page, i: int, paragraphed: bool) -> bool:
 
 
 _SCENE_WORDS = (6, 20)
+# what a person states, is told but never shown in a picture ("Ông Zelensky lên tiếng sau
+# khi ...", "Người phát ngôn ... từ chối bình luận ..."): a subheading or a body sentence
+_STATEMENT_RE = re.compile(
+    r"\b(?:lên tiếng|cảnh báo|cáo buộc|bác bỏ|phản bác|từ chối bình luận|tiết lộ|thừa nhận)\b",
+    re.IGNORECASE,
+)
 
 
 def _scene_caption(text: str) -> bool:
@@ -236,6 +242,7 @@ def _scene_caption(text: str) -> bool:
         and not TOLD_START_RE.match(text)
         and not PROSE_START_RE.match(text)
         and not REPORTING_RE.search(text)
+        and not _STATEMENT_RE.search(text)
         and not ends_with_ellipsis(text)
         and sentence_count(text) == 1
         and not re.search(r"[;:“”\"«»?!]", text)
@@ -267,6 +274,7 @@ def _person_caption(text: str) -> bool:
         and not re.search(r"[:…]|\.\.\.|\s[-–—]\s", text)
         and not PROSE_START_RE.match(text)
         and not REPORTING_RE.search(text)
+        and not _STATEMENT_RE.search(text)
         and leads_with_person(text)
     )
 
