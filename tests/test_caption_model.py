@@ -225,3 +225,14 @@ def test_a_statement_is_told_not_shown() -> None:
         "Người phát ngôn của công ty từ chối bình luận về những lời chỉ trích.",
     ):
         assert reasons(lines(TITLE, Q1, Q2, told, Q3)) == {}, told
+
+
+def test_an_item_of_the_list_above_is_its_section_heading() -> None:
+    item = "Loại tên lửa mới giúp lục quân chống lại các đợt tấn công bằng UAV"
+    other = "Hải quân thử nghiệm tàu ngầm không người lái tại vùng biển phía bắc"
+    listing = f"Tin quân sự hôm nay: {item}; {other}; nhiều nước tăng chi tiêu quốc phòng."
+    got = reasons(lines(TITLE, Q1, listing, item, Q2, Q3))
+    assert 4 not in got or got[4] != "photo-caption"
+    # the same words as a caption that repeats a sentence (not an item) above it
+    assert captions._announced_item(item, f"{item} trong năm nay.") is False
+    assert captions._announced_item(item + ".", listing) is False

@@ -168,6 +168,8 @@ def _echo_caption(page: Page, i: int, above: int | None, below: int | None) -> b
     does not also announce the one below ("Giải ngân vốn đầu tư công" between two paragraphs
     on it is a subheading)."""
     t = page[i].text
+    if above is not None and _announced_item(t, page[above].text):
+        return False
     up = above is not None and echoes(t, page[above].text)
     down = below is not None and echoes(t, page[below].text)
     # every word of it in the paragraph below: it announces that paragraph
@@ -175,6 +177,15 @@ def _echo_caption(page: Page, i: int, above: int | None, below: int | None) -> b
     if t.endswith(".") and below is not None and echoes(t, page[below].text, _ECHO_SENTENCE_SHARE):
         return True
     return up and not down and not announces
+
+
+def _announced_item(line: str, paragraph: str) -> bool:
+    """A line with no full stop that is, word for word, one item of a list in the paragraph
+    above ("Tin vũ khí hôm nay: A; B; C" over "A"): the heading of that item's section."""
+    if line.rstrip().endswith("."):
+        return False
+    k = key(line)
+    return bool(k) and any(key(item) == k for item in re.split(r"[:;]", paragraph)[1:])
 
 
 def _neighbour_paragraphs(page: Page, i: int) -> tuple[int | None, int | None]:
