@@ -120,7 +120,8 @@ def evaluate(data: Path, split: str = "all") -> list[PageScore]:
         if split != "all" and item["split"] != split:
             continue
         page = item["id"]
-        if item["kind"] == "index-json-html" and not (data / f"{page}.txt").exists():
+        index_only = item["kind"] in ("index-json-html", "index-js-text")
+        if index_only and not (data / f"{page}.txt").exists():
             print(f"skip {page}: not built (its read_file cache is absent)", file=sys.stderr)
             continue
         text = (data / f"{page}.txt").read_text(encoding="utf-8")
