@@ -272,6 +272,27 @@ def index_json_html(raw: bytes) -> list[str]:
     return [" ".join(x.split()) for x in head if x.strip()] + body
 
 
+_HEADING_TAG = re.compile(r"</?h[1-6]>")
+
+
+def index_js_text(raw: bytes, skip: int, field_prefix: str) -> list[str]:
+    """A page's text saved inside a JavaScript template literal (an app's test prompt holding a
+    scraped Thanh Niên page, one block per line): the literal's lines after the app's own
+    ``skip`` lines, the scraper's key (``field_prefix``, "Title: ") taken off the title field,
+    and the heading tags the scraper inserted (``<h2> ... </h2>``) read as block breaks."""
+    text = raw.decode("utf-8")
+    lines = text[text.index("`") + 1 : text.rindex("`")].split("\n")[skip:]
+    if lines and lines[0].startswith(field_prefix):
+        lines[0] = lines[0][len(field_prefix) :]
+    out: list[str] = []
+    for line in lines:
+        out.extend(p for p in (" ".join(x.split()) for x in _HEADING_TAG.split(line)) if p)
+    return out
+
+
+_INDEX_KINDS = ("index-json-html", "index-js-text")
+
+
 def _index_path(item: dict) -> Path:
     return INDEX_CACHE / item["repo"].replace("/", "+") / item["path"]
 
@@ -279,6 +300,9 @@ def _index_path(item: dict) -> Path:
 def build(item: dict) -> str:
     if item["kind"] == "index-json-html":
         return "\n".join(index_json_html(_index_path(item).read_bytes())) + "\n"
+    if item["kind"] == "index-js-text":
+        raw = _index_path(item).read_bytes()
+        return "\n".join(index_js_text(raw, item["skip"], item["field_prefix"])) + "\n"
     raw = _blob(item["repo"], item["commit"], item["path"])
     if item["path"].endswith(".gz"):
         raw = gzip.decompress(raw)
@@ -304,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     items = json.loads(MANIFEST.read_text(encoding="utf-8"))
     wrote = 0
     for item in items:
-        if item["kind"] == "index-json-html" and not _index_path(item).exists():
+        if item["kind"] in _INDEX_KINDS and not _index_path(item).exists():
             print(f"skip {item['id']}: no cached index file {_index_path(item)} (read_file only)")
             continue
         (out / f"{item['id']}.txt").write_text(build(item), encoding="utf-8")
