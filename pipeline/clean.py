@@ -41,7 +41,7 @@ from typing import Any
 
 from pipeline import dates
 from pipeline.article import CleanArticle, RemovedLine
-from pipeline.cleaning import blocks, bylines, captions, layouts, metadata, signals
+from pipeline.cleaning import blocks, bylines, captions, chrome, layouts, metadata, signals
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import outlet_name, strip_dateline, wire_name
 from pipeline.cleaning.rules import is_link_label, line_reason
@@ -117,6 +117,7 @@ def clean_text(text: str) -> CleanArticle:
     follows = [ln.text for ln in page.lines if ln.kind == "follow-us"]
     follow_outlet = next((o for t in follows if (o := metadata.outlet_from_follow(t))), None)
     metadata.pick_title(page, md_title)
+    chrome.head_chrome(page)  # menus between the <title> line and the headline printed again
     headings += blocks.outlet_headings(page, page.title_idx)
     for h in sorted(headings):
         blocks.expand_block(page, h)

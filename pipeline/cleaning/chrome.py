@@ -1,0 +1,50 @@
+"""Site chrome of a whole-page scrape: what a scraper that read the whole page keeps around
+the article (the page's <title>, then menus, weather, login and ad slots, then the article's
+own headline again).
+
+When the title line is printed again further down as the article's headline, the lines
+between the two are the site's header: nothing of the story comes before its own headline.
+A sapo or a paragraph between them means the repeat is something else (a headline echoed in
+the body), so the rule stands back.
+"""
+
+from __future__ import annotations
+
+from pipeline.cleaning.lines import BLANK, Page
+from pipeline.cleaning.text import is_prose, words
+
+_HEAD_MIN_LINES = 3  # a header of menus has several lines; one line between is a breadcrumb
+_HEAD_MAX_WORDS = 15  # menu rows and widget labels are short; a paragraph is not
+
+
+def _key(text: str) -> str:
+    return " ".join(words(text.casefold())).strip(" .:-–—|")
+
+
+def head_chrome(page: Page) -> None:
+    """Lines between the title and its repeat as the article's headline: "site-chrome"; the
+    repeat itself: "duplicate-line"."""
+    t = page.title_idx
+    if t is None or page.title_is_lead:
+        return
+    key = _key(page[t].text)
+    if len(words(key)) < 4:
+        return
+    copy = next(
+        (j for j in range(t + 1, len(page)) if page[j].kind != BLANK and _key(page[j].text) == key),
+        None,
+    )
+    if copy is None:
+        return
+    between = [k for k in range(t + 1, copy) if page[k].kind != BLANK]
+    if len(between) < _HEAD_MIN_LINES:
+        return
+    if any(
+        page[k].kind is None
+        and (is_prose(page[k].text) or len(words(page[k].text)) > _HEAD_MAX_WORDS)
+        for k in between
+    ):
+        return
+    for k in between:
+        page.decide(k, "site-chrome")
+    page.decide(copy, "duplicate-line")
