@@ -114,6 +114,7 @@ def clean_text(text: str) -> CleanArticle:
 
     headings = _local_step(page)
     signals.widget_gaps(page)
+    chrome.voice_menu(page)  # a read-aloud player's voices are no byline
     follows = [ln.text for ln in page.lines if ln.kind == "follow-us"]
     follow_outlet = next((o for t in follows if (o := metadata.outlet_from_follow(t))), None)
     metadata.pick_title(page, md_title)

@@ -11,6 +11,7 @@ the body), so the rule stands back.
 from __future__ import annotations
 
 from pipeline.cleaning.lines import BLANK, Page
+from pipeline.cleaning.rules import VOICE_MENU_RE
 from pipeline.cleaning.text import is_prose, words
 
 _HEAD_MIN_LINES = 3  # a header of menus has several lines; one line between is a breadcrumb
@@ -48,3 +49,21 @@ def head_chrome(page: Page) -> None:
     for k in between:
         page.decide(k, "site-chrome")
     page.decide(copy, "duplicate-line")
+
+
+_VOICES_MAX = 8  # a voice menu lists a handful of voices
+
+
+def voice_menu(page: Page) -> None:
+    """The voices listed under a read-aloud player's "Chọn giọng đọc" menu, one short name a
+    line: "media-player" (not the writer's byline, which they look like)."""
+    for i, ln in enumerate(page.lines):
+        if ln.kind is None or not VOICE_MENU_RE.search(ln.text):
+            continue
+        j, n = page.next(i, undecided=False), 0
+        while j is not None and n < _VOICES_MAX and page[j].kind is None:
+            toks = words(page[j].text)
+            if not 1 <= len(toks) <= 3 or not all(t[:1].isupper() for t in toks):
+                break
+            page.decide(j, "media-player")
+            j, n = page.next(j, undecided=False), n + 1

@@ -391,6 +391,12 @@ _FOOTER_EXACT = {
     "xem thêm bài viết", "xem tiếp tin", "xem nhanh", "đang tải", "đang tải...", "loading",
     "loading...", "xem toàn bộ", "gửi phản hồi", "phản hồi",
     "xem thêm bài", "xem tin mới nhất", "load more stories", "more stories",
+    # a read-aloud player's menus (full text or summary, volume, autoplay countdown)
+    "bài đầy đủ", "bài tóm tắt", "bài đầy đủ bài tóm tắt", "điều chỉnh âm lượng",
+    "âm lượng", "tự động phát sau", "tự động phát",
+    # ad slots and their close button, the site header's weather and account menu
+    "advertisements", "admicro adx", "ads by google", "x", "đóng menu", "mở menu",
+    "thông tin tài khoản", "đổi mật khẩu", "tin đã lưu", "tin đã xem",
     # a story card's own links ("Đọc tiếp", "Về trang Chủ đề"): see ``closes_with_read_on``
     "đọc tiếp", "xem tiếp", "về trang chủ đề", "về chủ đề", "về trang chuyên mục",
     "về chuyên mục", "xem chủ đề",
@@ -424,6 +430,9 @@ _COUNTER_RE = re.compile(
     r"|xem (?:thêm )?\d+ bình luận"
     r"|\(\s*(?:còn nữa|còn tiếp|hết|tiếp theo|kỳ sau|kỳ tới)\s*(?:\.{2,}|…)?\s*\)"
     r"|nghe(?: bài viết| bài| đọc(?: bài)?)?(?:\s*\d+\s*phút)?|giọng đọc\s*:?.{0,24}"
+    # the player's menus with their state in front: "1.00x Chọn tốc độ đọc", "<voice> Chọn
+    # giọng đọc"
+    r"|(?:\S+(?:\s\S+){0,3}\s+)?chọn (?:tốc độ đọc|giọng đọc|tốc độ|giọng)"
     r"|giọng (?:nam|nữ)(?: miền (?:bắc|nam|trung))?"
     # a read-aloud player's voice menu: "Nam miền Bắc", "Nữ miền Nam"
     r"|(?:giọng )?(?:nam|nữ) miền (?:bắc|nam|trung)"
@@ -527,6 +536,11 @@ _PLAYER_RE = re.compile(
 _PLAYER_MENU_RE = re.compile(
     r"^\S.{0,20}[a-zà-ỹđ0-9](?:Tốc độ phát|Chất lượng|Playback Rate|Quality)$"
 )
+
+
+# A read-aloud player's voice menu ("Ngọc Huyền Chọn giọng đọc"): the voices' names follow it,
+# one a line, and are no byline
+VOICE_MENU_RE = re.compile(r"\bchọn giọng(?: đọc)?\s*:?$", re.IGNORECASE)
 
 
 def is_player_text(text: str) -> bool:
