@@ -226,6 +226,10 @@ def _site_list(src: str) -> bool:
     return len(items) >= 2 and all(_SITE_NAME_RE.match(t) for t in items)
 
 
+# a writer's e-mail printed after the name in the byline
+_EMAIL_TAIL_RE = re.compile(r"\s*[-–—|,(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?$")
+
+
 def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     """(author, source) for a byline line, None when the line is not a byline.
 
@@ -238,6 +242,7 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     if _reference(bare):  # "(tổng hợp)", "Tổng hợp từ Reuters": a reference, an agency wire
         return None, _reference_wires(bare)
     s = _ROLE_PAREN_RE.sub("", bare).strip()
+    s = _EMAIL_TAIL_RE.sub("", s).strip() or s  # "Trí Đỗ - mtri1904@gmail.com": the writer
     if not s or len(words(s)) > 14:
         return None
     resident = _RESIDENT_RE.match(s)
