@@ -1,0 +1,42 @@
+"""Site chrome of a whole-page scrape (issue 8, split ``test4``): one rule per test on
+hand-written snippets (never a reported number)."""
+
+from __future__ import annotations
+
+from pipeline.clean import clean_text
+from tests.clean_snippets import P1, P2, P3, TITLE, lines, reasons
+
+
+def test_lines_between_the_title_and_its_repeat_as_headline_are_site_chrome() -> None:
+    text = lines(
+        TITLE, "Hà Nội 25 o C", "Podcast Đặt báo Đăng nhập", "Kinh tế", "Đời sống",
+        "Tiện ích Bạn cần biết Liên hệ", TITLE, "Ngọc Ánh", P1, P2, P3,
+    )  # fmt: skip
+    article = clean_text(text)
+    got = reasons(text)
+    assert article.title == TITLE
+    assert article.paragraphs == (P1, P2, P3)
+    assert all(got[k] == "site-chrome" for k in (2, 3, 6))
+    assert got[7] == "duplicate-line"
+    assert article.author == "Ngọc Ánh"
+
+
+def test_head_chrome_stands_back_when_a_paragraph_comes_before_the_repeat() -> None:
+    # the headline echoed after the lead: the lines above it are the story, not the header
+    text = lines(TITLE, P1, "Kinh tế", "Đời sống", "Du lịch", TITLE, P2, P3)
+    got = reasons(text)
+    assert "site-chrome" not in got.values()
+    assert P1 in clean_text(text).paragraphs
+
+
+def test_read_aloud_voices_are_no_byline_and_an_email_byline_names_the_writer() -> None:
+    text = lines(
+        TITLE, "Ngọc Ánh - ngocanh@example.com", "1.00x Chọn tốc độ đọc",
+        "Thảo Trinh Chọn giọng đọc", "Thảo Trinh", "Minh Hoàng", P1, P2, P3,
+    )  # fmt: skip
+    article = clean_text(text)
+    got = reasons(text)
+    assert article.author == "Ngọc Ánh"
+    assert got[3] == got[4] == "page-widget"
+    assert got[5] == got[6] == "media-player"
+    assert article.paragraphs == (P1, P2, P3)
