@@ -152,7 +152,9 @@ def clean_text(text: str) -> CleanArticle:
     if source:
         credit_outlet, credit_wire = metadata.credit_parts(source)
         outlet, wire = outlet or credit_outlet, wire or credit_wire
-    outlet = outlet or page.publisher or follow_outlet or header_outlet
+    outlet = (
+        outlet or page.publisher or follow_outlet or header_outlet or chrome.footer_outlet(page)
+    )
     if outlet is None and page.masthead:
         outlet = outlet_name(page.masthead) or page.masthead
     return CleanArticle(

@@ -40,3 +40,17 @@ def test_read_aloud_voices_are_no_byline_and_an_email_byline_names_the_writer() 
     assert got[3] == got[4] == "page-widget"
     assert got[5] == got[6] == "media-player"
     assert article.paragraphs == (P1, P2, P3)
+
+
+def test_page_tail_chrome_event_line_comment_form_and_copyright_owner() -> None:
+    text = lines(
+        TITLE, P1, P2, P3, "Dòng sự kiện: Hội nghị tăng trưởng", "Bạn cần biết",
+        "© 2003-2025 Bản quyền thuộc về Báo Thanh Niên.",
+        "Bạn không thể gửi bình luận liên tục. Xin hãy đợi 60 giây nữa.",
+    )  # fmt: skip
+    article = clean_text(text)
+    got = reasons(text)
+    assert got[5] == "related-heading"
+    assert got[8] == "comment-form"
+    assert article.paragraphs == (P1, P2, P3)
+    assert article.outlet == "Thanh Niên"

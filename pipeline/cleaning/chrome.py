@@ -11,7 +11,8 @@ the body), so the rule stands back.
 from __future__ import annotations
 
 from pipeline.cleaning.lines import BLANK, Page
-from pipeline.cleaning.rules import VOICE_MENU_RE
+from pipeline.cleaning.outlets import outlet_name
+from pipeline.cleaning.rules import COPYRIGHT_OWNER_RE, VOICE_MENU_RE
 from pipeline.cleaning.text import is_prose, words
 
 _HEAD_MIN_LINES = 3  # a header of menus has several lines; one line between is a breadcrumb
@@ -67,3 +68,12 @@ def voice_menu(page: Page) -> None:
                 break
             page.decide(j, "media-player")
             j, n = page.next(j, undecided=False), n + 1
+
+
+def footer_outlet(page: Page) -> str | None:
+    """The known outlet a removed copyright footer names as the site's owner."""
+    for ln in page.lines:
+        m = COPYRIGHT_OWNER_RE.search(ln.text) if ln.kind == "copyright-footer" else None
+        if m and (name := outlet_name(m["owner"].strip())):
+            return name
+    return None

@@ -233,7 +233,14 @@ def heading_key(text: str) -> str:
     return normalize(text.strip(_DECOR)).casefold().rstrip(":").strip()
 
 
+# A story-line box named after its event: "Dòng sự kiện: Xung đột Nga-Ukraine" (its stories
+# follow, one a line)
+_EVENT_LINE_RE = re.compile(r"^dòng sự kiện\s*:\s*[^.!?]{2,80}$", re.IGNORECASE)
+
+
 def is_related_heading(text: str) -> bool:
+    if len(words(text)) <= 12 and _EVENT_LINE_RE.match(text.strip(_DECOR)):
+        return True
     return len(words(text)) <= 6 and heading_key(text) in RELATED_HEADINGS
 
 
@@ -410,6 +417,12 @@ _FOOTER_RE = re.compile(
     r"|bản quyền thuộc|ghi rõ nguồn|không được sao chép|phát hành lại thông tin"
     r"|^\(?\*\)?\s*(?:bài viết|tít|tiêu đề|nội dung)|(?:tít|tiêu đề|title) (?:bài )?do "
     r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm|all rights reserved",
+    re.IGNORECASE,
+)
+# The copyright line names whose the site is: "© 2003-2025 Bản quyền thuộc về Báo Thanh Niên."
+COPYRIGHT_OWNER_RE = re.compile(
+    r"bản quyền (?:thuộc về|của)\s+(?:(?:báo|tạp chí)\s+(?:điện tử\s+)?)?"
+    r"(?P<owner>[^.,;()]{2,40})",
     re.IGNORECASE,
 )
 TAG_LABELS = {"từ khóa", "từ khoá", "từ khóa liên quan", "từ khoá liên quan", "tags"}
@@ -651,7 +664,10 @@ COMMENT_CHROME_RE = re.compile(
 # The comment form's own text: "(Đăng nhập) để gửi bình luận", "Ý kiến của bạn sẽ được xét
 # duyệt trước khi đăng. Xin vui lòng gõ tiếng Việt có dấu"
 COMMENT_FORM_RE = re.compile(
-    r"\bgửi bình luận$|xét duyệt trước khi đăng|gõ tiếng việt có dấu", re.IGNORECASE
+    r"\bgửi bình luận$|xét duyệt trước khi đăng|gõ tiếng việt có dấu"
+    # the form's warnings: "Bạn không thể gửi bình luận liên tục.", "Đăng nhập để bình luận"
+    r"|gửi bình luận liên tục|^đăng nhập để (?:gửi )?bình luận",
+    re.IGNORECASE,
 )
 
 
@@ -704,6 +720,7 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("copyright-footer", lambda t: footer_reason(t) == "copyright-footer"),
     ("tags", lambda t: footer_reason(t) == "tags"),
     ("source-credit", is_source_intro),
+    ("comment-form", lambda t: len(words(t)) <= 20 and bool(COMMENT_FORM_RE.search(t))),
     ("read-more", is_read_more),
     ("teaser-tag", is_teaser_tag),
     ("photo-caption", is_caption_only),
