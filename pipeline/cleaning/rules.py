@@ -664,10 +664,12 @@ COMMENT_CHROME_RE = re.compile(
 # The comment form's own text: "(Đăng nhập) để gửi bình luận", "Ý kiến của bạn sẽ được xét
 # duyệt trước khi đăng. Xin vui lòng gõ tiếng Việt có dấu"
 COMMENT_FORM_RE = re.compile(
-    r"\bgửi bình luận$|xét duyệt trước khi đăng|gõ tiếng việt có dấu"
-    # the form's warnings: "Bạn không thể gửi bình luận liên tục.", "Đăng nhập để bình luận"
-    r"|gửi bình luận liên tục|^đăng nhập để (?:gửi )?bình luận",
-    re.IGNORECASE,
+    r"\bgửi bình luận$|xét duyệt trước khi đăng|gõ tiếng việt có dấu", re.IGNORECASE
+)
+# The form's warnings, left on a page below its footer and judged on their own line: "Bạn
+# không thể gửi bình luận liên tục.", "Đăng nhập để bình luận"
+COMMENT_WARNING_RE = re.compile(
+    r"gửi bình luận liên tục|^đăng nhập để (?:gửi )?bình luận", re.IGNORECASE
 )
 
 
@@ -720,7 +722,7 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("copyright-footer", lambda t: footer_reason(t) == "copyright-footer"),
     ("tags", lambda t: footer_reason(t) == "tags"),
     ("source-credit", is_source_intro),
-    ("comment-form", lambda t: len(words(t)) <= 20 and bool(COMMENT_FORM_RE.search(t))),
+    ("comment-form", lambda t: len(words(t)) <= 20 and bool(COMMENT_WARNING_RE.search(t))),
     ("read-more", is_read_more),
     ("teaser-tag", is_teaser_tag),
     ("photo-caption", is_caption_only),
