@@ -134,6 +134,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.teaser_title_copies(page)
     page.rows = signals.list_rows(page) | page.story
     captions.decide_captions(page)
+    captions.credit_below(page)  # a caption over its own credit line
     captions.decide_uncredited(page)
     captions.decide_duplicates(page, page.title_idx)
     blocks.repeated_lead(page)
