@@ -12,7 +12,9 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    the clock times of a live report's entries stay body (``signals.live_blog_times``); short
    labels between a player's or share bar's lines go with them (``signals.widget_gaps``).
 4. Title (``metadata.pick_title``: an outlet's name over it or a site name after it names the
-   outlet; ``title_source`` says when it was taken from the lead); related blocks after a
+   outlet; ``title_source`` says when it was taken from the lead); on a whole-page scrape, the
+   site's header between the <title> line and the headline printed again (``chrome``); related
+   blocks after a
    heading or an outlet logo
    (``blocks``); tag lists, tables of contents, lists of titles glued to their leads'
    datelines and readers' comments (``blocks``); a story card closing the page above its own
