@@ -238,8 +238,17 @@ def heading_key(text: str) -> str:
 _EVENT_LINE_RE = re.compile(r"^dòng sự kiện\s*:\s*[^.!?]{2,80}$", re.IGNORECASE)
 
 
+# An invitation that names the stories below it: "Xem thêm tin bài liên quan hấp dẫn tại đây:"
+# (a read-more verb, the word "liên quan", and a colon announcing the list)
+_RELATED_INVITE_RE = re.compile(
+    r"^(?:xem|đọc) thêm\b[^.!?:]{0,50}\bliên quan\b[^.!?:]{0,30}:$", re.IGNORECASE
+)
+
+
 def is_related_heading(text: str) -> bool:
     if len(words(text)) <= 12 and _EVENT_LINE_RE.match(text.strip(_DECOR)):
+        return True
+    if len(words(text)) <= 12 and _RELATED_INVITE_RE.match(text.strip(" \t>»›*•▶►-–—")):
         return True
     return len(words(text)) <= 6 and heading_key(text) in RELATED_HEADINGS
 

@@ -1,0 +1,35 @@
+"""Classes the cleaner got wrong on the 2014 baomoi crawl pages (split ``test4``), one rule
+per test.
+
+Hand-written snippets (never a reported number): an invitation line announcing the related
+stories ("Xem thêm tin bài liên quan hấp dẫn tại đây:") and the stories listed under it.
+"""
+
+from __future__ import annotations
+
+from pipeline.clean import clean_text
+from pipeline.cleaning.rules import is_related_heading
+from tests.clean_snippets import P1, P2, P3, TITLE, lines, reasons
+
+INVITE = "Xem thêm tin bài liên quan hấp dẫn tại đây:"
+STORIES = (
+    "Hà Nội khởi công cầu vượt mới ở nút giao phía tây",
+    "Giá xăng giảm lần thứ ba liên tiếp",
+    "Sân bay Long Thành đón chuyến bay thử đầu tiên",
+)
+
+
+def test_an_invitation_naming_related_stories_heads_a_related_block() -> None:
+    assert is_related_heading(INVITE)
+    assert is_related_heading("Đọc thêm các bài liên quan:")
+    # a sentence of the story that only mentions "liên quan" is not a heading
+    assert not is_related_heading("Xem thêm các quy định liên quan đến thuế thu nhập cá nhân.")
+    assert not is_related_heading("Cơ quan chức năng đang xem xét các vấn đề liên quan:")
+
+
+def test_the_stories_under_the_invitation_are_removed_and_the_body_kept() -> None:
+    text = lines(TITLE, P1, P2, P3, INVITE, *STORIES)
+    a = clean_text(text)
+    assert list(a.paragraphs) == [P1, P2, P3]
+    r = reasons(text)
+    assert all(r.get(n) for n in range(5, 9)), r
