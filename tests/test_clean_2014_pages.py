@@ -33,3 +33,19 @@ def test_the_stories_under_the_invitation_are_removed_and_the_body_kept() -> Non
     assert list(a.paragraphs) == [P1, P2, P3]
     r = reasons(text)
     assert all(r.get(n) for n in range(5, 9)), r
+
+
+CAPTION = "Hệ thống phanh dưới gầm xe tải hạng nặng"
+
+
+def test_a_short_line_printed_twice_between_paragraphs_is_a_repeated_caption() -> None:
+    text = lines(TITLE, P1, CAPTION, P2, CAPTION, P3)
+    a = clean_text(text)
+    assert list(a.paragraphs) == [P1, P2, P3]
+    r = reasons(text)
+    assert r[3] == "repeated-caption" and r[5] == "duplicate-line"
+
+
+def test_a_subheading_said_once_stays() -> None:
+    text = lines(TITLE, P1, CAPTION, P2, P3)
+    assert CAPTION in clean_text(text).paragraphs

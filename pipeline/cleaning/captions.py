@@ -120,8 +120,36 @@ def decide_duplicates(page: Page, title_idx: int | None) -> None:
         repeated = k in seen and len(words(ln.text)) >= 6 and not is_sentence(ln.text, 6)
         if consecutive or repeated:
             page.decide(i, "duplicate-line")
+            first = seen.get(k)
+            if not consecutive and first is not None and _repeated_caption(page, first, i):
+                page.decide(first, "repeated-caption")
             continue
         seen.setdefault(k, i)
+
+
+_REPEATED_CAPTION_WORDS = 25
+
+
+def _repeated_caption(page: Page, first: int, copy: int) -> bool:
+    """A short line printed twice, each time between body paragraphs ("Hệ thống dây điện dưới
+    sàn ..." under two photos in a row): the caption of consecutive pictures, not a subheading,
+    which an article does not repeat."""
+    text = page[first].text
+    if first == page.title_idx or first in page.rows or text.rstrip().endswith("."):
+        return False
+    if not _caption_shaped(text, _REPEATED_CAPTION_WORDS) or is_sentence(text, 6):
+        return False
+
+    def paragraph(j: int | None) -> bool:  # "... lỗ sạc điện và ... đèn ở đuôi xe…" counts too
+        t = page[j].text if j is not None and page[j].kind is None else ""
+        return is_prose(t) or len(words(t)) >= _PARAGRAPH_WORDS
+
+    return all(
+        paragraph(page.prev(j)) and paragraph(page.next(j, undecided=False)) for j in (first, copy)
+    )
+
+
+_PARAGRAPH_WORDS = 20
 
 
 # --------------------------------------------------------------------------- uncredited captions
