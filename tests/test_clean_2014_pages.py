@@ -49,3 +49,25 @@ def test_a_short_line_printed_twice_between_paragraphs_is_a_repeated_caption() -
 def test_a_subheading_said_once_stays() -> None:
     text = lines(TITLE, P1, CAPTION, P2, P3)
     assert CAPTION in clean_text(text).paragraphs
+
+
+P4 = "Công trình dự kiến hoàn thành vào cuối năm sau, giúp giảm ùn tắc cho cửa ngõ phía tây."
+INVITE_PHOTOS = "Mời các bạn xem loạt ảnh chụp lại buổi lễ khởi công."
+PHOTO_LINES = (
+    "Các đại biểu cắt băng khánh thành",
+    "Công nhân bắt đầu thi công",
+    "Toàn cảnh công trường",
+)
+
+
+def test_short_lines_under_an_invitation_to_view_photos_are_their_captions() -> None:
+    text = lines(TITLE, P1, P2, INVITE_PHOTOS, *PHOTO_LINES, P3, P4)
+    a = clean_text(text)
+    assert list(a.paragraphs) == [P1, P2, INVITE_PHOTOS, P3, P4]
+    r = reasons(text)
+    assert [r.get(n) for n in (5, 6, 7)] == ["series-caption"] * 3
+
+
+def test_one_short_line_under_the_invitation_may_be_a_subheading() -> None:
+    text = lines(TITLE, P1, INVITE_PHOTOS, "Ý kiến chuyên gia", P2, P3)
+    assert "Ý kiến chuyên gia" in clean_text(text).paragraphs

@@ -320,6 +320,43 @@ def _person_caption(text: str) -> bool:
     )
 
 
+# A paragraph inviting the reader to look at the pictures below ("Mời các bạn xem loạt ảnh
+# chế từ tình huống ...", "Cùng ngắm những hình ảnh ..."): the story's own words, never a
+# caption; the short lines under it are the pictures' captions.
+_PHOTO_SERIES_RE = re.compile(
+    r"^(?:mời|hãy cùng|cùng)\b[^.!?]{0,40}\b(?:xem|ngắm|chiêm ngưỡng|điểm qua)\s+"
+    r"(?:lại\s+)?(?:loạt|bộ|chùm|những|các|một số)\s+(?:bức\s+)?(?:ảnh|hình ảnh|hình)\b",
+    re.IGNORECASE,
+)
+_SERIES_CAPTION_WORDS = 20
+_SERIES_PROSE_WORDS = 14  # a full sentence this long is a paragraph, not a caption
+
+
+def photo_series_captions(page: Page) -> None:
+    """Under an invitation to look at a series of pictures, the run of short lines up to the
+    next long paragraph or decided line are the pictures' captions ("Này thì thanh minh",
+    "Quá hoang đường", ...). The invitation itself stays body."""
+    for i, ln in enumerate(page.lines):
+        if ln.kind is not None or not _PHOTO_SERIES_RE.match(ln.text):
+            continue
+        run: list[int] = []
+        j = page.next(i, undecided=False)
+        # the short lines may read as a list's rows: under the invitation they are captions
+        while j is not None and page[j].kind is None and j not in page.story:
+            t, n = page[j].text, len(words(page[j].text))
+            if (
+                n > _SERIES_CAPTION_WORDS
+                or is_quote(t)
+                or (n >= _SERIES_PROSE_WORDS and is_prose(t))
+            ):
+                break  # the story goes on
+            run.append(j)
+            j = page.next(j, undecided=False)
+        if len(run) >= 2:  # one short line may be the next section's subheading
+            for j in run:
+                page.decide(j, "series-caption")
+
+
 def decide_uncredited(page: Page) -> None:
     """Captions with no credit and no picture left in the text, found by what only a caption
     says or does: a person's place in the picture, the picture's date closing the line, a
@@ -332,7 +369,7 @@ def decide_uncredited(page: Page) -> None:
     paragraphed = _paragraphed(page)
     for i in open_idx:
         t = page[i].text
-        if not _caption_shaped(t):
+        if not _caption_shaped(t) or _PHOTO_SERIES_RE.match(t):
             continue
         if _caption_evidence(page, i, paragraphed):
             page.decide(i, "photo-caption")
