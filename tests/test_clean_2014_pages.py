@@ -71,3 +71,18 @@ def test_short_lines_under_an_invitation_to_view_photos_are_their_captions() -> 
 def test_one_short_line_under_the_invitation_may_be_a_subheading() -> None:
     text = lines(TITLE, P1, INVITE_PHOTOS, "Ý kiến chuyên gia", P2, P3)
     assert "Ý kiến chuyên gia" in clean_text(text).paragraphs
+
+
+def test_the_label_of_a_lost_video_is_removed() -> None:
+    label = "Video toàn cảnh lễ khởi công cầu vượt:"
+    text = lines(TITLE, P1, P2, P3, label)
+    assert reasons(text)[5] == "video-label"
+    assert list(clean_text(text).paragraphs) == [P1, P2, P3]
+
+
+def test_a_paragraph_announcing_a_list_is_no_video_label() -> None:
+    from pipeline.cleaning.rules import is_video_label
+
+    assert is_video_label("Xem lại diễn biến trận đấu:")
+    assert not is_video_label("Video được chia sẻ trên mạng xã hội cho thấy, hai người đàn ông:")
+    assert not is_video_label("Theo đoạn video, các nghi phạm đã:")

@@ -565,6 +565,16 @@ _PLAYER_MENU_RE = re.compile(
 VOICE_MENU_RE = re.compile(r"\bchọn giọng(?: đọc)?\s*:?$", re.IGNORECASE)
 
 
+# The label of an embedded video the text has lost, announcing it with a colon ("Video màn
+# trình diễn của X ở chiến thắng 3-0 trước Y:", "Xem lại thất bại 1-3 của X trước Y:")
+_VIDEO_LABEL_RE = re.compile(r"^(?:video|clip|xem lại)\s[^:;,.!?]{3,100}:$", re.IGNORECASE)
+
+
+def is_video_label(text: str) -> bool:
+    t = text.strip()
+    return len(words(t)) <= 16 and bool(_VIDEO_LABEL_RE.match(t))
+
+
 def is_player_text(text: str) -> bool:
     t = text.strip()
     return len(words(t)) <= 20 and bool(_PLAYER_RE.match(t) or _PLAYER_MENU_RE.match(t))
@@ -728,6 +738,7 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("site-menu", is_menu_line),
     ("page-widget", lambda t: footer_reason(t) == "page-widget"),
     ("media-player", is_player_text),
+    ("video-label", is_video_label),
     ("copyright-footer", lambda t: footer_reason(t) == "copyright-footer"),
     ("tags", lambda t: footer_reason(t) == "tags"),
     ("source-credit", is_source_intro),
