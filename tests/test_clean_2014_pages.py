@@ -86,3 +86,11 @@ def test_a_paragraph_announcing_a_list_is_no_video_label() -> None:
     assert is_video_label("Xem lại diễn biến trận đấu:")
     assert not is_video_label("Video được chia sẻ trên mạng xã hội cho thấy, hai người đàn ông:")
     assert not is_video_label("Theo đoạn video, các nghi phạm đã:")
+
+
+def test_a_source_line_naming_the_writer_and_the_outlet_is_the_byline() -> None:
+    text = lines(TITLE, P1, P2, P3, "Nguồn: Minh Quân (Autovina)")
+    a = clean_text(text)
+    assert a.author == "Minh Quân"
+    assert reasons(text)[5] == "byline"
+    assert list(a.paragraphs) == [P1, P2, P3]

@@ -57,6 +57,9 @@ _REPORTER_ONLY_RE = re.compile(
     r"phóng viên thường trú|pv thường trú|nhóm pv thường trú)$",
     re.IGNORECASE,
 )
+_SOURCE_WRITER_RE = re.compile(
+    r"^(?:nguồn|source)\s*:\s+(?P<rest>[^():]{2,40}\([^():]{2,40}\))\.?$", re.I
+)
 _SOURCE_RE = re.compile(
     r"^\(?\s*(?:nguồn (?:tin|bài|bài viết|tham khảo)\s*:|(?:theo|nguồn|source|via)\s*:?)\s+"
     r"(?P<src>[^()]{2,60}?)\s*\)?\.?$",
@@ -266,6 +269,11 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         pen = _pen_name(trailing.group("head"))
         if pen and _CAPITAL_THEO_RE.search(s) and _outlet_shaped(src):
             return pen, src  # "MyA Theo Pháp luật & Bạn đọc": a pen name, then the source
+    sourced = _SOURCE_WRITER_RE.match(s)
+    if sourced:  # "Nguồn: Toàn Thắng (Autovina)": the writer, then the outlet in parentheses
+        inner = parse_byline(sourced["rest"])
+        if inner is not None and inner[0] and inner[1]:
+            return inner
     m = _SOURCE_RE.match(s)
     if m and len(words(m.group("src"))) <= 8 and not re.search(r"[.!?]\s", m.group("src")):
         src = m.group("src").strip()
