@@ -94,3 +94,11 @@ def test_a_source_line_naming_the_writer_and_the_outlet_is_the_byline() -> None:
     assert a.author == "Minh Quân"
     assert reasons(text)[5] == "byline"
     assert list(a.paragraphs) == [P1, P2, P3]
+
+
+def test_a_closing_line_announcing_pictures_that_are_gone_is_removed() -> None:
+    label = "Hình ảnh người dân cùng nhau dựng lại ngôi nhà:"
+    text = lines(TITLE, P1, P2, P3, label)
+    assert reasons(text)[5] == "video-label"
+    # the same words with the story going on under them stay body
+    assert label in clean_text(lines(TITLE, P1, P2, label, P3)).paragraphs

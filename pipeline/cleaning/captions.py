@@ -357,6 +357,27 @@ def photo_series_captions(page: Page) -> None:
                 page.decide(j, "series-caption")
 
 
+# "Hình ảnh mọi người rủ nhau di chuyển ngôi nhà:": the pictures it announces are gone
+_MEDIA_ANNOUNCE_RE = re.compile(r"^(?:hình ảnh|những hình ảnh|video|clip)\s[^.!?;:]{3,120}:$", re.I)
+_MEDIA_ANNOUNCE_WORDS = 20
+
+
+def trailing_media_label(page: Page) -> None:
+    """The story's last line announcing pictures or a video with a colon, with nothing of the
+    story after it: the label of media the text lost (a story ends on a sentence)."""
+    open_idx = page.open_indices()
+    if not open_idx:
+        return
+    i = open_idx[-1]
+    t = page[i].text.strip()
+    if (
+        i != page.title_idx
+        and len(words(t)) <= _MEDIA_ANNOUNCE_WORDS
+        and _MEDIA_ANNOUNCE_RE.match(t)
+    ):
+        page.decide(i, "video-label")
+
+
 def decide_uncredited(page: Page) -> None:
     """Captions with no credit and no picture left in the text, found by what only a caption
     says or does: a person's place in the picture, the picture's date closing the line, a
