@@ -42,7 +42,7 @@ CASES = REPO / "tests" / "clean_real"
 DEFAULT_DATA = Path("/work/data/issue-8/real")
 META_KEYS = ("title", "published", "outlet", "author", "wire")
 TARGET_BODY, TARGET_REMOVED = 0.97, 0.90
-SPLITS = ("dev", "test", "late", "dev2", "test2", "dev3", "test3", "test4")
+SPLITS = ("dev", "test", "late", "dev2", "test2", "dev3", "test3", "test4", "test5")
 HELD_OUT = ("test3",)  # labels committed before the rule changes they measure
 # ``test`` was held out until stop 7 and ``test2`` until stop 8; their results were examined and
 # published by family, so both now count as seen (tunable). ``test3`` outlets: see
