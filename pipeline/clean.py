@@ -136,7 +136,6 @@ def clean_text(text: str) -> CleanArticle:
     blocks.teaser_title_copies(page)
     page.rows = signals.list_rows(page) | page.story
     captions.decide_captions(page)
-    captions.credit_below(page)  # a caption over its own credit line
     captions.photo_series_captions(page)  # "Mời các bạn xem loạt ảnh ...", then captions
     captions.decide_uncredited(page)
     captions.decide_duplicates(page, page.title_idx)

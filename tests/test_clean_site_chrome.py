@@ -56,11 +56,12 @@ def test_page_tail_chrome_event_line_comment_form_and_copyright_owner() -> None:
     assert article.outlet == "Thanh Niên"
 
 
-def test_a_headline_shaped_line_over_its_own_credit_line_is_a_caption() -> None:
-    caption = "Một quân nhân đứng gác tại vùng biên giới ngày 16.2.2025"
-    text = lines(TITLE, P1, caption, "ẢNH: REUTERS", P2, P3)
+def test_a_headline_shaped_line_over_a_credit_line_stays_body() -> None:
+    """A listicle's item heading printed over its photo's credit has the same shape as a caption
+    over its credit; removing such lines cost 10 item headings on the HTML-labelled pages
+    (bench/clean_auto_captions.py), so the line stays and only the credit goes."""
+    heading = "Một quân nhân đứng gác tại vùng biên giới ngày 16.2.2025"
+    text = lines(TITLE, P1, heading, "ẢNH: REUTERS", P2, P3)
     got = reasons(text)
-    assert got[3] == got[4] == "photo-caption"
-    assert clean_text(text).paragraphs == (P1, P2, P3)
-    # a subheading between paragraphs, with no credit under it, stays
-    assert clean_text(lines(TITLE, P1, caption, P2, P3)).paragraphs == (P1, caption, P2, P3)
+    assert got.get(3) is None and got[4] == "photo-caption"
+    assert clean_text(text).paragraphs == (P1, heading, P2, P3)

@@ -22,7 +22,6 @@ from pipeline.cleaning.rules import (
     REPORTING_RE,
     TELLING_RE,
     TOLD_START_RE,
-    is_caption_only,
     is_interview_turn,
     split_credit,
 )
@@ -33,7 +32,6 @@ from pipeline.cleaning.text import (
     is_prose,
     is_quote,
     is_sentence,
-    is_title_like,
     key,
     sentence_count,
     words,
@@ -576,22 +574,3 @@ def decide_learned(page: Page, model: CaptionModel | None = None) -> None:
     ]
     for i in chosen:
         page.decide(i, LEARNED_REASON)
-
-
-def credit_below(page: Page) -> None:
-    """A caption whose credit the page prints on the next line ("Một quân nhân Ukraine tại
-    vùng chiến sự ngày 16.2.2025" then "ẢNH: REUTERS"): a headline-shaped line between two
-    paragraphs right above a credit-only line is that picture's caption, not a subheading."""
-    for i, ln in enumerate(page.lines):
-        t = ln.text
-        if ln.kind is not None or i in page.rows or not 5 <= len(words(t)) <= 30:
-            continue
-        if not is_title_like(t) or t.endswith(("?", "!")):
-            continue
-        n, p = page.next(i, undecided=False), page.prev(i)
-        if n is None or page[n].kind != "photo-caption" or not is_caption_only(page[n].text):
-            continue
-        if split_credit(page[n].text)[1] is None:
-            continue  # "Ảnh minh họa": a label, no credit
-        if p is not None and page[p].kind is None and is_prose(page[p].text):
-            page.decide(i, "photo-caption")
