@@ -56,7 +56,7 @@ def _local_step(page: Page) -> list[int]:
     counts, title_fold = slug_context(page)
     live = signals.live_blog_times(page)  # "10:30" between entries is body, not a timestamp
     headings = []
-    first = next((i for i, ln in enumerate(page.lines) if ln.kind is None), None)
+    first = page.first_open()
     for i, ln in enumerate(page.lines):
         if ln.kind is not None:
             continue

@@ -25,7 +25,7 @@ _VIDEO_CREDIT_RE = re.compile(r"[(\[]\s*(?:video|clip)\s*:[^()\[\]]*[)\]]\s*\.?$
 
 def photo_story(page: Page) -> frozenset[int]:
     """Lines that are the paragraphs of a photo story (see module doc); empty otherwise."""
-    first = next((i for i, ln in enumerate(page.lines) if ln.kind is None), None)
+    first = page.first_open()
     long_lines = [
         i
         for i, ln in enumerate(page.lines)

@@ -98,6 +98,10 @@ class Page:
     def open_indices(self) -> list[int]:
         return [i for i, ln in enumerate(self.lines) if ln.kind is None]
 
+    def first_open(self) -> int | None:
+        """The first undecided line (before the title is picked: the headline's place)."""
+        return self.next(-1)
+
     def blank_between(self, a: int, b: int) -> bool:
         return any(self.lines[k].kind == BLANK for k in range(a + 1, b))
 

@@ -297,8 +297,7 @@ def widget_gaps(page: Page, max_gap: int = 3) -> None:
     "Cảm ơn!"), up to three in a row between two lines already found to be that widget, are
     part of it."""
 
-    opened = page.open_indices()
-    first = opened[0] if opened else None  # the headline, maybe short, is not picked yet
+    first = page.first_open()  # the headline, maybe short, is not picked yet
 
     def label(i: int) -> bool:
         t = page[i].text
