@@ -45,18 +45,15 @@ _BYLINE_PREFIX_RE = re.compile(
 _PAPER_RE = re.compile(r"^(?:báo|tạp chí|đài|kênh|trang)\s+\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
 # A writer signing with initials: "T.B", "A.N", "Tr.Đức", "N.H."
 _INITIALS_RE = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.\s?){1,3}[A-ZĐ][^\W\d_]{0,6}\.?$")
-_REPORTER_RE = re.compile(
-    r"^(?:pv|p\.v|btv|ctv|phóng viên|nhóm pv|nhóm phóng viên|nhóm tác giả|nhóm p\.v|ban biên tập|"
-    r"phóng viên thường trú|pv thường trú)(?:\s+\S+){0,4}$",
-    re.IGNORECASE,
+# What a newsroom signs with instead of a name: "PV" (a reporter), "BTV", "Nhóm phóng viên"
+_REPORTER_LABELS = (
+    r"pv|p\.v|btv|ctv|phóng viên|nhóm pv|nhóm phóng viên|nhóm tác giả|nhóm p\.v|ban biên tập|"
+    r"phóng viên thường trú|pv thường trú"
 )
+_REPORTER_RE = re.compile(rf"^(?:{_REPORTER_LABELS})(?:\s+\S+){{0,4}}$", re.IGNORECASE)
 # The same label alone ("PV", "Nhóm PV", "Nhóm phóng viên"): "a reporter", nobody's name,
 # so the line is a byline that names no author
-_REPORTER_ONLY_RE = re.compile(
-    r"^(?:pv|p\.v|btv|ctv|phóng viên|nhóm pv|nhóm phóng viên|nhóm tác giả|nhóm p\.v|ban biên tập|"
-    r"phóng viên thường trú|pv thường trú|nhóm pv thường trú)$",
-    re.IGNORECASE,
-)
+_REPORTER_ONLY_RE = re.compile(rf"^(?:{_REPORTER_LABELS}|nhóm pv thường trú)$", re.IGNORECASE)
 _SOURCE_WRITER_RE = re.compile(
     r"^(?:nguồn|source)\s*:\s+(?P<rest>[^():]{2,40}\([^():]{2,40}\))\.?$", re.I
 )
