@@ -31,16 +31,16 @@ def photo_story(page: Page) -> frozenset[int]:
         for i, ln in enumerate(page.lines)
         if ln.kind is None and i != first and len(words(ln.text)) >= _STORY_MIN_WORDS
     ]
-    credited = [
-        i
-        for i in long_lines
-        if split_credit(page[i].text)[1] is not None
-        and not _VIDEO_CREDIT_RE.search(page[i].text)
-        and len(words(split_credit(page[i].text)[0])) >= _STORY_MIN_WORDS
-    ]
+    story_words: dict[int, int] = {}  # credited line -> words of its text before the credit
+    for i in long_lines:
+        text, credit = split_credit(page[i].text)
+        if credit is not None and not _VIDEO_CREDIT_RE.search(page[i].text):
+            if len(words(text)) >= _STORY_MIN_WORDS:
+                story_words[i] = len(words(text))
+    credited = list(story_words)
     if len(credited) < _STORY_MIN_CREDITED or len(credited) < _STORY_SHARE * len(long_lines):
         return frozenset()
-    sizes = sorted(len(words(split_credit(page[i].text)[0])) for i in credited)
+    sizes = sorted(story_words.values())
     if sizes[len(sizes) // 2] < _STORY_MEDIAN_WORDS:
         return frozenset()  # a gallery of one-line captions ("Du khách dạo chơi ... Ảnh: X")
     return frozenset(credited)
