@@ -34,9 +34,10 @@ def photo_story(page: Page) -> frozenset[int]:
     story_words: dict[int, int] = {}  # credited line -> words of its text before the credit
     for i in long_lines:
         text, credit = split_credit(page[i].text)
-        if credit is not None and not _VIDEO_CREDIT_RE.search(page[i].text):
-            if len(words(text)) >= _STORY_MIN_WORDS:
-                story_words[i] = len(words(text))
+        n = len(words(text))
+        video = _VIDEO_CREDIT_RE.search(page[i].text)
+        if credit is not None and n >= _STORY_MIN_WORDS and not video:
+            story_words[i] = n
     credited = list(story_words)
     if len(credited) < _STORY_MIN_CREDITED or len(credited) < _STORY_SHARE * len(long_lines):
         return frozenset()
