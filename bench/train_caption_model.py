@@ -103,6 +103,7 @@ def collect() -> tuple[list[PageRows], list[dict[str, float]], list[int], list[s
             page = seen[0]
             rows = PageRows(publisher)
             cand = {i: None for i in captions.learned_candidates(page)}
+            view = captions.page_view(page)
             for i, ln in enumerate(page.lines):
                 role = roles[ln.no - 1] if not ln.parts else None  # joined lines: no role
                 if role == "unsure":  # a plain paragraph under a picture: caption or body
@@ -110,7 +111,7 @@ def collect() -> tuple[list[PageRows], list[dict[str, float]], list[int], list[s
                 row = -1
                 if i in cand and role is not None:
                     row = len(feats)
-                    feats.append(caption_model.features(captions.learned_context(page, i)))
+                    feats.append(caption_model.features(captions.learned_context(page, i, view)))
                     labels.append(int(role == "caption"))
                     groups.append(publisher)
                     ends.append(caption_model.ending_group(ln.text))
@@ -272,9 +273,10 @@ def labelled_scores(weights: dict[str, float]) -> tuple[list[Scored], int]:
                 seen.clear()
                 clean.clean_text(form)
                 page = seen[0]
+                view = captions.page_view(page)
                 for i in captions.learned_candidates(page):
                     label = form_labels.get(page[i].no, "")
-                    p = model.probability(captions.learned_context(page, i))
+                    p = model.probability(captions.learned_context(page, i, view))
                     group = caption_model.ending_group(page[i].text)
                     out.append((item["split"], label, p, group, f))
     finally:

@@ -10,6 +10,7 @@ evidence of their own and stay body.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipeline.cleaning.caption_model import CaptionModel, LineContext, shipped_model
 from pipeline.cleaning.lines import BLANK, HEADER, IMAGE_REASONS, Page
@@ -376,14 +377,20 @@ def trailing_media_label(page: Page) -> None:
         page.decide(i, "video-label")
 
 
+def _open_and_lead(page: Page) -> tuple[list[int], int | None]:
+    """The open lines other than the title, and the lead among them: the first body paragraph,
+    which is never taken for a caption."""
+    open_idx = [i for i in page.open_indices() if i != page.title_idx]
+    return open_idx, next((i for i in open_idx if is_prose(page[i].text)), None)
+
+
 def decide_uncredited(page: Page) -> None:
     """Captions with no credit and no picture left in the text, found by what only a caption
     says or does: a person's place in the picture, the picture's date closing the line, a
     caption split over two pictures ("...", then "..."), or a line between paragraphs that
     repeats one of them nearly word for word. The lead (the first body line) is never one, and
     when in doubt the line stays body."""
-    open_idx = [i for i in page.open_indices() if i != page.title_idx]
-    lead = next((i for i in open_idx if is_prose(page[i].text)), None)
+    open_idx, lead = _open_and_lead(page)
     open_idx = [i for i in open_idx if i != lead and i not in page.rows]
     paragraphed = _paragraphed(page)
     for i in open_idx:
@@ -444,8 +451,7 @@ def learned_candidates(page: Page) -> list[int]:
     subheading) is a candidate from 4 syllables, under the model's own threshold for such
     lines. Text hard-wrapped at a fixed width is left alone (its paragraphs are rebuilt
     by a guess)."""
-    open_idx = [i for i in page.open_indices() if i != page.title_idx]
-    lead = next((i for i in open_idx if is_prose(page[i].text)), None)
+    open_idx, lead = _open_and_lead(page)
     if lead is None or page.hard_wrapped:
         return []
     # where no line holds two sentences, a short sentence is no evidence (one sentence a line);
@@ -538,27 +544,47 @@ def _kind_group(page: Page, j: int | None) -> str:
     return kind if kind in ("title", "byline", "timestamp") else "other"
 
 
-def learned_context(page: Page, i: int) -> LineContext:
-    """What the learned signal reads of line i: its text, its neighbours, the title, where it
-    stands on the page, how long the page's paragraphs are and where its other captions are."""
+@dataclass(frozen=True)
+class PageView:
+    """What the learned signal reads of the page as a whole, the same for each of its lines."""
+
+    place: dict[int, int]  # line -> its place among the shown (non-blank, non-header) lines
+    paragraph_words: float  # median length of the open body paragraphs
+    captions: tuple[int, ...]  # places of the lines already removed as captions
+    multi_sentence: float  # share of the open body paragraphs holding two sentences or more
+
+
+def page_view(page: Page) -> PageView:
     shown = [j for j, ln in enumerate(page.lines) if ln.kind not in (BLANK, HEADER)]
-    above, below = page.prev(i), page.next(i, undecided=False)
     texts = [ln.text for ln in page.lines if ln.kind is None and is_prose(ln.text)]
     prose = sorted(len(words(t)) for t in texts)
-    found = [k for k, j in enumerate(shown) if page[j].kind in _CAPTION_REASONS]
-    here = shown.index(i) if i in shown else 0
+    return PageView(
+        place={j: k for k, j in enumerate(shown)},
+        paragraph_words=float(prose[len(prose) // 2]) if prose else 0.0,
+        captions=tuple(k for k, j in enumerate(shown) if page[j].kind in _CAPTION_REASONS),
+        multi_sentence=sum(sentence_count(t) >= 2 for t in texts) / len(texts) if texts else 0.0,
+    )
+
+
+def learned_context(page: Page, i: int, view: PageView | None = None) -> LineContext:
+    """What the learned signal reads of line i: its text, its neighbours, the title, where it
+    stands on the page, how long the page's paragraphs are and where its other captions are.
+    ``view`` (``page_view``) carries the page-wide part when several lines are scored."""
+    view = view or page_view(page)
+    above, below = page.prev(i), page.next(i, undecided=False)
+    here = view.place.get(i, 0)
     return LineContext(
         text=page[i].text,
         above=page[above].text if above is not None else None,
         below=page[below].text if below is not None else None,
         title=page[page.title_idx].text if page.title_idx is not None else "",
-        position=here / max(1, len(shown) - 1),
+        position=here / max(1, len(view.place) - 1),
         above_kind=_kind_group(page, above),
         below_kind=_kind_group(page, below),
-        paragraph_words=float(prose[len(prose) // 2]) if prose else 0.0,
-        captions_on_page=len(found),
-        caption_distance=min((abs(k - here) for k in found), default=None),
-        multi_sentence=sum(sentence_count(t) >= 2 for t in texts) / len(texts) if texts else 0.0,
+        paragraph_words=view.paragraph_words,
+        captions_on_page=len(view.captions),
+        caption_distance=min((abs(k - here) for k in view.captions), default=None),
+        multi_sentence=view.multi_sentence,
     )
 
 
@@ -567,10 +593,11 @@ def decide_learned(page: Page, model: CaptionModel | None = None) -> None:
     (``caption_model``): removed only above the model's high-precision threshold."""
     model = model or shipped_model()
     # every line is scored on the page as the rules left it, then the decisions are made
+    view = page_view(page)
     chosen = [
         i
         for i in learned_candidates(page)
-        if model.probability(learned_context(page, i)) >= model.threshold_for(page[i].text)
+        if model.probability(learned_context(page, i, view)) >= model.threshold_for(page[i].text)
     ]
     for i in chosen:
         page.decide(i, LEARNED_REASON)
