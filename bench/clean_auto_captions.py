@@ -29,6 +29,7 @@ import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import clean_real_build as build  # noqa: E402
+from git_blobs import read_blobs  # noqa: E402
 
 from pipeline.clean import clean_text  # noqa: E402
 from pipeline.cleaning.text import normalize  # noqa: E402
@@ -49,20 +50,7 @@ def _git(*args: str) -> bytes:
 def _blobs(paths: list[str]) -> list[str]:
     """The files at ``COMMIT`` (one ``git cat-file --batch`` instead of a process per page)."""
     git_dir = build.MIRRORS / CRAWL.replace("/", "+") / "repo"
-    query = "".join(f"{COMMIT}:{p}\n" for p in paths).encode("utf-8")
-    data = subprocess.run(
-        ["git", "--git-dir", str(git_dir), "cat-file", "--batch"],
-        input=query,
-        check=True,
-        capture_output=True,
-    ).stdout
-    out, pos = [], 0
-    for _ in paths:
-        end = data.index(b"\n", pos)
-        size = int(data[pos:end].split()[2])
-        out.append(data[end + 1 : end + 1 + size].decode("utf-8", errors="replace"))
-        pos = end + 1 + size + 1
-    return out
+    return [b.decode("utf-8", errors="replace") for b in read_blobs(git_dir, COMMIT, paths)]
 
 
 def _publisher(content: str) -> str | None:

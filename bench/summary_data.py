@@ -40,6 +40,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.append(str(Path(__file__).resolve().parent))  # bench/ (git_blobs), after the project
+
+from git_blobs import read_blobs  # noqa: E402
 
 from pipeline.segment import split_sentences  # noqa: E402
 
@@ -159,19 +162,9 @@ def vietnews_paths(folder: str) -> list[str]:
 
 def vietnews_records(paths: list[str], split: str) -> list[dict]:
     commit = _head(VIETNEWS_REPO)
-    gitdir = _gitdir(VIETNEWS_REPO)
-    proc = subprocess.run(
-        ["git", "--git-dir", str(gitdir), "cat-file", "--batch"],
-        input="".join(f"{commit}:{p}\n" for p in paths).encode(),
-        check=True,
-        capture_output=True,
-    ).stdout
-    records, pos = [], 0
-    for path in paths:
-        header_end = proc.index(b"\n", pos)
-        size = int(proc[pos:header_end].split()[2])
-        text = proc[header_end + 1 : header_end + 1 + size].decode("utf-8")
-        pos = header_end + 1 + size + 1
+    records = []
+    for path, blob in zip(paths, read_blobs(_gitdir(VIETNEWS_REPO), commit, paths), strict=True):
+        text = blob.decode("utf-8")
         blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
         if len(blocks) < 3:
             continue
