@@ -40,6 +40,7 @@ from pipeline.cleaning.text import (
     is_prose,
     key,
     sentence_count,
+    word_share,
     words,
 )
 from pipeline.names import leads_with_person, person_title_parts
@@ -92,15 +93,6 @@ def _ending(text: str) -> str:
     if t.endswith((")", "]")):
         return "paren"
     return "none"
-
-
-def _share(text: str, other: str | None) -> float:
-    """Share of the line's words found in the other line."""
-    own = key(text).split()
-    if not own or not other:
-        return 0.0
-    theirs = set(key(other).split())
-    return sum(w in theirs for w in own) / len(own)
 
 
 def _shape(prefix: str, text: str | None) -> dict[str, float]:
@@ -178,9 +170,9 @@ def features(ctx: LineContext) -> dict[str, float]:
         for name in ("person_first", "person_titles", "caption_opening", "telling", "comma"):
             f[f"open:{name}"] = f[name]
         f["open:between_longer"] = f["between_longer"]
-    f["share_above"] = _share(t, ctx.above)
-    f["share_below"] = _share(t, ctx.below)
-    f["share_title"] = _share(t, ctx.title)
+    f["share_above"] = word_share(t, ctx.above or "")
+    f["share_below"] = word_share(t, ctx.below or "")
+    f["share_title"] = word_share(t, ctx.title)
     return f
 
 

@@ -35,6 +35,7 @@ from pipeline.cleaning.text import (
     is_sentence,
     key,
     sentence_count,
+    word_share,
     words,
 )
 from pipeline.names import is_titled_name, leads_with_person, person_title_parts
@@ -48,12 +49,6 @@ def caption_after_image(text: str) -> bool:
     if re.search(r"[“”\";]", text) or REPORTING_RE.search(text) or PROSE_START_RE.match(text):
         return False
     return text.endswith(".") or n >= 12 or person_title_parts(text) is not None
-
-
-def _containment(a: str, b: str) -> float:
-    """Share of a's words found in b."""
-    wa, wb = key(a).split(), set(key(b).split())
-    return sum(w in wb for w in wa) / len(wa) if wa else 0.0
 
 
 def decide_captions(page: Page) -> None:
@@ -72,7 +67,7 @@ def decide_captions(page: Page) -> None:
         if credit is None:
             continue
         for j, other in enumerate(page.lines):
-            if j != i and other.kind is None and _containment(before, other.text) >= 0.8:
+            if j != i and other.kind is None and word_share(before, other.text) >= 0.8:
                 page.decide(i, "photo-caption")
                 break
     caption_keys = {
@@ -202,7 +197,7 @@ def _echo_caption(page: Page, i: int, above: int | None, below: int | None) -> b
     up = above is not None and echoes(t, page[above].text)
     down = below is not None and echoes(t, page[below].text)
     # every word of it in the paragraph below: it announces that paragraph
-    announces = below is not None and _containment(t, page[below].text) == 1.0
+    announces = below is not None and word_share(t, page[below].text) == 1.0
     if t.endswith(".") and below is not None and echoes(t, page[below].text, _ECHO_SENTENCE_SHARE):
         return True
     return up and not down and not announces

@@ -49,6 +49,12 @@ def key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def word_share(a: str, b: str) -> float:
+    """Share of a's words (``key`` form) found in b: how much of one line another repeats."""
+    wa, wb = key(a).split(), set(key(b).split())
+    return sum(w in wb for w in wa) / len(wa) if wa else 0.0
+
+
 def ends_with_ellipsis(text: str) -> bool:
     return bool(ELLIPSIS_END_RE.search(text))
 
