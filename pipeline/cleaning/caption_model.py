@@ -194,7 +194,9 @@ class CaptionModel:
         return self.threshold_open if self.threshold_open is not None else 1.01
 
     def probability(self, ctx: LineContext) -> float:
-        z = sum(self.weights.get(name, 0.0) * v for name, v in features(ctx).items())
+        # fsum: exactly rounded, so the score does not depend on the order the (set-built)
+        # features come in, which changes with Python's string hash seed from run to run
+        z = math.fsum(self.weights.get(name, 0.0) * v for name, v in features(ctx).items())
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
