@@ -445,10 +445,11 @@ def tag_lists(page: Page) -> None:
 def table_of_contents(page: Page) -> None:
     """A contents list ("Mục lục" then the article's subheadings, each repeated further down as
     the subheading itself): the heading and the entries that repeat a later line go."""
-    later = [key(ln.text) for ln in page.lines]
+    later: list[str] = []  # every line's key, made only once a contents heading is found
     for i, ln in enumerate(page.lines):
         if ln.kind is not None or heading_key(ln.text) not in TOC_HEADINGS:
             continue
+        later = later or [key(x.text) for x in page.lines]
         entries = []
         k = page.next(i)
         while k is not None and key(page[k].text) in later[k + 1 :]:
