@@ -19,7 +19,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    (``blocks``); tag lists, tables of contents, lists of titles glued to their leads'
    datelines and readers' comments (``blocks``); a story card closing the page above its own
    "Đọc tiếp" links and a series' next-part teaser under a rule line (``blocks``); other
-   stories after the body by shape and topic (``signals.trailing_teasers``).
+   stories after the body by shape and topic, or by the date under each headline
+   (``signals.trailing_teasers``).
 5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``);
    rows of a list or a table in the body (``signals.list_rows``) are never captions.
    Captions with no credit and no picture left (``captions.decide_uncredited``): a person's
