@@ -81,6 +81,8 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
         return False  # "anh-1.jpg": an image placeholder, never part of a sentence
     if heading_key(prev) in TAG_LABELS or is_related_heading(prev):
         return False  # "Từ khóa liên quan" / "giải ngân": a label, then its first keyword
+    if heading_key(nxt) in TAG_LABELS:
+        return False  # "từ khóa" in lowercase under a teaser title: the tags' label
     first = nxt.split()[0]
     if nxt[0].islower() and not any(c.isupper() for c in first[1:]):  # not "iPhone", "eKYC"
         return True  # a sentence never starts lowercase: the line break is inside it
