@@ -119,6 +119,7 @@ def clean_text(text: str) -> CleanArticle:
     chrome.voice_menu(page)  # a read-aloud player's voices are no byline
     follows = [ln.text for ln in page.lines if ln.kind == "follow-us"]
     follow_outlet = next((o for t in follows if (o := metadata.outlet_from_follow(t))), None)
+    chrome.page_frame(page)  # a whole page's header menus and footer around the article
     metadata.pick_title(page, md_title)
     chrome.head_chrome(page)  # menus between the <title> line and the headline printed again
     headings += blocks.outlet_headings(page, page.title_idx)

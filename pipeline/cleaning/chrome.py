@@ -10,10 +10,19 @@ the body), so the rule stands back.
 
 from __future__ import annotations
 
+from pipeline.cleaning.bylines import byline_like
 from pipeline.cleaning.lines import BLANK, Page
 from pipeline.cleaning.outlets import outlet_name
-from pipeline.cleaning.rules import COPYRIGHT_OWNER_RE, VOICE_MENU_RE
-from pipeline.cleaning.text import is_prose, words
+from pipeline.cleaning.rules import (
+    COPYRIGHT_OWNER_RE,
+    FOOTER_CONTACT_RE,
+    MENU_LABELS,
+    VOICE_MENU_RE,
+    is_breadcrumb,
+    is_menu_line,
+    menu_items,
+)
+from pipeline.cleaning.text import LIST_ITEM_RE, is_prose, is_title_like, words
 
 _HEAD_MIN_LINES = 3  # a header of menus has several lines; one line between is a breadcrumb
 _HEAD_MAX_WORDS = 15  # menu rows and widget labels are short; a paragraph is not
@@ -77,3 +86,168 @@ def footer_outlet(page: Page) -> str | None:
         if m and (name := outlet_name(m["owner"].strip())):
             return name
     return None
+
+
+# --------------------------------------------------------------------------- page frame
+# A scraper that reads a whole page (``<body>`` innerText) keeps the site's header above the
+# article and its footer below it. Where the article is does not depend on any site: it is the
+# dense run of prose (in the spirit of Body Text Extraction and jusText), opened by its headline
+# and the lines printed with it (byline, time, share bar). The signals below only ever act
+# OUTSIDE that run, so the title, sapo, subheadings, list items and quoted lines inside the
+# body are never candidates; and each stands back unless the lines it takes look like a menu.
+
+_NON_PROSE_PENALTY = 3  # a menu label, a widget: one short line weighs like three words
+_HEADLINE_GAP = 6  # open lines (byline, share labels) allowed between the headline and the lead
+_HEADLINE_MIN_WORDS, _HEADLINE_MAX_WORDS = 5, 40
+_MENU_ITEM_MAX_WORDS = 4
+_MENU_MIN_ITEMS = 6  # menu items one a line, on a site whose sections no list knows
+_MENU_MIN_KNOWN = 2  # known section names among the header's items
+_FOOTER_MIN_SHAPES = 2  # contact, licence or copyright lines that make a run a site footer
+_FOOTER_MAX_WORDS = 15
+# what a footer's lines are found to be one by one
+_FOOTER_KINDS = frozenset(
+    {"copyright-footer", "page-widget", "follow-us", "site-menu", "site-footer", BLANK}
+)
+
+
+def _body_start(page: Page) -> int | None:
+    """The first paragraph of the article: where the densest run of prose begins (Body Text
+    Extraction: each prose line scores its words, every other open line a small penalty, and
+    the run with the highest sum is the article's text)."""
+    best, best_start, total, start = 0, None, 0, None
+    for i in page.open_indices():
+        t = page[i].text
+        if is_prose(t):
+            if total <= 0:
+                total, start = 0, i
+            total += len(words(t))
+            if total > best:
+                best, best_start = total, start
+        else:
+            total -= _NON_PROSE_PENALTY
+    return best_start
+
+
+def _headline_before(page: Page, lead: int) -> int | None:
+    """The headline over the lead: the nearest headline-shaped open line above it, with at
+    most a byline and a few short labels between."""
+    seen = 0
+    for j in range(lead - 1, -1, -1):
+        ln = page[j]
+        if ln.kind is not None:
+            continue
+        seen += 1
+        if seen > _HEADLINE_GAP:
+            return None
+        t = ln.text
+        if (
+            _HEADLINE_MIN_WORDS <= len(words(t)) <= _HEADLINE_MAX_WORDS
+            and is_title_like(t, _HEADLINE_MAX_WORDS)
+            and not byline_like(t)
+            and not is_breadcrumb(t)
+        ):
+            return j
+    return None
+
+
+def _menu_item(text: str) -> bool:
+    """One entry of a menu: a short label, no sentence, no number or list marker."""
+    t = text.strip(" -–—|•·»›")
+    n = len(words(t))
+    return (
+        0 < n <= _MENU_ITEM_MAX_WORDS
+        and not any(c.isdigit() for c in t)
+        and not t.endswith((".", ":", ";", ",", "!", "?", "…"))
+        and not LIST_ITEM_RE.match(text)
+    )
+
+
+def _known_items(text: str) -> int:
+    return sum(item.casefold() in MENU_LABELS for item in menu_items(text))
+
+
+def page_head(page: Page) -> None:
+    """The site's header above the headline of a whole-page scrape: "site-menu" for its menu
+    lines, "site-chrome" for the rest (weather, login, ad slots). Only when every line above the
+    headline is short and no sentence, and they read as a menu: known section names, or many
+    one-label lines. A page that opens with its <title> line is left to ``head_chrome``."""
+    lead = _body_start(page)
+    head = _headline_before(page, lead) if lead is not None else None
+    if head is None:
+        return
+    above = [k for k in range(head) if page[k].kind is None]
+    key = _key(page[head].text)
+    if not above or any(_key(page[k].text).startswith(key) for k in above):
+        return  # the <title> line printed again as the headline: ``head_chrome`` judges it
+    if any(is_prose(page[k].text) or len(words(page[k].text)) > _HEAD_MAX_WORDS for k in above):
+        return
+    items = sum(_menu_item(page[k].text) for k in above)
+    known = sum(_known_items(page[k].text) for k in above)
+    if known < _MENU_MIN_KNOWN and items < _MENU_MIN_ITEMS:
+        return
+    for k in above:
+        menu = _menu_item(page[k].text) or is_menu_line(page[k].text)
+        page.decide(k, "site-menu" if menu else "site-chrome")
+
+
+def _footer_shape(page: Page, i: int) -> bool:
+    """Contact, licence or copyright: what a site's footer says about the publisher."""
+    ln = page[i]
+    if ln.kind in _FOOTER_KINDS:
+        return ln.kind == "copyright-footer"
+    return (
+        ln.kind is None
+        and len(words(ln.text)) <= _FOOTER_MAX_WORDS * 2
+        and not is_prose(ln.text)
+        and bool(FOOTER_CONTACT_RE.search(ln.text))
+    )
+
+
+def _footer_line(page: Page, i: int) -> bool:
+    """A line a site's footer holds around its contact lines: its chrome already found, or a
+    short open line that is no sentence and no writer's name (the byline closes the article,
+    it is no footer)."""
+    ln = page[i]
+    if ln.kind is not None:
+        return ln.kind in _FOOTER_KINDS
+    t = ln.text
+    return len(words(t)) <= _FOOTER_MAX_WORDS and not is_prose(t) and not byline_like(t)
+
+
+def _in_footer(page: Page, i: int) -> bool:
+    return _footer_line(page, i) or _footer_shape(page, i)
+
+
+def page_foot(page: Page) -> None:
+    """The site's footer below the article: a run of short lines after the body holding two
+    or more contact, licence or copyright lines ("Giấy phép ...", "Tổng biên tập: ...",
+    "Hotline 0906 ...", "© 2003-2025 ..."), and the menus and labels around them:
+    "site-footer" ("site-menu" for a menu line)."""
+    start = _body_start(page)
+    if start is None:
+        return
+    shapes = [i for i in range(start + 1, len(page)) if _footer_shape(page, i)]
+    if len(shapes) < _FOOTER_MIN_SHAPES:
+        return
+    # the last run of footer lines (blank lines do not break it) holding 2+ shapes
+    hi = shapes[-1]
+    lo = hi
+    while (
+        (p := page.prev(lo)) is not None
+        and p > start
+        and (_footer_line(page, p) or _footer_shape(page, p))
+    ):
+        lo = p
+    while (n := page.next(hi, undecided=False)) is not None and _footer_line(page, n):
+        hi = n
+    if sum(lo <= i <= hi for i in shapes) < _FOOTER_MIN_SHAPES:
+        return
+    for k in range(lo, hi + 1):
+        if page[k].kind is None:
+            page.decide(k, "site-menu" if is_menu_line(page[k].text) else "site-footer")
+
+
+def page_frame(page: Page) -> None:
+    """The whole page's header and footer around the article (before the title is picked)."""
+    page_head(page)
+    page_foot(page)
