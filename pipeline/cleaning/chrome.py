@@ -22,7 +22,14 @@ from pipeline.cleaning.rules import (
     is_menu_line,
     menu_items,
 )
-from pipeline.cleaning.text import LIST_ITEM_RE, is_prose, is_title_like, words
+from pipeline.cleaning.text import (
+    CLOSING_QUOTES,
+    LIST_ITEM_RE,
+    is_prose,
+    is_sentence,
+    is_title_like,
+    words,
+)
 
 _HEAD_MIN_LINES = 3  # a header of menus has several lines; one line between is a breadcrumb
 _HEAD_MAX_WORDS = 15  # menu rows and widget labels are short; a paragraph is not
@@ -96,7 +103,9 @@ def footer_outlet(page: Page) -> str | None:
 # OUTSIDE that run, so the title, sapo, subheadings, list items and quoted lines inside the
 # body are never candidates; and each stands back unless the lines it takes look like a menu.
 
+_PROSE_MIN_WORDS = 6
 _NON_PROSE_PENALTY = 3  # a menu label, a widget: one short line weighs like three words
+_LONG_TEXT_WORDS = 25  # a sapo with no full stop is text; a headline is seldom this long
 _HEADLINE_GAP = 6  # open lines (byline, share labels) allowed between the headline and the lead
 _HEADLINE_MIN_WORDS, _HEADLINE_MAX_WORDS = 5, 40
 _MENU_ITEM_MAX_WORDS = 4
@@ -110,44 +119,84 @@ _FOOTER_KINDS = frozenset(
 )
 
 
+def _weight(text: str) -> int:
+    """A line's weight in the article's text: a sentence (not a headline's question) or a
+    long line counts its words, any other line a small penalty."""
+    n = len(words(text))
+    bare = text.rstrip("”\"’') ")
+    if is_sentence(text, _PROSE_MIN_WORDS) and not bare.endswith(("?", "!")):
+        return n
+    return n if n > _LONG_TEXT_WORDS else -_NON_PROSE_PENALTY
+
+
 def _body_start(page: Page) -> int | None:
-    """The first paragraph of the article: where the densest run of prose begins (Body Text
-    Extraction: each prose line scores its words, every other open line a small penalty, and
+    """The first paragraph of the article: where the densest run of text begins (Body Text
+    Extraction: each paragraph scores its words, every other open line a small penalty, and
     the run with the highest sum is the article's text)."""
     best, best_start, total, start = 0, None, 0, None
     for i in page.open_indices():
-        t = page[i].text
-        if is_prose(t):
-            if total <= 0:
-                total, start = 0, i
-            total += len(words(t))
-            if total > best:
-                best, best_start = total, start
-        else:
-            total -= _NON_PROSE_PENALTY
+        w = _weight(page[i].text)
+        if w > 0 and total <= 0:
+            total, start = 0, i
+        total += w
+        if total > best:
+            best, best_start = total, start
     return best_start
 
 
+def _section_label(text: str) -> bool:
+    """A menu's or a breadcrumb's line: every entry a known section or site link, or three
+    or more short entries glued, one of them known ("Tiện ích Bạn cần biết Liên hệ")."""
+    items = menu_items(text)
+    known = sum(x.casefold() in MENU_LABELS for x in items)
+    glued = (
+        len(items) >= 3
+        and known >= 1
+        and all(_menu_item(x) and len(words(x)) <= 3 for x in items)
+        and not any(c.isdigit() for c in text)
+    )
+    return (
+        is_breadcrumb(text) or is_menu_line(text) or glued or (bool(items) and known == len(items))
+    )
+
+
+def _headline_shape(text: str, short: bool = False) -> bool:
+    """A headline: title-like, 5-40 words, no byline, no menu entry; with ``short``, also 3-4
+    words that a menu entry cannot be (a number, a closing "!"/"?": "Phù sa văn hóa!", "Xem
+    & nghe 4.4.2014")."""
+    n = sum(any(c.isalnum() for c in w) for w in words(text))  # not "-" in "Hồ sơ - Phân tích"
+    size = _HEADLINE_MIN_WORDS <= n <= _HEADLINE_MAX_WORDS
+    return (
+        (size or (short and n >= 3 and not _menu_item(text)))
+        and is_title_like(text, _HEADLINE_MAX_WORDS)
+        and not byline_like(text)
+        and not _section_label(text)
+    )
+
+
 def _headline_before(page: Page, lead: int) -> int | None:
-    """The headline over the lead: the nearest headline-shaped open line above it, with at
-    most a byline and a few short labels between."""
+    """The headline over the lead: walking up from the lead past what is printed with it
+    (time, byline, share labels), the topmost of the headline-shaped lines there (a sapo with
+    no full stop, the headline printed twice), up to the first section label or other line;
+    a short headline only when no longer one stands there (not a kicker "AFF Cup 2022")."""
+    head = short = None
     seen = 0
-    for j in range(lead - 1, -1, -1):
+    for j in range(lead, -1, -1):  # the lead itself may be a long headline
         ln = page[j]
         if ln.kind is not None:
             continue
         seen += 1
-        if seen > _HEADLINE_GAP:
-            return None
         t = ln.text
-        if (
-            _HEADLINE_MIN_WORDS <= len(words(t)) <= _HEADLINE_MAX_WORDS
-            and is_title_like(t, _HEADLINE_MAX_WORDS)
-            and not byline_like(t)
-            and not is_breadcrumb(t)
-        ):
-            return j
-    return None
+        found = head if head is not None else short
+        if seen > _HEADLINE_GAP or (found is not None and _section_label(t)):
+            break
+        if _headline_shape(t):
+            head = j
+        elif head is None and _headline_shape(t, short=True):
+            short = j
+        elif found is not None and not byline_like(t):
+            break  # above the article's head
+    return head if head is not None else short
 
 
 def _menu_item(text: str) -> bool:
@@ -176,8 +225,9 @@ def page_head(page: Page) -> None:
     if head is None:
         return
     above = [k for k in range(head) if page[k].kind is None]
-    key = _key(page[head].text)
-    if not above or any(_key(page[k].text).startswith(key) for k in above):
+    keys = [_key(page[k].text) for k in range(head, lead + 1) if page[k].kind is None]
+    keys = [x for x in keys if len(words(x)) >= _HEADLINE_MIN_WORDS]
+    if not above or any(_key(page[k].text).startswith(x) for k in above for x in keys):
         return  # the <title> line printed again as the headline: ``head_chrome`` judges it
     if any(is_prose(page[k].text) or len(words(page[k].text)) > _HEAD_MAX_WORDS for k in above):
         return
@@ -205,13 +255,18 @@ def _footer_shape(page: Page, i: int) -> bool:
 
 def _footer_line(page: Page, i: int) -> bool:
     """A line a site's footer holds around its contact lines: its chrome already found, or a
-    short open line that is no sentence and no writer's name (the byline closes the article,
-    it is no footer)."""
+    short open label: no sentence, no number, no writer's name (the byline closes the
+    article, it is no footer)."""
     ln = page[i]
     if ln.kind is not None:
         return ln.kind in _FOOTER_KINDS
     t = ln.text
-    return len(words(t)) <= _FOOTER_MAX_WORDS and not is_prose(t) and not byline_like(t)
+    return (
+        len(words(t)) <= _FOOTER_MAX_WORDS
+        and not any(c.isdigit() for c in t)  # a table's or a list's row ("Trận 3 : ...")
+        and not t.endswith((".", ":", ";", ",", "?", "!", "…", *CLOSING_QUOTES))
+        and not byline_like(t)
+    )
 
 
 def _in_footer(page: Page, i: int) -> bool:

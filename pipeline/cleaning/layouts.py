@@ -65,4 +65,3 @@ def slideshow_captions(page: Page) -> None:
         ):
             page.decide(p, "photo-caption")
             nxt, p = p, page.prev(p)
-
