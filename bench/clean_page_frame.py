@@ -14,9 +14,11 @@ checks, all on real lines only (nothing here is written by hand; no held-out spl
 2. ``thanhnien-no-title``: test4's whole Thanh Niên page without its first (``<title>``) line,
    scored with its labels.
 3. ``framed``: every seen labelled page (but the Thanh Niên one) as scraped, framed by a
-   real site header (the Dân trí page's lines above its headline) and a real site footer (the
-   Thanh Niên page's footer and comment-form lines): title exact, body kept, labelled
-   boilerplate removed, and the frame's lines removed, against the page as scraped.
+   real site header (the Dân trí page's lines above its headline) and a real site footer
+   (the Thanh Niên page's footer and comment-form lines; or, as a sitemap footer, the first
+   40 menu entries of the Dân trí header printed again under the story): title exact, body
+   kept, labelled boilerplate removed, and the frame's lines removed, against the page as
+   scraped. The arrangement is made here; every line is a real page's.
 
 Usage: ``python bench/clean_page_frame.py`` (needs the ``fetch`` mirror of JayBMF/eNewsWebApp
 and the built pages of ``bench/clean_real_build.py`` in /work/data/issue-8/real). Dev-kind
@@ -120,13 +122,11 @@ def thanhnien_no_title(data: Path) -> None:
     print()
 
 
-def framed(data: Path, header: list[str]) -> None:
+def framed(data: Path, header: list[str], footer: list[str], name: str) -> None:
     """Seen pages inside a real site header and footer."""
-    tn = (data / f"{THANHNIEN}.txt").read_text(encoding="utf-8").split("\n")
-    footer = [tn[n - 1] for n in TN_FOOTER]
     items = json.loads((ev.CASES / "manifest.json").read_text(encoding="utf-8"))
     expected = json.loads((ev.CASES / "expected.json").read_text(encoding="utf-8"))
-    print("== framed: seen pages as scraped, inside a real site header and footer")
+    print(f"== framed ({name}): seen pages as scraped, inside a real site header and footer")
     print(
         f"{'split':7} {'pages':>5} {'form':10} {'titles':>7} {'body kept':>10}"
         f" {'boiler rm':>10} {'frame rm':>10}"
@@ -187,7 +187,11 @@ def main() -> int:
         return 2
     header, _ = dantri_whole()
     thanhnien_no_title(data)
-    framed(data, header)
+    tn = (data / f"{THANHNIEN}.txt").read_text(encoding="utf-8").split("\n")
+    framed(data, header, [tn[n - 1] for n in TN_FOOTER], "Thanh Niên footer")
+    # a sitemap footer: the site's section menu printed again under the story, one a line
+    sections = [x for x in header if len(x.split()) <= 4 and not x.casefold().startswith("đăng")]
+    framed(data, header, sections[:40], "sitemap footer")
     return 0
 
 

@@ -123,3 +123,17 @@ def test_real_thanh_nien_page_without_its_title_line() -> None:
     assert sum(n in removed for n in boiler) / len(boiler) >= 0.95
     header = range(2, 51)  # every line of the site's header above the headline
     assert all(n in removed for n in header if raw[n - 1].strip())
+
+
+def test_section_menus_closing_the_page_one_a_line() -> None:
+    sitemap = ("Thời sự", "Thế giới", "World Cup 2022", "Giải trí", "Sống xanh")
+    text = lines(TITLE, P1, P2, P3, *sitemap)
+    got = reasons(text)
+    assert all(got.get(k) == "site-menu" for k in range(5, 10))
+    assert clean_text(text).paragraphs == (P1, P2, P3)
+
+
+def test_a_list_the_story_announces_is_no_closing_menu() -> None:
+    intro = "Các môn thi đấu chính thức của đại hội gồm:"
+    text = lines(TITLE, P1, P2, P3, intro, "Thể thao", "Giải trí", "Du lịch")
+    assert "site-menu" not in reasons(text).values()

@@ -11,7 +11,7 @@ the body), so the rule stands back.
 from __future__ import annotations
 
 from pipeline.cleaning.bylines import byline_like
-from pipeline.cleaning.lines import BLANK, Page
+from pipeline.cleaning.lines import BLANK, LINK_REASONS, Page
 from pipeline.cleaning.outlets import outlet_name
 from pipeline.cleaning.rules import (
     COPYRIGHT_OWNER_RE,
@@ -199,16 +199,23 @@ def _headline_before(page: Page, lead: int) -> int | None:
     return head if head is not None else short
 
 
-def _menu_item(text: str) -> bool:
-    """One entry of a menu: a short label, no sentence, no number or list marker."""
+def _menu_item(text: str, numbers: bool = False) -> bool:
+    """One entry of a menu: a short label, no sentence, no list marker, and no number unless
+    ``numbers`` (a section "World Cup 2022" among others; never mostly digits)."""
     t = text.strip(" -–—|•·»›")
     n = len(words(t))
+    digits = sum(c.isdigit() for c in t)
+    letters = sum(c.isalpha() for c in t)
     return (
         0 < n <= _MENU_ITEM_MAX_WORDS
-        and not any(c.isdigit() for c in t)
+        and (not digits if not numbers else digits < letters)
         and not t.endswith((".", ":", ";", ",", "!", "?", "…"))
         and not LIST_ITEM_RE.match(text)
     )
+
+
+def _menu_like(text: str) -> bool:
+    return _menu_item(text) or is_menu_line(text)
 
 
 def _known_items(text: str) -> int:
@@ -302,7 +309,38 @@ def page_foot(page: Page) -> None:
             page.decide(k, "site-menu" if is_menu_line(page[k].text) else "site-footer")
 
 
+# what a page's closing run may hold besides its menus: its chrome and links, found line by line
+_TAIL_KINDS = _FOOTER_KINDS | LINK_REASONS | {"tags", "comment-form", "aggregator-meta"}
+_TAIL_MIN_LINES = 3
+
+
+def page_tail_menu(page: Page) -> None:
+    """Menus closing a whole page (the footer's section links one a line, with no contact
+    line for ``page_foot`` to anchor on): the page's last lines after the article's last
+    paragraph, all menu entries or chrome already found, three or more entries with two known
+    section names or site links among them: "site-menu"."""
+    text = [i for i in page.open_indices() if _weight(page[i].text) > 0]
+    if not text:
+        return
+    run: list[int] = []
+    for k in range(len(page) - 1, text[-1], -1):
+        ln = page[k]
+        if ln.kind is None and (_menu_item(ln.text, numbers=True) or is_menu_line(ln.text)):
+            run.append(k)
+        elif ln.kind is None or ln.kind not in _TAIL_KINDS:
+            break
+    if len(run) < _TAIL_MIN_LINES or sum(_known_items(page[k].text) for k in run) < 2:
+        return
+    top = min(run)
+    p = page.prev(top)
+    if p is not None and page[p].kind is None and page[p].text.rstrip().endswith(":"):
+        return  # a list the story announced ("Các đội vào tứ kết:")
+    for k in run:
+        page.decide(k, "site-menu")
+
+
 def page_frame(page: Page) -> None:
     """The whole page's header and footer around the article (before the title is picked)."""
     page_head(page)
     page_foot(page)
+    page_tail_menu(page)
