@@ -137,3 +137,18 @@ def test_a_list_the_story_announces_is_no_closing_menu() -> None:
     intro = "Các môn thi đấu chính thức của đại hội gồm:"
     text = lines(TITLE, P1, P2, P3, intro, "Thể thao", "Giải trí", "Du lịch")
     assert "site-menu" not in reasons(text).values()
+
+
+def test_a_cookie_banner_in_the_header_does_not_stop_the_header_rule() -> None:
+    banner = "Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn trên trang web này."
+    text = lines(banner, "Đồng ý", *HEADER, TITLE, P1, P2, P3)
+    article = clean_text(text)
+    assert article.title == TITLE
+    assert article.paragraphs == (P1, P2, P3)
+    assert reasons(text)[1] == "page-banner"
+
+
+def test_a_paragraph_about_cookies_in_the_story_stays() -> None:
+    about = "Nhiều trang web sử dụng cookie để theo dõi người dùng mà họ không hề hay biết."
+    text = lines(TITLE, P1, about, P2, P3)
+    assert clean_text(text).paragraphs == (P1, about, P2, P3)

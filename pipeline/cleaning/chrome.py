@@ -18,6 +18,7 @@ from pipeline.cleaning.rules import (
     FOOTER_CONTACT_RE,
     MENU_LABELS,
     VOICE_MENU_RE,
+    is_banner,
     is_breadcrumb,
     is_menu_line,
     menu_items,
@@ -236,15 +237,20 @@ def page_head(page: Page) -> None:
     keys = [x for x in keys if len(words(x)) >= _HEADLINE_MIN_WORDS]
     if not above or any(_key(page[k].text).startswith(x) for k in above for x in keys):
         return  # the <title> line printed again as the headline: ``head_chrome`` judges it
-    if any(is_prose(page[k].text) or len(words(page[k].text)) > _HEAD_MAX_WORDS for k in above):
+    if any(
+        (is_prose(page[k].text) or len(words(page[k].text)) > _HEAD_MAX_WORDS)
+        and not is_banner(page[k].text)  # a cookie or app banner's sentences are chrome
+        for k in above
+    ):
         return
     items = sum(_menu_item(page[k].text) for k in above)
     known = sum(_known_items(page[k].text) for k in above)
     if known < _MENU_MIN_KNOWN and items < _MENU_MIN_ITEMS:
         return
     for k in above:
-        menu = _menu_item(page[k].text) or is_menu_line(page[k].text)
-        page.decide(k, "site-menu" if menu else "site-chrome")
+        t = page[k].text
+        menu = _menu_item(t) or is_menu_line(t)
+        page.decide(k, "site-menu" if menu else "page-banner" if is_banner(t) else "site-chrome")
 
 
 def _footer_shape(page: Page, i: int) -> bool:

@@ -673,6 +673,21 @@ def is_menu_line(text: str) -> bool:
     return known >= 2 and known * 2 >= len(items)
 
 
+# A page's banners above the article: cookie consent, app download, notification prompts,
+# browser warnings. Only judged in a whole page's header (``chrome.page_head``): an article
+# may well be about cookies or apps.
+BANNER_RE = re.compile(
+    r"\bcookies?\b|\b(?:tải|cài đặt|tải về)\s+(?:ứng dụng|app)\b|\bapp store\b|google play"
+    r"|\b(?:nhận|bật|cho phép)\s+thông báo\b|\btrình duyệt\b|\bquyền riêng tư\b"
+    r"|\bđăng ký nhận (?:tin|bản tin)\b|\bnewsletter\b|\bprivacy\b",
+    re.IGNORECASE,
+)
+
+
+def is_banner(text: str) -> bool:
+    return len(words(text)) <= 60 and bool(BANNER_RE.search(text))
+
+
 # A site footer's contact and licence lines: a phone number, an e-mail address, the licence
 # ("Giấy phép ... số"), the editors ("Tổng biên tập"), the copyright
 FOOTER_CONTACT_RE = re.compile(
