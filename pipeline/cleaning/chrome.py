@@ -1,11 +1,24 @@
 """Site chrome of a whole-page scrape: what a scraper that read the whole page keeps around
-the article (the page's <title>, then menus, weather, login and ad slots, then the article's
-own headline again).
+the article (the page's <title>, menus, weather, login, banners and ad slots above it; menus,
+contact, licence and copyright lines below it).
 
-When the title line is printed again further down as the article's headline, the lines
-between the two are the site's header: nothing of the story comes before its own headline.
-A sapo or a paragraph between them means the repeat is something else (a headline echoed in
-the body), so the rule stands back.
+General signals, no site's phrase list (``page_frame``, run before the title is picked):
+
+- the article is the densest run of text (Body Text Extraction: paragraphs score their words,
+  other lines a small penalty), opened by its headline: the topmost headline-shaped line over
+  that run, past its byline and time;
+- above the headline, when every line there is short, no sentence (a cookie or app banner
+  excepted), and they read as a menu (known section names, or many one-label lines): the
+  site's header ("site-menu", "site-chrome", "page-banner");
+- below the story, a run of short lines holding two or more contact, licence or copyright
+  lines is the site's footer ("site-footer"), and menu entries closing the page are its menus
+  ("site-menu");
+- when the title line is printed again as the headline, the lines between are the header
+  (``head_chrome``). A sapo or a paragraph between them means the repeat is something else (a
+  headline echoed in the body), so that rule stands back.
+
+Everything inside the run (title, sapo, subheadings, list items, short quoted lines) is never
+a candidate; each signal stands back when in doubt.
 """
 
 from __future__ import annotations
@@ -41,8 +54,8 @@ def _key(text: str) -> str:
 
 
 def head_chrome(page: Page) -> None:
-    """Lines between the title and its repeat as the article's headline: "site-chrome"; the
-    repeat itself: "duplicate-line"."""
+    """Lines between the title and its repeat as the article's headline: "site-menu" for its
+    menu entries, "site-chrome" for the rest; the repeat itself: "duplicate-line"."""
     t = page.title_idx
     if t is None or page.title_is_lead:
         return
@@ -65,7 +78,7 @@ def head_chrome(page: Page) -> None:
     ):
         return
     for k in between:
-        page.decide(k, "site-chrome")
+        page.decide(k, "site-menu" if _menu_like(page[k].text) else "site-chrome")
     page.decide(copy, "duplicate-line")
 
 
