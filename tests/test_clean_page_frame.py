@@ -152,3 +152,15 @@ def test_a_paragraph_about_cookies_in_the_story_stays() -> None:
     about = "Nhiều trang web sử dụng cookie để theo dõi người dùng mà họ không hề hay biết."
     text = lines(TITLE, P1, about, P2, P3)
     assert clean_text(text).paragraphs == (P1, about, P2, P3)
+
+
+def test_a_long_menu_glued_into_one_line_is_no_paragraph() -> None:
+    glued = (
+        "Chính trị Thời sự Thế giới Kinh tế Đời sống Sức khoẻ Giới trẻ Giáo dục Du lịch Văn hoá "
+        "Giải trí Thể thao Công nghệ Xe Thời trang trẻ Video Podcast Bạn đọc Rao vặt"
+    )
+    text = lines("Đăng nhập", glued, "Thế giới", TITLE, P1, P2, P3)
+    article = clean_text(text)
+    assert article.title == TITLE
+    assert article.paragraphs == (P1, P2, P3)
+    assert reasons(text)[2] == "site-menu"

@@ -140,7 +140,8 @@ def _weight(text: str) -> int:
     bare = text.rstrip("”\"’') ")
     if is_sentence(text, _PROSE_MIN_WORDS) and not bare.endswith(("?", "!")):
         return n
-    return n if n > _LONG_TEXT_WORDS else -_NON_PROSE_PENALTY
+    long_text = n > _LONG_TEXT_WORDS and not is_menu_line(text)  # not a menu glued in a line
+    return n if long_text else -_NON_PROSE_PENALTY
 
 
 def _body_start(page: Page) -> int | None:
