@@ -164,3 +164,12 @@ def test_a_long_menu_glued_into_one_line_is_no_paragraph() -> None:
     assert article.title == TITLE
     assert article.paragraphs == (P1, P2, P3)
     assert reasons(text)[2] == "site-menu"
+
+
+def test_the_header_menu_printed_again_below_the_story() -> None:
+    own = ("Rao vặt", "Nhà đẹp", "Chợ online")  # the site's own sections, in no list
+    text = lines(*HEADER, *own, TITLE, P1, P2, P3, *own)
+    got = reasons(text)
+    n = len(HEADER) + len(own) + 4
+    assert all(got.get(k) == "site-menu" for k in range(n + 1, n + 4))
+    assert clean_text(text).paragraphs == (P1, P2, P3)

@@ -338,7 +338,8 @@ def page_tail_menu(page: Page) -> None:
     """Menus closing a whole page (the footer's section links one a line, with no contact
     line for ``page_foot`` to anchor on): the page's last lines after the article's last
     paragraph, all menu entries or chrome already found, three or more entries with two known
-    section names or site links among them: "site-menu"."""
+    section names or site links among them, or entries of the header's menu printed again (the
+    same line above the headline and below the story): "site-menu"."""
     text = [i for i in page.open_indices() if _weight(page[i].text) > 0]
     if not text:
         return
@@ -349,7 +350,10 @@ def page_tail_menu(page: Page) -> None:
             run.append(k)
         elif ln.kind is None or ln.kind not in _TAIL_KINDS:
             break
-    if len(run) < _TAIL_MIN_LINES or sum(_known_items(page[k].text) for k in run) < 2:
+    # the header's menu printed again below the story names the site's own sections
+    header = {_key(ln.text) for ln in page.lines if ln.kind == "site-menu"}
+    known = sum(_known_items(page[k].text) or _key(page[k].text) in header for k in run)
+    if len(run) < _TAIL_MIN_LINES or known < 2:
         return
     top = min(run)
     p = page.prev(top)
