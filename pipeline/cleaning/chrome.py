@@ -237,12 +237,11 @@ def _known_items(text: str) -> int:
     return sum(item.casefold() in MENU_LABELS for item in menu_items(text))
 
 
-def page_head(page: Page) -> None:
+def page_head(page: Page, lead: int | None) -> None:
     """The site's header above the headline of a whole-page scrape: "site-menu" for its menu
     lines, "site-chrome" for the rest (weather, login, ad slots). Only when every line above the
     headline is short and no sentence, and they read as a menu: known section names, or many
     one-label lines. A page that opens with its <title> line is left to ``head_chrome``."""
-    lead = _body_start(page)
     head = _headline_before(page, lead) if lead is not None else None
     if head is None:
         return
@@ -300,12 +299,11 @@ def _in_footer(page: Page, i: int) -> bool:
     return _footer_line(page, i) or _footer_shape(page, i)
 
 
-def page_foot(page: Page) -> None:
+def page_foot(page: Page, start: int | None) -> None:
     """The site's footer below the article: a run of short lines after the body holding two
     or more contact, licence or copyright lines ("Giấy phép ...", "Tổng biên tập: ...",
     "Hotline 0906 ...", "© 2003-2025 ..."), and the menus and labels around them:
     "site-footer" ("site-menu" for a menu line)."""
-    start = _body_start(page)
     if start is None:
         return
     shapes = [i for i in range(start + 1, len(page)) if _footer_shape(page, i)]
@@ -340,11 +338,12 @@ def page_tail_menu(page: Page) -> None:
     paragraph, all menu entries or chrome already found, three or more entries with two known
     section names or site links among them, or entries of the header's menu printed again (the
     same line above the headline and below the story): "site-menu"."""
-    text = [i for i in page.open_indices() if _weight(page[i].text) > 0]
-    if not text:
+    opened = page.open_indices()
+    last = next((i for i in reversed(opened) if _weight(page[i].text) > 0), None)
+    if last is None:
         return
     run: list[int] = []
-    for k in range(len(page) - 1, text[-1], -1):
+    for k in range(len(page) - 1, last, -1):
         ln = page[k]
         if ln.kind is None and (_menu_item(ln.text, numbers=True) or is_menu_line(ln.text)):
             run.append(k)
@@ -365,6 +364,7 @@ def page_tail_menu(page: Page) -> None:
 
 def page_frame(page: Page) -> None:
     """The whole page's header and footer around the article (before the title is picked)."""
-    page_head(page)
-    page_foot(page)
+    lead = _body_start(page)  # the header's decisions never touch the article's lines
+    page_head(page, lead)
+    page_foot(page, lead)
     page_tail_menu(page)

@@ -637,6 +637,7 @@ def is_breadcrumb(text: str) -> bool:
 _MENU_SPLIT_RE = re.compile(r"\s*[|•·»›]\s*|\s{2,}|\s+/\s+")
 # What a site's menus are made of: its sections and its own links (login, contact, ads)
 MENU_LABELS = frozenset(SECTIONS | _FOOTER_EXACT)
+_MENU_MAX_WORDS = 80
 
 
 def menu_items(text: str) -> list[str]:
@@ -660,6 +661,8 @@ def is_menu_line(text: str) -> bool:
     """A site menu kept as one line: 4+ short items between separators ("Trang chủ | Thời sự |
     Thế giới | ..."), most of them known section names, none a sentence; or 3+ labels glued
     with spaces, at least two of them known ("Podcast Bạn đọc Rao vặt")."""
+    if len(words(text)) > _MENU_MAX_WORDS or text.rstrip().endswith("."):
+        return False  # a paragraph, never a menu
     parts = [p for p in _MENU_SPLIT_RE.split(text.strip(" |•·")) if p]
     short = len(parts) >= 4 and not any(len(words(p)) > 5 or p.endswith(".") for p in parts)
     if short and sum(p.casefold() in SECTIONS for p in parts) * 2 >= len(parts):
