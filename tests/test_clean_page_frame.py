@@ -173,3 +173,16 @@ def test_the_header_menu_printed_again_below_the_story() -> None:
     n = len(HEADER) + len(own) + 4
     assert all(got.get(k) == "site-menu" for k in range(n + 1, n + 4))
     assert clean_text(text).paragraphs == (P1, P2, P3)
+
+
+def test_short_lines_naming_no_section_are_no_header_however_many() -> None:
+    verse = ("Mẹ ơi", "Con về", "Phố cũ", "Mưa bay", "Gió lạnh", "Đêm dài")
+    text = lines(*verse, TITLE, P1, P2, P3)
+    assert not {"site-menu", "site-chrome"} & set(reasons(text).values())
+
+
+def test_one_or_two_labels_over_the_headline_stay_a_breadcrumb() -> None:
+    text = lines("Thời sự", "Chính trị", TITLE, P1, P2, P3)
+    got = reasons(text)
+    assert got[1] == got[2] == "breadcrumb"
+    assert clean_text(text).title == TITLE

@@ -123,7 +123,6 @@ _LONG_TEXT_WORDS = 25  # a sapo with no full stop is text; a headline is seldom 
 _HEADLINE_GAP = 6  # open lines (byline, share labels) allowed between the headline and the lead
 _HEADLINE_MIN_WORDS, _HEADLINE_MAX_WORDS = 5, 40
 _MENU_ITEM_MAX_WORDS = 4
-_MENU_MIN_ITEMS = 6  # menu items one a line, on a site whose sections no list knows
 _MENU_MIN_KNOWN = 2  # known section names among the header's items
 _FOOTER_MIN_SHAPES = 2  # contact, licence or copyright lines that make a run a site footer
 _FOOTER_MAX_WORDS = 15
@@ -256,10 +255,11 @@ def page_head(page: Page, lead: int | None) -> None:
         for k in above
     ):
         return
-    items = sum(_menu_item(page[k].text) for k in above)
+    if len(above) < _HEAD_MIN_LINES:
+        return  # one or two labels over the headline: a breadcrumb (``pick_title``)
     known = sum(_known_items(page[k].text) for k in above)
-    if known < _MENU_MIN_KNOWN and items < _MENU_MIN_ITEMS:
-        return
+    if known < _MENU_MIN_KNOWN:
+        return  # short lines naming no section nor site link: verse, a list, not a menu
     for k in above:
         t = page[k].text
         menu = _menu_item(t) or is_menu_line(t)
