@@ -8,7 +8,8 @@ General signals, no site's phrase list (``page_frame``, run before the title is 
   other lines a small penalty), opened by its headline: the topmost headline-shaped line over
   that run, past its byline and time;
 - above the headline, when every line there is short, no sentence (a cookie or app banner
-  excepted), and they read as a menu (known section names, or many one-label lines): the
+  excepted), three or more of them, and they read as a menu (two known section names or site
+  links among them): the
   site's header ("site-menu", "site-chrome", "page-banner");
 - below the story, a run of short lines holding two or more contact, licence or copyright
   lines is the site's footer ("site-footer"), and menu entries closing the page are its menus
@@ -238,9 +239,10 @@ def _known_items(text: str) -> int:
 
 def page_head(page: Page, lead: int | None) -> None:
     """The site's header above the headline of a whole-page scrape: "site-menu" for its menu
-    lines, "site-chrome" for the rest (weather, login, ad slots). Only when every line above the
-    headline is short and no sentence, and they read as a menu: known section names, or many
-    one-label lines. A page that opens with its <title> line is left to ``head_chrome``."""
+    lines, "page-banner" for a cookie or app banner, "site-chrome" for the rest (weather,
+    login, ad slots). Only when three or more lines stand above the headline, every one short
+    and no sentence, two known section names or site links among them. A page that opens with
+    its <title> line is left to ``head_chrome``."""
     head = _headline_before(page, lead) if lead is not None else None
     if head is None:
         return
