@@ -9,8 +9,7 @@ General signals, no site's phrase list (``page_frame``, run before the title is 
   that run, past its byline and time;
 - above the headline, when every line there is short, no sentence (a cookie or app banner
   excepted), three or more of them, and they read as a menu (two known section names or site
-  links among them): the
-  site's header ("site-menu", "site-chrome", "page-banner");
+  links among them): the site's header ("site-menu", "site-chrome", "page-banner");
 - below the story, a run of short lines holding two or more contact, licence or copyright
   lines is the site's footer ("site-footer"), and menu entries closing the page are its menus
   ("site-menu");
