@@ -186,3 +186,9 @@ def test_one_or_two_labels_over_the_headline_stay_a_breadcrumb() -> None:
     got = reasons(text)
     assert got[1] == got[2] == "breadcrumb"
     assert clean_text(text).title == TITLE
+
+
+def test_contact_lines_inside_the_story_are_no_footer() -> None:
+    hotlines = ("Các số hỗ trợ người dân", "Hà Nội 0243 825 1234", "TP.HCM 0283 822 5678")
+    text = lines(TITLE, P1, *hotlines, P2, P3)
+    assert clean_text(text).paragraphs == (P1, *hotlines, P2, P3)

@@ -323,6 +323,8 @@ def page_foot(page: Page, start: int | None) -> None:
         hi = n
     if sum(lo <= i <= hi for i in shapes) < _FOOTER_MIN_SHAPES:
         return
+    if any(_weight(page[k].text) > 0 for k in page.open_indices() if k > hi):
+        return  # the story goes on below: contact lines inside it ("Hà Nội: 0243 ...")
     for k in range(lo, hi + 1):
         if page[k].kind is None:
             page.decide(k, "site-menu" if is_menu_line(page[k].text) else "site-footer")
