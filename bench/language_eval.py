@@ -60,11 +60,8 @@ def lingua_paragraphs(mirror: Path, lang: str, per_lang: int, seed: int) -> list
         check=True,
         capture_output=True,
     ).stdout.decode("utf-8")
-    lines = [
-        (f"{LINGUA_REPO}@{LINGUA_COMMIT[:10]}:{path}:{n}", line.strip())
-        for n, line in enumerate(blob.splitlines(), 1)
-        if len(line.strip()) >= MIN_CHARS
-    ]
+    lines = [(f"{LINGUA_REPO}@{LINGUA_COMMIT[:10]}:{path}:{n}", line.strip())
+             for n, line in enumerate(blob.splitlines(), 1) if len(line.strip()) >= MIN_CHARS]
     return random.Random(f"{seed}-{lang}").sample(lines, min(per_lang, len(lines)))
 
 
@@ -88,12 +85,8 @@ def vmds_paragraphs(path: Path, count: int, seed: int) -> list[tuple[str, str]]:
     for doc in random.Random(f"{seed}-vmds").sample(docs, min(count, len(docs))):
         body = doc["body"]
         stop = body.find(". ", MIN_CHARS)
-        out.append(
-            (
-                f"lupanh/VietnameseMDS:{doc['cluster']}/{doc['doc_id']}.body.txt",
-                body[: stop + 1] if stop > 0 else body,
-            )
-        )
+        out.append((f"lupanh/VietnameseMDS:{doc['cluster']}/{doc['doc_id']}.body.txt",
+                    body[: stop + 1] if stop > 0 else body))
     return out
 
 
@@ -150,12 +143,12 @@ def main() -> int:
     args = parser.parse_args()
     items = build(args.mirror, args.per_lang, args.seed)
     counts = Counter(t for t, _, _ in items)
-    print(
-        f"{len(items)} paragraphs in {len(counts)} classes: "
-        + ", ".join(f"{LANGUAGE_NAMES.get(k, k)} {v}" for k, v in sorted(counts.items()))
-    )
+    print(f"{len(items)} paragraphs in {len(counts)} classes: " + ", ".join(
+        f"{LANGUAGE_NAMES.get(k, k)} {v}" for k, v in sorted(counts.items())))
     if args.manifest:
-        args.manifest.write_text("".join(f"{t}\t{s}\n" for t, s, _ in items), encoding="utf-8")
+        args.manifest.write_text(
+            "".join(f"{t}\t{s}\n" for t, s, _ in items), encoding="utf-8"
+        )
 
     table, secs = confusion(items, lambda text: identify(text).code)
     print_table("pipeline.language.identify (py3langid + diacritic rule)", table, secs, len(items))
@@ -178,9 +171,8 @@ def compare(items) -> None:
             return lang.iso_code_639_1.name.lower() if lang else "und"
 
         table, secs = confusion(items, lingua_label)
-        print_table(
-            "lingua-language-detector (all languages, high accuracy)", table, secs, len(items)
-        )
+        print_table("lingua-language-detector (all languages, high accuracy)", table, secs,
+                    len(items))
     except ImportError:
         print("\n(lingua-language-detector not installed)")
     try:

@@ -303,13 +303,9 @@ def main() -> None:
         runs = {}
         role = "summarizer" if name == "vit5" else "translator"
         cfg = sum_cfg if role == "summarizer" else tr_cfg
-        call, arg = (
-            ("summarize", article)
-            if role == "summarizer"
-            else (
-                "translate_sentences",
-                segments,
-            )
+        call, arg = ("summarize", article) if role == "summarizer" else (
+            "translate_sentences",
+            segments,
         )
         what = "1 article" if role == "summarizer" else f"{len(segments)} segments"
         make = {"transformers": hf, "ct2": ct2}
@@ -318,10 +314,8 @@ def main() -> None:
         for backend, path in make.items():
             if backend.split("+")[0] not in backends:
                 continue
-            loaded = (
-                _hf(role, path, cfg, args)
-                if backend == "transformers"
-                else _ct2(role, path, cfg, args)
+            loaded = _hf(role, path, cfg, args) if backend == "transformers" else _ct2(
+                role, path, cfg, args
             )
             runs[backend] = _timed(getattr(loaded, call), arg, args.repeat, loaded.tokenizer)
             if role == "summarizer":

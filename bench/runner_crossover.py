@@ -209,7 +209,8 @@ def main() -> None:
             crossover(kind, "dask", [item, item], address)  # load their models once
         for size in sizes:
             chunks = [
-                [files[(t * size + k) % len(files)] for k in range(size)] for t in range(args.tasks)
+                [files[(t * size + k) % len(files)] for k in range(size)]
+                for t in range(args.tasks)
             ]
             task_s = _median_bare(rc.brief_chunk_bare, chunks[0], args.runs)
             rows.append(

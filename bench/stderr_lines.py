@@ -36,7 +36,9 @@ def build_inbox(inbox: Path, n: int) -> str:
         source = f"{len(texts)} VMDS articles"
     else:
         samples = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
-        texts = [samples[i % len(samples)].rstrip("\n") + f"\n\n#{i + 1:04d}\n" for i in range(n)]
+        texts = [
+            samples[i % len(samples)].rstrip("\n") + f"\n\n#{i + 1:04d}\n" for i in range(n)
+        ]
         source = f"{n} numbered copies of the 3 samples"
     for i, text in enumerate(texts):
         (inbox / f"article-{i + 1:04d}.txt").write_text(text, encoding="utf-8")
@@ -63,40 +65,22 @@ def main() -> int:
     started = time.monotonic()
     result = subprocess.run(
         [str(vnbrief), "run", str(inbox), "--config", str(config), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"},
     )
     seconds = time.monotonic() - started
     (args.work / "stderr.txt").write_text(result.stderr, encoding="utf-8")
     (args.work / "stdout.txt").write_text(result.stdout, encoding="utf-8")
     err = result.stderr.splitlines()
     kinds = Counter(
-        next(
-            (
-                k
-                for k in (
-                    "cleaned",
-                    "summarized",
-                    "translated",
-                    "ERROR",
-                    "Traceback",
-                    "Error flushing",
-                    "input article",
-                )
-                if k in line
-            ),
-            "other",
-        )
+        next((k for k in ("cleaned", "summarized", "translated", "ERROR", "Traceback",
+                          "Error flushing", "input article") if k in line), "other")
         for line in err
     )
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
     print("| articles | exit | wall s | stderr lines | stdout lines | report |")
     print("|---|---|---|---|---|---|")
-    print(
-        f"| {args.n} | {result.returncode} | {seconds:.0f} | {len(err)} | "
-        f"{len(result.stdout.splitlines())} | {summary} |"
-    )
+    print(f"| {args.n} | {result.returncode} | {seconds:.0f} | {len(err)} | "
+          f"{len(result.stdout.splitlines())} | {summary} |")
     print("\nstderr lines by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
     print(f"full stderr: {args.work / 'stderr.txt'}")
     return 0

@@ -365,7 +365,9 @@ def main(argv: list[str] | None = None) -> int:
         for x in sorted({start, final[g], *[t for t in THRESHOLDS if t >= start]}):
             if x > 1.0:
                 continue
-            gained = sum(lab == "boilerplate" and p >= x and e == g for _s, lab, p, e, _f in scored)
+            gained = sum(
+                lab == "boilerplate" and p >= x and e == g for _s, lab, p, e, _f in scored
+            )
             lost = sum(
                 lab == "body" and p >= x and e == g and f == 0 for _s, lab, p, e, f in scored
             )

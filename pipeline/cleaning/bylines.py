@@ -367,7 +367,7 @@ def _credit_name(page: Page, i: int) -> bool:
     if title_case_phrase(page, t):
         return False
     p = page.prev(i)
-    if p is not None and page[p].text.rstrip(' ”"»').endswith(("?", ":")):
+    if p is not None and page[p].text.rstrip(" ”\"»").endswith(("?", ":")):
         return False  # the answerer's name under an interview question; a name announced
     n = page.next(i)
     return n is None or words(t)[-1].casefold() not in key(page[n].text).split()

@@ -205,7 +205,9 @@ def model_from_json(data: dict[str, Any]) -> CaptionModel:
     return CaptionModel(
         weights={k: float(v) for k, v in data["weights"].items()},
         threshold=float(data["threshold"]),
-        meta={k: v for k, v in data.items() if k not in ("weights", "threshold", "threshold_open")},
+        meta={
+            k: v for k, v in data.items() if k not in ("weights", "threshold", "threshold_open")
+        },
         threshold_open=float(open_t) if open_t is not None else None,
     )
 

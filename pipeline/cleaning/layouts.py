@@ -65,3 +65,4 @@ def slideshow_captions(page: Page) -> None:
         ):
             page.decide(p, "photo-caption")
             nxt, p = p, page.prev(p)
+

@@ -257,13 +257,10 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
     if len(run) < 3 or len(titles) < 2 or titles[0] != run[0] and len(titles) < 3:
         return
     leads = [i for i in run if is_prose(page[i].text)]
-    headlines = (
-        len(leads) >= 2
-        and all(  # a related box on the story's own topic
-            _headline_and_lead(page[p].text, page[i].text)
-            for p, i in zip(run, run[1:], strict=False)
-            if i in leads
-        )
+    headlines = len(leads) >= 2 and all(  # a related box on the story's own topic
+        _headline_and_lead(page[p].text, page[i].text)
+        for p, i in zip(run, run[1:], strict=False)
+        if i in leads
     )
     if not headlines and any(coherence(page[i].text, reference) > max_coherence for i in titles):
         return
