@@ -290,6 +290,21 @@ def index_js_text(raw: bytes, skip: int, field_prefix: str) -> list[str]:
     return out
 
 
+_TAG_PREFIX = re.compile(r"^\[[A-Z][A-Z0-9]*\] ?")
+
+
+def tagged_text(raw: bytes, title_key: str, start_line: str) -> list[str]:
+    """A whole page saved by a RAG project's scraper as one tagged element a line ("[P] ...",
+    "[LI] ...", menus and footers included): the title field's value (key taken off), then the
+    lines after ``start_line`` with the scraper's "[TAG] " taken off, as the scraper wrote them
+    (a parent list item's text glued from its children stays as it is)."""
+    lines = raw.decode("utf-8").split("\n")
+    out = [" ".join(lines[0][len(title_key) :].split())] if lines[0].startswith(title_key) else []
+    body = lines[lines.index(start_line) + 1 :]
+    out.extend(p for p in (" ".join(_TAG_PREFIX.sub("", x).split()) for x in body) if p)
+    return out
+
+
 _INDEX_KINDS = ("index-json-html", "index-js-text")
 
 
@@ -314,6 +329,8 @@ def build(item: dict) -> str:
         lines = mercury_item(raw, item["index"])
     elif item["kind"] == "csv-row":
         lines = csv_row(raw, item["index"], item["fields"])
+    elif item["kind"] == "tagged-text":
+        lines = tagged_text(raw, item["title_key"], item["start_line"])
     elif item["kind"] == "php-array":
         lines = php_array(raw, item["index"], item["fields"])
     else:
