@@ -179,6 +179,15 @@ def baomoi_json(raw: bytes) -> list[str]:
     return [" ".join(x.split()) for x in head if x.strip()] + body
 
 
+def baomoi_json_lc(raw: bytes) -> list[str]:
+    """The same 2014 crawl's other record format (lower-case keys, trailing commas: not JSON),
+    read with the lenient ``js_literal``; laid out as ``baomoi_json``."""
+    d = js_literal(raw.decode("utf-8"))
+    head = [d.get("category", ""), d.get("title", ""), d.get("time", ""), d.get("description", "")]
+    body = blocks(lxml.html.fromstring(f"<div>{d.get('content', '')}</div>"))
+    return [" ".join(x.split()) for x in head if x.strip()] + body
+
+
 def baomoi_page(raw: bytes) -> list[str]:
     """A baomoi.com article page as crawled in 2025: the saved ``content-main`` container
     (headline, "N giờ trước", "N liên quan Gốc", sapo, story blocks, captions, author)."""
@@ -323,6 +332,8 @@ def build(item: dict) -> str:
         raw = gzip.decompress(raw)
     if item["kind"] == "baomoi-json":
         lines = baomoi_json(raw)
+    elif item["kind"] == "baomoi-json-lc":
+        lines = baomoi_json_lc(raw)
     elif item["kind"] == "baomoi-page":
         lines = baomoi_page(raw)
     elif item["kind"] == "mercury-js":
