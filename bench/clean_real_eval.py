@@ -67,6 +67,7 @@ class PageScore:
     page: str
     outlet: str
     split: str
+    kind: str = ""
     body: int = 0
     body_kept: int = 0
     boiler: int = 0
@@ -84,7 +85,7 @@ def _found(want: str, para: str, family: str) -> bool:
 
 def score_page(page: str, item: dict, text: str, labels: dict, want: dict) -> PageScore:
     a = clean_text(text)
-    s = PageScore(page, item["outlet"], item["split"])
+    s = PageScore(page, item["outlet"], item["split"], item["kind"])
     raw = text.split("\n")
     removed = {r.line for r in a.removed}
     paragraphs = list(a.paragraphs)
@@ -179,6 +180,14 @@ def print_table(name: str, scores: list[PageScore], expected: dict, lines: bool)
         f" {m['title_ok']:>3}/{m['pages']:<2} {m['date_ok']:>3}/{m['dated']:<2}"
         f"  dates invented where none stated: {m['date_invented']}"
     )
+    kinds = {s.kind for s in scores}
+    for kind in sorted(kinds) if len(kinds) > 1 else ():
+        k = summary([s for s in scores if s.kind == kind], expected)
+        print(
+            f"{'  source ' + kind:26} {k['pages']:5} {k['body_kept']:10.3f}"
+            f" {k['boiler_removed']:10.3f} {k['title_ok']:>3}/{k['pages']:<2}"
+            f" {k['date_ok']:>3}/{k['dated']:<2}"
+        )
     fam_total: dict[str, int] = defaultdict(int)
     fam_kept: dict[str, int] = defaultdict(int)
     for s in scores:
