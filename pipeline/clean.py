@@ -48,7 +48,7 @@ from pipeline import dates
 from pipeline.article import CleanArticle, RemovedLine
 from pipeline.cleaning import blocks, bylines, captions, chrome, layouts, metadata, signals
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
-from pipeline.cleaning.outlets import outlet_name, strip_dateline, wire_name
+from pipeline.cleaning.outlets import strip_dateline, wire_name
 from pipeline.cleaning.rules import is_link_label, line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
 from pipeline.cleaning.text import normalize, words
@@ -165,7 +165,7 @@ def clean_text(text: str) -> CleanArticle:
         outlet or page.publisher or follow_outlet or header_outlet or chrome.footer_outlet(page)
     )
     if outlet is None and page.masthead:
-        outlet = outlet_name(page.masthead) or page.masthead
+        outlet = metadata.site_outlet(page.masthead)
     return CleanArticle(
         title=metadata.title_text(page),
         paragraphs=tuple(paragraphs),

@@ -31,6 +31,7 @@ from pipeline.cleaning.rules import (
     FOOTER_CONTACT_RE,
     MENU_LABELS,
     VOICE_MENU_RE,
+    glued_menu,
     is_banner,
     is_breadcrumb,
     is_menu_line,
@@ -69,17 +70,20 @@ def head_chrome(page: Page) -> None:
     if copy is None:
         return
     between = [k for k in range(t + 1, copy) if page[k].kind != BLANK]
-    if len(between) < _HEAD_MIN_LINES:
-        return
     if any(
         page[k].kind is None
         and (is_prose(page[k].text) or len(words(page[k].text)) > _HEAD_MAX_WORDS)
+        and not glued_menu(page[k].text)  # a menu's links glued by innerText in one line
         for k in between
     ):
         return
-    for k in between:
-        page.decide(k, "site-menu" if _menu_like(page[k].text) else "site-chrome")
-    page.decide(copy, "duplicate-line")
+    if len(between) >= _HEAD_MIN_LINES:
+        for k in between:
+            page.decide(k, "site-menu" if _menu_like(page[k].text) else "site-chrome")
+        page_tail_menu(page)  # the header's menu entries, printed again closing the page
+    elif any(page[k].kind is None for k in between):
+        return  # one or two open labels between: a kicker and a headline echoed, not a repeat
+    page.decide(copy, "duplicate-line")  # only chrome between: the headline printed again
 
 
 _VOICES_MAX = 8  # a voice menu lists a handful of voices
@@ -229,7 +233,7 @@ def _menu_item(text: str, numbers: bool = False) -> bool:
 
 
 def _menu_like(text: str) -> bool:
-    return _menu_item(text) or is_menu_line(text)
+    return _menu_item(text) or is_menu_line(text) or glued_menu(text)
 
 
 def _known_items(text: str) -> int:
@@ -345,15 +349,18 @@ def page_tail_menu(page: Page) -> None:
     last = next((i for i in reversed(opened) if _weight(page[i].text) > 0), None)
     if last is None:
         return
+    # the header's menu printed again below the story names the site's own sections
+    header = {_key(ln.text) for ln in page.lines if ln.kind in ("site-menu", "site-chrome")}
     run: list[int] = []
     for k in range(len(page) - 1, last, -1):
         ln = page[k]
-        if ln.kind is None and (_menu_item(ln.text, numbers=True) or is_menu_line(ln.text)):
+        t = ln.text
+        if ln.kind is None and (
+            _menu_item(t, numbers=True) or is_menu_line(t) or _key(t) in header
+        ):
             run.append(k)
         elif ln.kind is None or ln.kind not in _TAIL_KINDS:
             break
-    # the header's menu printed again below the story names the site's own sections
-    header = {_key(ln.text) for ln in page.lines if ln.kind == "site-menu"}
     known = sum(_known_items(page[k].text) or _key(page[k].text) in header for k in run)
     if len(run) < _TAIL_MIN_LINES or known < 2:
         return

@@ -203,13 +203,76 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             ln.kind = TITLE
             site = _SITE_SUFFIX_RE.search(ln.text)  # "Headline - Báo Gia Lai" (from <title>)
             head = ln.text[: site.start()] if site else ""
-            if site and is_outlet_credit(site["site"], acronyms=False) and len(words(head)) >= 3:
+            if site and len(words(head)) >= 3 and _site_suffix(page, i, head, site):
                 ln.text = head
-                page.masthead = page.masthead or site["site"]
+                printed = _printed_name(page, i, site["site"])
+                page.masthead = page.masthead or (
+                    page[printed].text if printed is not None else site["site"]
+                )
+                if printed is not None:  # the site's name printed on the page: its masthead
+                    page.decide(printed, "outlet-name")
         return
 
 
-_SITE_SUFFIX_RE = re.compile(r"\s+[|\-–—]\s+(?P<site>[^|\-–—]{2,40})$")
+_SITE_SUFFIX_RE = re.compile(r"\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]{2,40})$")
+_SITE_NAME_MAX_WORDS = 6
+
+
+def _name_key(text: str) -> str:
+    return " ".join(words(text.replace("’", "'").casefold()))
+
+
+def _printed_name(page: Page, title: int, name: str) -> int | None:
+    """An open line elsewhere on the page that is exactly the site's name (its masthead or
+    closing credit, "Harper’s Bazaar Việt Nam")."""
+    key = _name_key(name)
+    return next(
+        (
+            j
+            for j, ln in enumerate(page.lines)
+            if j != title and ln.kind is None and _name_key(ln.text) == key
+        ),
+        None,
+    )
+
+
+def _site_suffix(page: Page, i: int, head: str, site: re.Match[str]) -> bool:
+    """ "Headline - Báo X" / "Headline | Site Name": the <title> line of a whole page names its
+    site after the headline. Taken as the site when it reads as a publication's name, when the
+    headline without it is printed again on the page (the page's own headline), or when the
+    name is printed as a line of its own; after "|" a short capitalised name is enough (a
+    headline never closes on "| Name")."""
+    name = site["site"].strip()
+    toks = words(name)
+    if is_outlet_credit(name, acronyms=False) or _PAPER_RE.match(name):
+        return True
+    if len(toks) > _SITE_NAME_MAX_WORDS or any(c.isdigit() for c in name):
+        return False
+    key = _name_key(head)
+    if any(j != i and _name_key(ln.text) == key for j, ln in enumerate(page.lines)):
+        return True  # the headline printed again under the <title> line
+    titled = all(t[:1].isupper() or not t[:1].isalpha() for t in toks if t not in {"&", "và"})
+    if titled and len(toks) >= 2 and _printed_name(page, i, name) is not None:
+        return True
+    return site["sep"] == "|" and titled
+
+
+_E_PAPER_RE = re.compile(r"\s+điện tử$", re.IGNORECASE)
+
+
+def site_outlet(name: str) -> str:
+    """The outlet a site's name gives: a known outlet inside it ("Báo VnExpress Du lịch" →
+    VnExpress, a section after the outlet's name), else the name without "điện tử" (the
+    e-paper of "Báo Hà Giang")."""
+    bare = _E_PAPER_RE.sub("", name.strip())
+    core = re.sub(r"^(?:báo|tạp chí)\s+", "", bare, flags=re.IGNORECASE)
+    if found := outlet_name(name) or outlet_name(bare):
+        return found
+    toks = core.split()
+    for n in range(len(toks), 0, -1):
+        if found := outlet_name(" ".join(toks[:n])):
+            return found
+    return bare
 
 
 def title_text(page: Page) -> str:

@@ -657,6 +657,26 @@ def menu_items(text: str) -> list[str]:
     return items
 
 
+_GLUE_RE = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ỸĐ])", re.UNICODE)
+_GLUED_MIN_ITEMS = 3
+
+
+def glued_menu(text: str) -> bool:
+    """A menu whose links innerText glued with no space ("Đời sốngNhân vậtXem-Ăn-ChơiHouse n
+    Home..."): split where a lowercase letter runs into a capital, three or more entries, every
+    one a short label (≤ 4 words), none a sentence. Prose that lost the space before a link
+    ("nhưHà Tiên") ends with its full stop and has long pieces, so it never qualifies."""
+    if text.rstrip().endswith((".", ":", ";", ",", "?", "!", "…")):
+        return False
+    pieces = [p for p in _GLUE_RE.split(text) if p.strip()]
+    # a brand's inner capital ("iPhone", "TikTok") glues a piece of 1-3 letters at most twice
+    glued = sum(1 for a in pieces[:-1] if a[-1:].islower())
+    if glued < _GLUED_MIN_ITEMS:
+        return False
+    items = [x for p in pieces for x in menu_items(p)]
+    return len(items) >= _GLUED_MIN_ITEMS and all(len(words(x)) <= 4 for x in items)
+
+
 def is_menu_line(text: str) -> bool:
     """A site menu kept as one line: 4+ short items between separators ("Trang chủ | Thời sự |
     Thế giới | ..."), most of them known section names, none a sentence; or 3+ labels glued
