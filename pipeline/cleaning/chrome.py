@@ -23,9 +23,11 @@ a candidate; each signal stands back when in doubt.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from pipeline.cleaning.bylines import byline_like
 from pipeline.cleaning.lines import BLANK, LINK_REASONS, Page
-from pipeline.cleaning.outlets import outlet_name
+from pipeline.cleaning.outlets import is_location, outlet_name
 from pipeline.cleaning.rules import (
     COPYRIGHT_OWNER_RE,
     FOOTER_CONTACT_RE,
@@ -249,6 +251,7 @@ def page_head(page: Page, lead: int | None) -> None:
     head = _headline_before(page, lead) if lead is not None else None
     if head is None:
         return
+    _labels_under_headline(page, head, lead)
     above = [k for k in range(head) if page[k].kind is None]
     keys = [_key(page[k].text) for k in range(head, lead + 1) if page[k].kind is None]
     keys = [x for x in keys if len(words(x)) >= _HEADLINE_MIN_WORDS]
@@ -269,6 +272,69 @@ def page_head(page: Page, lead: int | None) -> None:
         t = page[k].text
         menu = _menu_item(t) or is_menu_line(t)
         page.decide(k, "site-menu" if menu else "page-banner" if is_banner(t) else "site-chrome")
+
+
+_UNDER_MIN_LABELS = 2
+
+
+def _labels_under_headline(page: Page, head: int, lead: int) -> None:
+    """A breadcrumb printed one entry a line under the headline ("Du lịch" / "Cẩm nang" /
+    "Kiên Giang", then the page's widgets): when every open line between the headline and the
+    lead is a short label, two or more, one a known section: "breadcrumb". A person's name
+    there is the byline and stays (a place's name is a section)."""
+    between = [k for k in range(head + 1, lead) if page[k].kind is None]
+    if len(between) < _UNDER_MIN_LABELS:
+        return
+    for k in between:
+        t = page[k].text
+        if not _menu_item(t) or (byline_like(t) and not is_location(t)):
+            return
+    if not any(_known_items(page[k].text) for k in between):
+        return
+    for k in between:
+        page.decide(k, "breadcrumb")
+
+
+_CONTENTS_MIN = 3
+_CONTENTS_MAX_WORDS = 10
+
+
+def contents_list(page: Page) -> None:
+    """A table of contents with no heading a list knows ("Điều hướng nhanh", then "Di
+    chuyển", "Lưu trú", ...): three or more short lines in a row, each printed again further
+    down, in the same order, as a subheading with text under it; the short label right above
+    them is its heading. "table-of-contents"."""
+    keys = [_key(ln.text) if ln.kind is None else None for ln in page.lines]
+    i = 0
+    while i < len(page):
+        run, pos, k = [], i, i
+        while k is not None and k < len(page) and page[k].kind is None:
+            t = page[k].text
+            if len(words(t)) > _CONTENTS_MAX_WORDS or is_sentence(t, 1) or not keys[k]:
+                break
+            later = next((j for j in range(max(pos, k) + 1, len(page)) if keys[j] == keys[k]), None)
+            if later is None or (run and later <= pos):
+                break
+            run.append(k)
+            pos, k = later, page.next(k)
+        if len(run) >= _CONTENTS_MIN and not _adjacent_copies(page, keys, run):
+            above = page.prev(run[0])
+            if above is not None and page[above].kind is None and _menu_item(page[above].text):
+                page.decide(above, "table-of-contents")
+            for r in run:
+                page.decide(r, "table-of-contents")
+            i = run[-1] + 1
+        else:
+            i += 1
+
+
+def _adjacent_copies(page: Page, keys: list[str | None], run: list[int]) -> bool:
+    """The run printed again as a block (a list repeated), not as subheadings each with
+    text under it."""
+    copies = [
+        next((j for j in range(run[-1] + 1, len(page)) if keys[j] == keys[r]), None) for r in run
+    ]
+    return None in copies or any(page.next(a) == b for a, b in pairwise(copies))
 
 
 def _footer_shape(page: Page, i: int) -> bool:
@@ -374,6 +440,7 @@ def page_tail_menu(page: Page) -> None:
 
 def page_frame(page: Page) -> None:
     """The whole page's header and footer around the article (before the title is picked)."""
+    contents_list(page)
     lead = _body_start(page)  # the header's decisions never touch the article's lines
     page_head(page, lead)
     page_foot(page, lead)
