@@ -221,14 +221,16 @@ def _headline_before(page: Page, lead: int) -> int | None:
 
 def _menu_item(text: str, numbers: bool = False) -> bool:
     """One entry of a menu: a short label, no sentence, no list marker, and no number unless
-    ``numbers`` (a section "World Cup 2022" among others; never mostly digits)."""
+    ``numbers`` (a section "World Cup 2022" among others, a site's name "24H"; never a bare
+    number nor a date)."""
     t = text.strip(" -–—|•·»›")
     n = len(words(t))
     digits = sum(c.isdigit() for c in t)
     letters = sum(c.isalpha() for c in t)
+    brand = n == 1 and letters >= 1 and t.isalnum()  # "24H", "VTV1": digits and letters glued
     return (
         0 < n <= _MENU_ITEM_MAX_WORDS
-        and (not digits if not numbers else digits < letters)
+        and (not digits if not numbers else digits < letters or brand)
         and not t.endswith((".", ":", ";", ",", "!", "?", "…"))
         and not LIST_ITEM_RE.match(text)
     )

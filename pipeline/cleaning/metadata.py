@@ -13,7 +13,7 @@ import re
 
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
-from pipeline.cleaning.lines import HEADER, TITLE, Page
+from pipeline.cleaning.lines import HEADER, LINK_REASONS, TITLE, Page
 from pipeline.cleaning.outlets import is_location, is_outlet_credit, outlet_name, wire_name
 from pipeline.cleaning.rules import is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
@@ -373,11 +373,18 @@ def _paired_name(raw: str) -> bool:
 def published_date(page: Page, header: str | None, paragraphs: list[str]) -> str | None:
     if header:
         return header
-    for ln in page.lines:
-        if ln.kind == "timestamp":
+    for i, ln in enumerate(page.lines):
+        if ln.kind == "timestamp" and not _under_other_story(page, i):
             found = dates.timestamp_date(ln.text)
             if found:
                 return found
     captions = ("photo-caption", "learned-caption")  # a picture of the story, its date too
     elsewhere = paragraphs + [ln.text for ln in page.lines if ln.kind in captions]
     return dates.lead_date(paragraphs, elsewhere)
+
+
+def _under_other_story(page: Page, i: int) -> bool:
+    """A time printed under another story's headline in a list of stories ("Xem nhiều":
+    headline, "17:27 16/05/2025", headline, ...) dates that story, not this one."""
+    p = page.prev(i)
+    return p is not None and page[p].kind in LINK_REASONS
