@@ -387,4 +387,5 @@ def _under_other_story(page: Page, i: int) -> bool:
     """A time printed under another story's headline in a list of stories ("Xem nhiều":
     headline, "17:27 16/05/2025", headline, ...) dates that story, not this one."""
     p = page.prev(i)
-    return p is not None and page[p].kind in LINK_REASONS
+    # a list's heading over the time ("Tin tức" in a breadcrumb) is no story's headline
+    return p is not None and page[p].kind in LINK_REASONS and page[p].kind != "related-heading"
