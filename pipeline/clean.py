@@ -116,6 +116,7 @@ def clean_text(text: str) -> CleanArticle:
     md_title = metadata.markdown_headings(page)
     signals.join_wrapped(page)
     page.story = layouts.photo_story(page)
+    layouts.story_copies(page)  # a photo story's paragraph printed twice in a row
 
     headings = _local_step(page)
     signals.widget_gaps(page)
