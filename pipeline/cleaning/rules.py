@@ -658,7 +658,6 @@ def menu_items(text: str) -> list[str]:
     return items
 
 
-_GLUE_RE = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ỸĐ])", re.UNICODE)
 _GLUED_MIN_ITEMS = 3
 
 
@@ -669,13 +668,19 @@ def glued_menu(text: str) -> bool:
     ("nhưHà Tiên") ends with its full stop and has long pieces, so it never qualifies."""
     if text.rstrip().endswith((".", ":", ";", ",", "?", "!", "…")):
         return False
-    pieces = [p for p in _GLUE_RE.split(text) if p.strip()]
+    cuts = [
+        i
+        for i in range(1, len(text))
+        if text[i].isupper() and (text[i - 1].islower() or text[i - 1] in "'’\")”»")
+    ]
+    pieces = [text[a:b] for a, b in itertools.pairwise([0, *cuts, len(text)])]
     # a brand's inner capital ("iPhone", "TikTok") glues a piece of 1-3 letters at most twice
     glued = sum(1 for a in pieces[:-1] if a[-1:].islower())
     if glued < _GLUED_MIN_ITEMS:
         return False
     items = [x for p in pieces for x in menu_items(p)]
-    return len(items) >= _GLUED_MIN_ITEMS and all(len(words(x)) <= 4 for x in items)
+    size = [sum(any(c.isalnum() for c in w) for w in words(x)) for x in items]  # not "-"
+    return len(items) >= _GLUED_MIN_ITEMS and all(n <= 4 for n in size)
 
 
 def is_menu_line(text: str) -> bool:
