@@ -134,4 +134,21 @@ def test_real_kenh14_whole_page_header_and_closing_menus() -> None:
     assert art.title == "Chạm vào tinh hoa ẩm thực Khánh Hòa"
     assert all(n in got for n in range(2, 93))  # the header, its glued menus, the headline again
     assert all(n in got for n in range(124, 139))  # the header's menu closing the page
+    assert all(got.get(n) == "related-item" for n in (94, 95, 96))  # a link box in the story
     assert art.paragraphs[0].startswith("Khánh Hòa - mảnh đất")
+
+
+BOX = (
+    "Giá xoài Úc giảm còn 1.000 - 5.000 đồng/kg, nông dân Khánh Hoà để rụng đầy vườn",
+    'Bức ảnh nước biển "xanh như ngọc" khiến nhiều du khách trầm trồ: Không phải ở Nha Trang '
+    "hay Phú Quốc",
+    'Thành phố đứng đầu bảng "Du lịch chậm tại Việt Nam": Có gì mà khiến du khách "luỵ" tới mức '
+    "muốn dọn đến ở luôn?",
+)
+
+
+def test_link_box_inside_the_story_but_not_a_list_it_announces() -> None:
+    got = reasons(lines(TITLE, P1, *BOX, P2, P3))
+    assert all(got.get(n) == "related-item" for n in (3, 4, 5))
+    announced = P1[:-1] + ":"
+    assert not any(n in reasons(lines(TITLE, announced, *BOX, P2, P3)) for n in (3, 4, 5))
