@@ -152,3 +152,19 @@ def test_link_box_inside_the_story_but_not_a_list_it_announces() -> None:
     assert all(got.get(n) == "related-item" for n in (3, 4, 5))
     announced = P1[:-1] + ":"
     assert not any(n in reasons(lines(TITLE, announced, *BOX, P2, P3)) for n in (3, 4, 5))
+
+
+@pytest.mark.skipif(
+    not (DATA / "t6-kenh14-1.txt").exists(), reason="real pages not built (clean_real_build)"
+)
+@pytest.mark.parametrize(
+    ("page", "headline"),
+    [
+        ("t6-kenh14-1", "Chạm vào tinh hoa ẩm thực Khánh Hòa"),  # a header of glued menus
+        ("t6-vnexpress-2", "9 điểm đến nhất định phải check-in ở Khánh Hòa"),  # a breadcrumb
+    ],
+)
+def test_real_whole_pages_without_their_title_line(page: str, headline: str) -> None:
+    """A scraper of <body> gives no <title> line: the header above the headline must go."""
+    text = (DATA / f"{page}.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+    assert clean_text(text).title == headline

@@ -262,17 +262,25 @@ def page_head(page: Page, lead: int | None) -> None:
     if any(
         (is_prose(page[k].text) or len(words(page[k].text)) > _HEAD_MAX_WORDS)
         and not is_banner(page[k].text)  # a cookie or app banner's sentences are chrome
+        and not glued_menu(page[k].text)  # a menu's links glued by innerText in one line
         for k in above
     ):
         return
     if len(above) < _HEAD_MIN_LINES:
         return  # one or two labels over the headline: a breadcrumb (``pick_title``)
     known = sum(_known_items(page[k].text) for k in above)
-    if known < _MENU_MIN_KNOWN:
+    # a breadcrumb one entry a line ("Du lịch" / "Điểm đến" / "Việt Nam"): short labels only,
+    # no person's name among them, one known section is enough
+    crumbs = known >= 1 and all(
+        _menu_item(page[k].text)
+        and not (byline_like(page[k].text) and not is_location(page[k].text))
+        for k in above
+    )
+    if known < _MENU_MIN_KNOWN and not crumbs:
         return  # short lines naming no section nor site link: verse, a list, not a menu
     for k in above:
         t = page[k].text
-        menu = _menu_item(t) or is_menu_line(t)
+        menu = _menu_like(t)
         page.decide(k, "site-menu" if menu else "page-banner" if is_banner(t) else "site-chrome")
 
 
