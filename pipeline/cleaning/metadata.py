@@ -252,6 +252,7 @@ def _site_suffix(page: Page, i: int, head: str, site: re.Match[str]) -> bool:
     if any(j != i and _name_key(ln.text) == key for j, ln in enumerate(page.lines)):
         return True  # the headline printed again under the <title> line
     titled = all(t[:1].isupper() or not t[:1].isalpha() for t in toks if t not in {"&", "và"})
+    titled = titled and not is_location(name)  # "Hà Nội - Hải Phòng": a route, not a site
     if titled and len(toks) >= 2 and _printed_name(page, i, name) is not None:
         return True
     return site["sep"] == "|" and titled
