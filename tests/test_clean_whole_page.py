@@ -168,3 +168,18 @@ def test_real_whole_pages_without_their_title_line(page: str, headline: str) -> 
     """A scraper of <body> gives no <title> line: the header above the headline must go."""
     text = (DATA / f"{page}.txt").read_text(encoding="utf-8").split("\n", 1)[1]
     assert clean_text(text).title == headline
+
+
+def test_label_printed_after_each_section_with_nothing_under_it_is_a_dropped_video() -> None:
+    text = lines(
+        TITLE, P1, "Trailer phim", "Oculus (Ngày phát hành: 11/4 )", P2, "Trailer phim",
+        "Rio 2 (Ngày phát hành: 11/4)", P3, "Trailer phim",
+    )  # fmt: skip
+    got = reasons(text)
+    assert all(got.get(n) == "media-label" for n in (3, 6, 9))
+    assert not any(n in got for n in (4, 7))  # the films' headings stay
+
+
+def test_subheading_repeated_with_its_paragraph_under_it_stays() -> None:
+    text = lines(TITLE, P1, "Cách làm", P2, "Cách làm", P3, "Cách làm", P1)
+    assert not any(r == "media-label" for r in reasons(text).values())

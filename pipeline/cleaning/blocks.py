@@ -558,3 +558,41 @@ def inline_link_box(page: Page) -> None:
             for r in run:
                 page.decide(r, "related-item")
         i = run[-1] + 1
+
+
+_LABEL_MAX_WORDS = 4
+_LABEL_MIN_COPIES = 3
+_PARAGRAPH_MIN_WORDS = 20
+
+
+def _paragraph(text: str) -> bool:
+    """Prose, or a line long enough to be a paragraph ("... George Lopez…")."""
+    return is_prose(text) or len(words(text)) >= _PARAGRAPH_MIN_WORDS
+
+
+def repeated_media_labels(page: Page) -> None:
+    """A short label printed three or more times, each time after a paragraph and with no text
+    of its own under it (the next line is a heading or nothing): the heading of a video or
+    gallery the scraper dropped ("Trailer phim" under each film's paragraphs): "media-label".
+    A subheading repeated per section ("Cách làm") has its paragraph under it and stays; so
+    does a label announcing text (a colon: "Trả lời:")."""
+    spots: dict[str, list[int]] = {}
+    for i, ln in enumerate(page.lines):
+        t = ln.text
+        if ln.kind is not None or i == page.title_idx or len(words(t)) > _LABEL_MAX_WORDS:
+            continue
+        if t.rstrip().endswith((":", ".", "?", "!")) or any(c.isdigit() for c in t):
+            continue
+        spots.setdefault(key(t), []).append(i)
+    for found in spots.values():
+        if len(found) < _LABEL_MIN_COPIES:
+            continue
+        empty = all(
+            (p := page.prev(i)) is not None
+            and _paragraph(page[p].text)
+            and ((n := page.next(i, undecided=False)) is None or not _paragraph(page[n].text))
+            for i in found
+        )
+        if empty:
+            for i in found:
+                page.decide(i, "media-label")
