@@ -50,6 +50,7 @@ def test_title_suffix_confirmed_by_the_headline_printed_again() -> None:
 def test_site_outlet_finds_a_known_outlet_before_its_section() -> None:
     assert site_outlet("Báo VnExpress Du lịch") == "VnExpress"
     assert site_outlet("Lào Cai Online") == "Lào Cai Online"
+    assert site_outlet("Tuổi Trẻ Thủ Đô") == "Tuổi Trẻ Thủ Đô"  # not Tuổi Trẻ: no section after
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
 from pipeline.cleaning.lines import HEADER, LINK_REASONS, TITLE, Page
 from pipeline.cleaning.outlets import is_location, is_outlet_credit, outlet_name, wire_name
-from pipeline.cleaning.rules import is_breadcrumb, is_teaser_tag
+from pipeline.cleaning.rules import MENU_LABELS, is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
     ends_with_ellipsis,
     is_quote,
@@ -270,8 +270,9 @@ def site_outlet(name: str) -> str:
     if found := outlet_name(name) or outlet_name(bare):
         return found
     toks = core.split()
-    for n in range(len(toks), 0, -1):
-        if found := outlet_name(" ".join(toks[:n])):
+    for n in range(len(toks) - 1, 0, -1):  # the rest a section: not "Tuổi Trẻ" of "Tuổi Trẻ Thủ Đô"
+        section = " ".join(toks[n:]).casefold() in MENU_LABELS
+        if section and (found := outlet_name(" ".join(toks[:n]))):
             return found
     return bare
 
