@@ -122,7 +122,7 @@ def _roles(content: str) -> dict[str, str]:
         if not text or p.xpath(".//img"):
             continue
         prev = p.getprevious()
-        if prev is not None and prev.xpath("self::*[.//img]"):
+        if prev is not None and prev.tag != "table" and prev.xpath("self::*[.//img]"):
             roles.setdefault(text, "unsure")
             continue
         bold = " ".join(" ".join(_text(b) for b in p.xpath("./strong|./b")).split())
