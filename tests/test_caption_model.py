@@ -163,7 +163,7 @@ def test_caption_without_full_stop_is_judged_under_its_own_threshold() -> None:
     # scored by the open-lines weights (learned from such lines alone): the scene ranks far
     # above a subheading (a short topic), which stays, as does a 3-syllable line
     assert model.weights_open is not None
-    assert prob(cap) > 0.8 > 0.3 > prob("Giải ngân vốn đầu tư công")
+    assert prob(cap) > 0.6 > 0.3 > prob("Giải ngân vốn đầu tư công")
     for sub in ("Giải ngân vốn đầu tư công", "Cần thêm giải pháp"):
         assert reasons(lines(TITLE, Q1, LONG, sub, Q3)) == {}, sub
     assert model.threshold_open is not None and 0.5 < model.threshold_open < 1.0
@@ -254,8 +254,12 @@ def test_an_item_of_the_list_above_is_its_section_heading() -> None:
 def test_2014_crawl_records_label_a_photo_tables_text_as_caption() -> None:
     import sys
 
+    saved = list(sys.path)
     sys.path.append(str(REAL.parents[1] / "bench"))  # after the project: no bench package
-    import caption_pages_2014 as pages_2014
+    try:
+        import caption_pages_2014 as pages_2014
+    finally:
+        sys.path[:] = saved  # it puts bench first for its own imports: never ahead of models
 
     # the crawl's other format: lower-case keys, a trailing comma (hand-written record)
     raw = (
