@@ -64,6 +64,9 @@ class LineContext:
     captions_on_page: int = 0  # lines the rules already removed as captions
     caption_distance: int | None = None  # lines to the nearest of them
     multi_sentence: float = 0.0  # share of the page's body paragraphs with 2+ sentences
+    # right under the lead: the top picture's caption stands there, but so do a second lead
+    # and the first section's subheading
+    under_lead: bool = False
 
 
 def ending_group(text: str) -> str:
@@ -170,6 +173,7 @@ def features(ctx: LineContext) -> dict[str, float]:
         for name in ("person_first", "person_titles", "caption_opening", "telling", "comma"):
             f[f"open:{name}"] = f[name]
         f["open:between_longer"] = f["between_longer"]
+        f["open:under_lead"] = float(ctx.under_lead)
     f["share_above"] = word_share(t, ctx.above or "")
     f["share_below"] = word_share(t, ctx.below or "")
     f["share_title"] = word_share(t, ctx.title)
