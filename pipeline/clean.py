@@ -11,7 +11,9 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    the page's first line is never taken for a "Nóng: ..." link: it is the headline);
    the clock times of a live report's entries stay body (``signals.live_blog_times``); short
    labels between a player's or share bar's lines go with them (``signals.widget_gaps``).
-4. Title (``metadata.pick_title``: an outlet's name over it or a site name after it names the
+4. A whole page's frame (``chrome.page_frame``, before the title: the article is the densest
+   run of text; the site's menus above its headline, the footer and menus below the story).
+   Title (``metadata.pick_title``: an outlet's name over it or a site name after it names the
    outlet; ``title_source`` says when it was taken from the lead); on a whole-page scrape, the
    site's header between the <title> line and the headline printed again (``chrome``); related
    blocks after a
@@ -119,6 +121,7 @@ def clean_text(text: str) -> CleanArticle:
     chrome.voice_menu(page)  # a read-aloud player's voices are no byline
     follows = [ln.text for ln in page.lines if ln.kind == "follow-us"]
     follow_outlet = next((o for t in follows if (o := metadata.outlet_from_follow(t))), None)
+    chrome.page_frame(page)  # a whole page's header menus and footer around the article
     metadata.pick_title(page, md_title)
     chrome.head_chrome(page)  # menus between the <title> line and the headline printed again
     headings += blocks.outlet_headings(page, page.title_idx)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.cleaning.bylines import byline_like, is_prose
-from pipeline.cleaning.lines import BLANK, LINK_REASONS, NOT_REMOVED, Page
+from pipeline.cleaning.lines import BLANK, LINK_REASONS, NOT_REMOVED, TITLE, Page
 from pipeline.cleaning.outlets import is_paren_credit, looks_like_outlet, outlet_name
 from pipeline.cleaning.rules import (
     COMMENT_CHROME_RE,
@@ -127,6 +127,11 @@ def _body_runs_after(page: Page) -> list[bool]:
     return out
 
 
+# a related block never runs across these: a heading in a whole page's menus stops at the
+# headline, a block after the body at the site's footer
+_BLOCK_ENDS = frozenset({"tags", "copyright-footer", "site-footer", TITLE})
+
+
 def expand_block(page: Page, h: int) -> None:
     """Mark the teasers that follow a related heading at h."""
     members: list[int] = [h]  # heading + every line inside the block (decided or tentative)
@@ -145,8 +150,8 @@ def expand_block(page: Page, h: int) -> None:
         if ln.kind is not None:
             if ln.kind in LINK_REASONS:
                 members.append(i)
-            elif ln.kind in ("tags", "copyright-footer") or COMMENTS_HEAD_RE.match(ln.text):
-                break  # the page's tags, footer or comment box: the block has ended
+            elif ln.kind in _BLOCK_ENDS or COMMENTS_HEAD_RE.match(ln.text):
+                break  # the page's tags, footer, comment box or headline: the block has ended
             continue
         t = ln.text
         prev_member = members[-1]

@@ -635,16 +635,71 @@ def is_breadcrumb(text: str) -> bool:
 # --------------------------------------------------------------------------- site menus
 
 _MENU_SPLIT_RE = re.compile(r"\s*[|•·»›]\s*|\s{2,}|\s+/\s+")
+# What a site's menus are made of: its sections and its own links (login, contact, ads)
+MENU_LABELS = frozenset(SECTIONS | _FOOTER_EXACT)
+_MENU_MAX_WORDS = 80
+
+
+def menu_items(text: str) -> list[str]:
+    """The entries of a menu line: split at separators, and, where innerText glued the links
+    with spaces only ("Chính trị Thời sự Thế giới Kinh tế"), at each capitalised word that
+    follows a lowercase one (a label is one capital, then lowercase words: "Sức khỏe")."""
+    items: list[str] = []
+    for part in _MENU_SPLIT_RE.split(text.strip(" |•·")):
+        cur: list[str] = []
+        for tok in part.split():
+            if cur and tok[:1].isupper() and cur[-1][:1].islower():
+                items.append(" ".join(cur))
+                cur = []
+            cur.append(tok)
+        if cur:
+            items.append(" ".join(cur))
+    return items
 
 
 def is_menu_line(text: str) -> bool:
     """A site menu kept as one line: 4+ short items between separators ("Trang chủ | Thời sự |
-    Thế giới | ..."), most of them known section names, none a sentence."""
+    Thế giới | ..."), most of them known section names, none a sentence; or 3+ labels glued
+    with spaces, at least two of them known ("Podcast Bạn đọc Rao vặt")."""
+    if len(words(text)) > _MENU_MAX_WORDS or text.rstrip().endswith("."):
+        return False  # a paragraph, never a menu
     parts = [p for p in _MENU_SPLIT_RE.split(text.strip(" |•·")) if p]
-    if len(parts) < 4 or any(len(words(p)) > 5 or p.endswith(".") for p in parts):
+    short = len(parts) >= 4 and not any(len(words(p)) > 5 or p.endswith(".") for p in parts)
+    if short and sum(p.casefold() in SECTIONS for p in parts) * 2 >= len(parts):
+        return True
+    items = menu_items(text)
+    if len(items) < 3 or any(len(words(p)) > 4 for p in items):
         return False
-    known = sum(p.casefold() in SECTIONS for p in parts)
-    return known * 2 >= len(parts)
+    if any(c.isdigit() for c in text) or text.rstrip().endswith((".", ":", "?", "!", ",")):
+        return False
+    known = sum(p.casefold() in MENU_LABELS for p in items)
+    return known >= 2 and known * 2 >= len(items)
+
+
+# A page's banners above the article: cookie consent, app download, notification prompts,
+# browser warnings. Only judged in a whole page's header (``chrome.page_head``): an article
+# may well be about cookies or apps.
+BANNER_RE = re.compile(
+    r"\bcookies?\b|\b(?:tải|cài đặt|tải về)\s+(?:ứng dụng|app)\b|\bapp store\b|google play"
+    r"|\b(?:nhận|bật|cho phép)\s+thông báo\b|\btrình duyệt\b|\bquyền riêng tư\b"
+    r"|\bđăng ký nhận (?:tin|bản tin)\b|\bnewsletter\b|\bprivacy\b",
+    re.IGNORECASE,
+)
+
+
+def is_banner(text: str) -> bool:
+    return len(words(text)) <= 60 and bool(BANNER_RE.search(text))
+
+
+# A site footer's contact and licence lines: a phone number, an e-mail address, the licence
+# ("Giấy phép ... số"), the editors ("Tổng biên tập"), the copyright
+FOOTER_CONTACT_RE = re.compile(
+    r"\b(?:hotline|đường dây nóng|điện thoại|tel|fax|e-?mail|liên hệ quảng cáo)\b\s*:?\s*[\d+(]"
+    r"|\b[\w.+-]+@[\w-]+\.[\w.]+\b"
+    r"|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b"
+    r"|\bgiấy phép\b.{0,40}\bsố\b|\b(?:phó )?tổng biên tập\b|©|\bbản quyền\b|\bcopyright\b",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------- aggregator meta
