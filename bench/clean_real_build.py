@@ -179,6 +179,15 @@ def baomoi_json(raw: bytes) -> list[str]:
     return [" ".join(x.split()) for x in head if x.strip()] + body
 
 
+def baomoi_json_lc(raw: bytes) -> list[str]:
+    """The same 2014 crawl's other record format (lower-case keys, trailing commas: not JSON),
+    read with the lenient ``js_literal``; laid out as ``baomoi_json``."""
+    d = js_literal(raw.decode("utf-8"))
+    head = [d.get("category", ""), d.get("title", ""), d.get("time", ""), d.get("description", "")]
+    body = blocks(lxml.html.fromstring(f"<div>{d.get('content', '')}</div>"))
+    return [" ".join(x.split()) for x in head if x.strip()] + body
+
+
 def baomoi_page(raw: bytes) -> list[str]:
     """A baomoi.com article page as crawled in 2025: the saved ``content-main`` container
     (headline, "N giờ trước", "N liên quan Gốc", sapo, story blocks, captions, author)."""
@@ -290,6 +299,21 @@ def index_js_text(raw: bytes, skip: int, field_prefix: str) -> list[str]:
     return out
 
 
+_TAG_PREFIX = re.compile(r"^\[[A-Z][A-Z0-9]*\] ?")
+
+
+def tagged_text(raw: bytes, title_key: str, start_line: str) -> list[str]:
+    """A whole page saved by a RAG project's scraper as one tagged element a line ("[P] ...",
+    "[LI] ...", menus and footers included): the title field's value (key taken off), then the
+    lines after ``start_line`` with the scraper's "[TAG] " taken off, as the scraper wrote them
+    (a parent list item's text glued from its children stays as it is)."""
+    lines = raw.decode("utf-8").split("\n")
+    out = [" ".join(lines[0][len(title_key) :].split())] if lines[0].startswith(title_key) else []
+    body = lines[lines.index(start_line) + 1 :]
+    out.extend(p for p in (" ".join(_TAG_PREFIX.sub("", x).split()) for x in body) if p)
+    return out
+
+
 _INDEX_KINDS = ("index-json-html", "index-js-text")
 
 
@@ -308,12 +332,16 @@ def build(item: dict) -> str:
         raw = gzip.decompress(raw)
     if item["kind"] == "baomoi-json":
         lines = baomoi_json(raw)
+    elif item["kind"] == "baomoi-json-lc":
+        lines = baomoi_json_lc(raw)
     elif item["kind"] == "baomoi-page":
         lines = baomoi_page(raw)
     elif item["kind"] == "mercury-js":
         lines = mercury_item(raw, item["index"])
     elif item["kind"] == "csv-row":
         lines = csv_row(raw, item["index"], item["fields"])
+    elif item["kind"] == "tagged-text":
+        lines = tagged_text(raw, item["title_key"], item["start_line"])
     elif item["kind"] == "php-array":
         lines = php_array(raw, item["index"], item["fields"])
     else:

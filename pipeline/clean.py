@@ -21,7 +21,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    (``blocks``); tag lists, tables of contents, lists of titles glued to their leads'
    datelines and readers' comments (``blocks``); a story card closing the page above its own
    "Đọc tiếp" links and a series' next-part teaser under a rule line (``blocks``); other
-   stories after the body by shape and topic (``signals.trailing_teasers``).
+   stories after the body by shape and topic, or by the date under each headline
+   (``signals.trailing_teasers``); a story card left between two such lists (``blocks``).
 5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``);
    rows of a list or a table in the body (``signals.list_rows``) are never captions.
    Captions with no credit and no picture left (``captions.decide_uncredited``): a person's
@@ -137,6 +138,7 @@ def clean_text(text: str) -> CleanArticle:
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
     blocks.teaser_title_copies(page)
+    blocks.card_between_lists(page)
     page.rows = signals.list_rows(page) | page.story
     captions.decide_captions(page)
     captions.photo_series_captions(page)  # "Mời các bạn xem loạt ảnh ...", then captions

@@ -4,9 +4,9 @@ Once a related heading ("Tin liên quan", "Có thể bạn quan tâm", ...) or a
 reached, its teasers (titles, their leads, repeated copies) go until the body resumes (two prose
 paragraphs in a row) or the page's tags, footer or comments begin. Teaser lists without a
 heading are found by their shape (title shown twice, "..." leads after link lines, titles glued
-to their leads' datelines), as copies of a teaser's title, or as a long headline under the
-lead; readers' comments by their heading plus comment chrome; tag lists and tables of contents
-by their label.
+to their leads' datelines), as copies of a teaser's title, as a long headline under the
+lead, or as a story card left between two lists of stories; readers' comments by their heading
+plus comment chrome; tag lists and tables of contents by their label.
 """
 
 from __future__ import annotations
@@ -275,6 +275,51 @@ def teaser_title_copies(page: Page) -> None:
         headline = is_title_like(ln.text) and not is_prose(ln.text)
         if ln.kind is None and i != page.title_idx and headline and key(ln.text) in teasers:
             page.decide(i, "related-item")
+
+
+_CARD_MAX_LINES = 4  # two story cards: headline, lead, headline, lead
+
+
+def _card_headline(text: str) -> bool:
+    return (
+        _CARD_TITLE_MIN_WORDS <= len(words(text)) <= 25
+        and is_title_like(text)
+        and sentence_count(text) == 1
+        and not byline_like(text)
+    )
+
+
+def _card_lead(text: str) -> bool:
+    return is_prose(text) and sentence_count(text) <= 2 and len(words(text)) <= _CARD_LEAD_MAX_WORDS
+
+
+def card_between_lists(page: Page) -> None:
+    """One or two story cards (a headline, maybe with its lead) standing between two lists of
+    other stories are more of them (a "Tin liên quan" box under a story line leaves its cards
+    between the two): the body never resumes for a headline and a lead between two link lists.
+    A date under a teaser is part of it."""
+
+    def linked(i: int | None, step: int) -> bool:
+        while i is not None and page[i].kind == "timestamp":
+            i = page.prev(i) if step < 0 else page.next(i, undecided=False)
+        return i is not None and page[i].kind in LINK_REASONS
+
+    for i in page.open_indices():
+        if i == page.title_idx or page[i].kind is not None or not linked(page.prev(i), -1):
+            continue
+        cards = [i]
+        while (n := page.next(cards[-1], undecided=False)) is not None and page[n].kind is None:
+            cards.append(n)
+            if len(cards) > _CARD_MAX_LINES:
+                break
+        if len(cards) > _CARD_MAX_LINES or not linked(page.next(cards[-1], undecided=False), 1):
+            continue
+        shapes = ["h" if _card_headline(page[k].text) else "l" if _card_lead(page[k].text) else "?"
+                  for k in cards]  # fmt: skip
+        if shapes[0] != "h" or "?" in shapes or "ll" in "".join(shapes):
+            continue
+        for k in cards:
+            page.decide(k, "related-item")
 
 
 _CARD_TITLE_MIN_WORDS = 8  # a headline; the last subheading of a story is shorter

@@ -25,6 +25,7 @@ from pipeline.cleaning.text import (  # is_prose: re-exported for blocks and sig
     is_quote,
     is_title_like,
     key,
+    quoted_headline,
     same_opening,
     sentence_count,
     words,
@@ -415,7 +416,7 @@ def _closing_link(page: Page, i: int, quoted: bool = False) -> bool:
     it needs credits on both sides."""
     t = page[i].text
     bare = t.rstrip(" " + "".join(CLOSING_QUOTES))
-    if quoted and (bare == t or not is_title_like(bare)):
+    if quoted and not quoted_headline(t):
         return False
     if len(words(t)) < 10 or sentence_count(bare) > 1 or i in page.rows:
         return False

@@ -9,7 +9,9 @@
 - ``trailing_teasers``: after the body, a run of short title-like lines (maybe each with a lead
   sentence under it: the title/lead rhythm of teaser lists) whose words have little in common
   with the headline and lead is a block of other stories, whatever heading it has (or none);
-  full headlines with one- or two-sentence leads need no topic test.
+  full headlines with one- or two-sentence leads need no topic test, nor do headlines each
+  with its story's date under it (a subheading has text under it, never a date); a headline
+  closing on a quotation ("... tha hồ "đựng cả thế giới"") is a headline, not a quoted paragraph.
 - ``widget_gaps``: a few short labels between two lines of a player or share bar belong to it.
 """
 
@@ -34,6 +36,7 @@ from pipeline.cleaning.text import (
     coherence,
     is_sentence,
     is_title_like,
+    quoted_headline,
     same_opening,
     sentence_count,
     topic_words,
@@ -78,6 +81,8 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
         return False  # "anh-1.jpg": an image placeholder, never part of a sentence
     if heading_key(prev) in TAG_LABELS or is_related_heading(prev):
         return False  # "Từ khóa liên quan" / "giải ngân": a label, then its first keyword
+    if heading_key(nxt) in TAG_LABELS:
+        return False  # "từ khóa" in lowercase under a teaser title: the tags' label
     first = nxt.split()[0]
     if nxt[0].islower() and not any(c.isupper() for c in first[1:]):  # not "iPhone", "eKYC"
         return True  # a sentence never starts lowercase: the line break is inside it
@@ -202,16 +207,68 @@ def _headline_and_lead(title: str, lead: str) -> bool:
     return len(words(title)) >= 10 and sentence_count(lead) <= 2 and len(words(lead)) <= 60
 
 
+def _dated(page: Page, i: int) -> bool:
+    """A headline with its story's date right under it ("Lãnh đạo Mỹ - Ukraine khẩu chiến kịch
+    liệt" / "21/02"): an item of a list of stories, on whatever topic; a subheading has its
+    section's text under it, never a date."""
+    n = page.next(i, undecided=False)
+    return n is not None and page[n].kind == "timestamp" and len(words(page[i].text)) >= 4
+
+
+_DATED_MIN_WORDS = 6  # a headline; a schedule's rows ("Valladolid 0-4 Getafe") are shorter
+
+
 def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
-    """Remove a block of other stories' titles (and leads) after the body, found by shape and
-    topic rather than by its heading."""
+    """Remove blocks of other stories' titles (and leads) after the lead, found by shape and
+    topic rather than by their headings: headlines each dated under them, and the title/lead
+    run closing the page."""
     if page.title_idx is None:
         return
+    _dated_lists(page)
+    _trailing_block(page, max_coherence)
+
+
+def _dated_lists(page: Page) -> None:
+    """Two or more headlines in a row, each with its story's date under it, are a list of other
+    stories wherever it stands (a subheading has its section's text under it, never a date)."""
+    prose = [i for i in page.open_indices() if i != page.title_idx and is_prose(page[i].text)]
+    if not prose:
+        return
+    run: list[int] = []
+    for i in [*page.open_indices(), None]:
+        if i is not None and i > prose[0] and _dated_headline(page, i):
+            if run and page.next(run[-1]) != i:
+                run = []
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for k in run:
+                page.decide(k, "related-item")
+        run = []
+
+
+def _dated_headline(page: Page, i: int) -> bool:
+    t = page[i].text
+    return (
+        _dated(page, i)
+        and len(words(t)) >= _DATED_MIN_WORDS
+        and is_title_like(t, 25)
+        and not is_sentence(t)
+        and not byline_like(t)
+        and not LIST_ITEM_RE.match(t)
+    )
+
+
+def _trailing_block(page: Page, max_coherence: float) -> None:
+    """The last run of lines in teaser rhythm above the writer's box, when it is other stories."""
     open_idx = [i for i in page.open_indices() if i != page.title_idx]
     prose = [i for i in open_idx if is_prose(page[i].text)]
     if len(prose) < 3:
         return
     reference = topic_words(page[page.title_idx].text) | topic_words(page[prose[0]].text)
+
+    def para(t: str) -> bool:  # a headline closing on a quotation is no quoted paragraph
+        return is_prose(t) and not quoted_headline(t)
 
     def heading_like(t: str) -> bool:  # not a line that goes on ("Kính thưa ...,")
         return (
@@ -239,7 +296,7 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
     for k in range(end - 1, -1, -1):
         t = page[open_idx[k]].text
         before = page[open_idx[k - 1]].text if k > 0 else ""
-        lead = is_prose(t) and heading_like(before)
+        lead = para(t) and heading_like(before)
         if heading_like(t) or (
             lead and (coherence(t, reference) <= max_coherence or _headline_and_lead(before, t))
         ):
@@ -256,22 +313,22 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
     ]
     if len(run) < 3 or len(titles) < 2 or titles[0] != run[0] and len(titles) < 3:
         return
-    leads = [i for i in run if is_prose(page[i].text)]
-    headlines = len(leads) >= 2 and all(  # a related box on the story's own topic
-        _headline_and_lead(page[p].text, page[i].text)
-        for p, i in zip(run, run[1:], strict=False)
-        if i in leads
+    leads = [i for i in run if para(page[i].text)]
+    headlines = (
+        len(leads) >= 2
+        and all(  # a related box on the story's own topic
+            _headline_and_lead(page[p].text, page[i].text)
+            for p, i in zip(run, run[1:], strict=False)
+            if i in leads
+        )
     )
     if not headlines and any(coherence(page[i].text, reference) > max_coherence for i in titles):
         return
-    if any(
-        is_prose(page[a].text) and is_prose(page[b].text)
-        for a, b in zip(run, run[1:], strict=False)
-    ):
+    if any(para(page[a].text) and para(page[b].text) for a, b in zip(run, run[1:], strict=False)):
         return  # two paragraphs in a row: the body goes on (teasers alternate title / lead)
-    if any(is_prose(page[i].text) and sentence_count(page[i].text) >= 3 for i in run):
+    if any(para(page[i].text) and sentence_count(page[i].text) >= 3 for i in run):
         return  # a teaser's lead is a sentence or two; a section under a subheading runs on
-    if any(is_prose(page[i].text) and len(words(page[i].text)) <= 9 for i in run):
+    if any(para(page[i].text) and len(words(page[i].text)) <= 9 for i in run):
         return  # "Thăm chiến khu xưa, nhớ bạn bè.": a line of verse, not a teaser's lead
     if any(page[i].parts for i in run):
         return  # lines broken inside a sentence ("... dâng cao" / "nỗi đau tràn khắp"): verse

@@ -77,6 +77,20 @@ def is_title_like(text: str, max_words: int = 30) -> bool:
     return 0 < len(words(text)) <= max_words and not text.endswith((".", ":", ";", "…"))
 
 
+def quoted_headline(text: str) -> bool:
+    """A headline closing on a quotation ("... khẳng định: "Không tiếc 16 triệu đã bỏ ra mua"",
+    "... tha hồ "đựng cả thế giới""): nothing ends the sentence inside the closing quote, and the
+    quote opens inside the line. ``is_prose`` takes it for a quoted paragraph, which ends on a
+    full stop before its quote mark (or opens with the quote)."""
+    bare = text.rstrip(" " + "".join(CLOSING_QUOTES))
+    return (
+        bare != text
+        and bare[-1:].isalnum()
+        and is_title_like(bare)
+        and not text.startswith(("“", '"', "«", "‘", "'"))
+    )
+
+
 def is_quote(text: str) -> bool:
     """A quoted paragraph: ends with a closing quote (maybe then a period) or opens with one."""
     return text.rstrip(" .").endswith(CLOSING_QUOTES) or text.startswith(("“", '"', "«"))
