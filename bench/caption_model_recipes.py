@@ -6,11 +6,12 @@ all candidate lines, every row weighted alike (the recipe up to issue-cap); ``ne
 weighted 1/sqrt(rows of their outlet), and lines with no end punctuation scored by their own
 model trained on them alone (C=1.0). Two measures, both on pages no model being judged saw:
 
-1. held-out-outlet CV over all training pages (2025 crawl + 2014 table-captioned pages;
-   GroupKFold by outlet, 5 folds), thresholds by the trainer's CV rule (precision >= 0.92,
+1. held-out-outlet CV over the 2025 crawl's training pages (GroupKFold by outlet, 5 folds;
+   each recipe's own CV thresholds), thresholds by the trainer's CV rule (precision >= 0.92,
    <= 0.1% body and <= 0.3% subheading loss added), whole cleaner (rules, then rules + model);
 2. era transfer: trained on the 2025 crawl alone, thresholds by the CV rule on 2025, judged on
-   the 2014 crawl's table-captioned pages (another layout, another decade's outlets).
+   the 2014 crawl's table-captioned JSON records (another layout, another decade's outlets;
+   ``bench/caption_pages_2014.py``: no labelled page, no copy of one, no held-out outlet).
 
 Usage: ``python bench/caption_model_recipes.py`` (deterministic, ~3 min on 2 cores).
 """
@@ -28,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_caption_model as T  # noqa: E402
 
 C_GRID = (0.03, 0.1, 0.3)
-C_OPEN = 1.0
+C_OPEN = 1.0  # what the trainer picks (bench/results/caption_model_train.txt)
 MIN_OUTLETS = 3
 
 
@@ -55,31 +56,29 @@ def _line(name: str, cnt) -> str:
 
 
 def main() -> int:
-    pages, feats, labels, groups, ends = T.collect()
+    pages, feats, labels, groups, ends = T.collect(with_2014=True)
     y = np.array(labels)
     is_open = np.array([e == "open" for e in ends])
     old_era = np.array([g.startswith(T.ERA_2014) for g in groups])
     weight = T.outlet_weights(groups)
-    folds = list(GroupKFold(n_splits=T.FOLDS).split(feats, labels, groups))
     eras = {
         "2025": [p for p in pages if not p.outlet.startswith(T.ERA_2014)],
         "2014": [p for p in pages if p.outlet.startswith(T.ERA_2014)],
     }
-    print(f"1. held-out-outlet CV, {len(pages)} pages ({len(set(groups))} outlets with rows)")
-    for c in C_GRID:
-        for recipe in ("old", "new"):
-            prob = _probabilities(feats, labels, groups, folds, is_open, c, recipe, weight)
-            th = T.choose_threshold(pages, prob, labels, ends)
-            ap = average_precision_score(y, [prob[k] for k in range(len(y))])
-            print(f"C={c} {recipe}: thresholds {T._th(th)}, row average precision {ap:.3f}")
-            for era, era_pages in eras.items():
-                print("   ", _line(era, T.counts(era_pages, prob, th, ends)))
     new_idx, old_idx = np.flatnonzero(~old_era), np.flatnonzero(old_era)
     sub = [groups[k] for k in new_idx]
     folds25 = [
         (new_idx[a], new_idx[b]) for a, b in GroupKFold(T.FOLDS).split(new_idx, y[new_idx], sub)
     ]
-    print("\n2. era transfer: trained on the 2025 crawl, judged on the 2014 pages")
+    print(f"1. held-out-outlet CV on the 2025 crawl, {len(eras['2025'])} pages")
+    for c in C_GRID:
+        for recipe in ("old", "new"):
+            prob = _probabilities(feats, labels, groups, folds25, is_open, c, recipe, weight)
+            th = T.choose_threshold(eras["2025"], prob, labels, ends)
+            ap = average_precision_score(y[new_idx], [prob[k] for k in new_idx])
+            print(f"C={c} {recipe}: thresholds {T._th(th)}, row average precision {ap:.3f}")
+            print("   ", _line("2025", T.counts(eras["2025"], prob, th, ends)))
+    print(f"\n2. era transfer to the 2014 pages ({len(eras['2014'])}), trained on the 2025 crawl")
     for c in C_GRID:
         for recipe in ("old", "new"):
             prob = _probabilities(feats, labels, groups, folds25, is_open, c, recipe, weight)

@@ -53,6 +53,19 @@ def _git_dir() -> Path:
     return build.MIRRORS / CRAWL.replace("/", "+") / "repo"
 
 
+def json_record(raw: str) -> dict[str, str] | None:
+    """A record of the crawl's JSON format (keys ``Url``, ``Title``, ...). The other format's
+    records (lower-case keys, trailing commas; ``lenient_record`` reads them) are the pool of
+    the held-out split test6, so they are never training or evaluation pages here."""
+    try:
+        d = json.loads(raw, strict=False)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(d, dict) or "Content" not in d:
+        return None
+    return {k: v for k, v in d.items() if isinstance(v, str)}
+
+
 def lenient_record(raw: str) -> dict[str, str] | None:
     """A crawl record as a dict with the JSON format's keys (``Url``, ``Title``, ...): JSON,
     or the crawl's other format (lower-case keys, trailing commas, raw tabs in strings)."""
@@ -96,7 +109,7 @@ def crawl_pages() -> list[tuple[str, str, dict[str, str]]]:
         raw = blob.decode("utf-8", errors="replace")
         if any(mark in raw.casefold() for mark in HELD_OUT_MARKS):
             continue  # a held-out outlet's page: never parsed
-        record = lenient_record(raw)
+        record = json_record(raw)
         if record is None or not record.get("Content"):
             continue
         m = re.search(r"<img[^>]*src=['\"]([^'\"]+)", record["Content"])

@@ -91,20 +91,30 @@ class PageRows:
 ERA_2014 = "2014 "  # outlet prefix of the 2014 crawl's pages (grouped by image host)
 
 
-def training_pages() -> Iterator[tuple[str, list[str], list[str | None]]]:
+def training_pages(
+    with_2014: bool = False, only_2014: bool = False
+) -> Iterator[tuple[str, list[str], list[str | None]]]:
     """(outlet, lines, HTML role per line) of every training page: the 2025 crawl's pages
-    (``clean_auto_captions``) and the 2014 crawl's pages whose photos sit in captioned tables
-    (``caption_pages_2014``; a page without one labels nothing)."""
-    for publisher, _path, raw in auto.crawl_pages(lambda _publisher: True):
-        lines, roles = auto.line_roles(raw, unsure=True)
-        yield publisher, lines, roles
+    (``clean_auto_captions``) and, with ``with_2014``, the 2014 crawl's JSON records whose
+    photos sit in captioned tables (``caption_pages_2014``; a page without one labels nothing).
+    The shipped model is trained on the 2025 crawl alone: the 2014 pages judge it as another
+    layout and decade (``bench/caption_model_recipes.py``), and no page of the 2014 crawl, whose
+    other records hold held-out splits, teaches it."""
+    if not only_2014:
+        for publisher, _path, raw in auto.crawl_pages(lambda _publisher: True):
+            lines, roles = auto.line_roles(raw, unsure=True)
+            yield publisher, lines, roles
+    if not (with_2014 or only_2014):
+        return
     for host, _path, record in pages_2014.crawl_pages():
         lines, roles = pages_2014.line_roles(record)
         if "caption" in roles:
             yield ERA_2014 + host, lines, roles
 
 
-def collect() -> tuple[list[PageRows], list[dict[str, float]], list[int], list[str], list[str]]:
+def collect(
+    with_2014: bool = False, only_2014: bool = False
+) -> tuple[list[PageRows], list[dict[str, float]], list[int], list[str], list[str]]:
     """Run the cleaner (learned step off) on every training page; return the pages' lines and
     the candidate rows (features, label 1 = caption, outlet, ending group)."""
     pages: list[PageRows] = []
@@ -116,7 +126,7 @@ def collect() -> tuple[list[PageRows], list[dict[str, float]], list[int], list[s
     original = captions.decide_learned
     captions.decide_learned = lambda page, model=None: seen.append(page)  # record, decide nothing
     try:
-        for publisher, lines, roles in training_pages():
+        for publisher, lines, roles in training_pages(with_2014, only_2014):
             seen.clear()
             clean.clean_text("\n".join(lines) + "\n")
             page = seen[0]
@@ -304,6 +314,8 @@ def fold_table(pages, folds, groups, labels, prob: dict[int, float], th, ends) -
     test_rows = {k for _train, test in folds for k in test.tolist()}
     for era, old in (("2025", False), ("2014", True)):
         era_pages = [p for p in pages if p.outlet.startswith(ERA_2014) == old]
+        if not era_pages:
+            continue
         cnt = counts(era_pages, {k: prob[k] for k in test_rows}, th, ends)
         print(
             f"{era:5} {len({p.outlet for p in era_pages}):7} {len(era_pages):5}"
@@ -403,8 +415,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="save the final model")
     ap.add_argument("--data", type=Path, default=REAL_DATA, help="built hand-labelled pages")
+    ap.add_argument("--with-2014", action="store_true", help="train on 2014 pages too")
     args = ap.parse_args(argv)
-    pages, feats, labels, groups, ends = collect()
+    pages, feats, labels, groups, ends = collect(args.with_2014)
     print(
         f"{len(pages)} training pages, {len({p.outlet for p in pages})} outlets, "
         f"{len(feats)} candidate lines ({sum(labels)} captions)"
@@ -494,8 +507,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         data = {
             "about": "learned caption-line signal; bench/train_caption_model.py writes it",
-            "source": f"{auto.CRAWL}@{auto.COMMIT} and @{pages_2014.COMMIT} (labelled pages and"
-            " held-out outlets excluded)",
+            "source": f"{auto.CRAWL}@{auto.COMMIT}"
+            + (f" and @{pages_2014.COMMIT}" if args.with_2014 else "")
+            + " (labelled pages excluded)",
             "C": c,
             "C_open": c_open,
             "min_outlets": m,
