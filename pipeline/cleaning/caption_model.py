@@ -64,6 +64,9 @@ class LineContext:
     captions_on_page: int = 0  # lines the rules already removed as captions
     caption_distance: int | None = None  # lines to the nearest of them
     multi_sentence: float = 0.0  # share of the page's body paragraphs with 2+ sentences
+    # right under the lead: the top picture's caption stands there, but so do a second lead
+    # and the first section's subheading
+    under_lead: bool = False
 
 
 def ending_group(text: str) -> str:
@@ -170,6 +173,7 @@ def features(ctx: LineContext) -> dict[str, float]:
         for name in ("person_first", "person_titles", "caption_opening", "telling", "comma"):
             f[f"open:{name}"] = f[name]
         f["open:between_longer"] = f["between_longer"]
+        f["open:under_lead"] = float(ctx.under_lead)
     f["share_above"] = word_share(t, ctx.above or "")
     f["share_below"] = word_share(t, ctx.below or "")
     f["share_title"] = word_share(t, ctx.title)
@@ -186,6 +190,9 @@ class CaptionModel:
     # a line with no end punctuation: a caption that drops its full stop reads like a
     # subheading, so such lines have their own threshold (chosen alike); None: never removed
     threshold_open: float | None = None
+    # and their own weights, learned from such lines alone (what tells a caption from a
+    # subheading is not what tells it from a body sentence); None: ``weights`` score them too
+    weights_open: dict[str, float] | None = None
 
     def threshold_for(self, text: str) -> float:
         """The removal threshold of a line, by its ending group (``ending_group``)."""
@@ -196,19 +203,25 @@ class CaptionModel:
     def probability(self, ctx: LineContext) -> float:
         # fsum: exactly rounded, so the score does not depend on the order the (set-built)
         # features come in, which changes with Python's string hash seed from run to run
-        z = math.fsum(self.weights.get(name, 0.0) * v for name, v in features(ctx).items())
+        weights = self.weights
+        if self.weights_open is not None and ending_group(ctx.text) == "open":
+            weights = self.weights_open
+        z = math.fsum(weights.get(name, 0.0) * v for name, v in features(ctx).items())
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+_MODEL_KEYS = ("weights", "threshold", "threshold_open", "weights_open")
 
 
 def model_from_json(data: dict[str, Any]) -> CaptionModel:
     open_t = data.get("threshold_open")
+    open_w = data.get("weights_open")
     return CaptionModel(
         weights={k: float(v) for k, v in data["weights"].items()},
         threshold=float(data["threshold"]),
-        meta={
-            k: v for k, v in data.items() if k not in ("weights", "threshold", "threshold_open")
-        },
+        meta={k: v for k, v in data.items() if k not in _MODEL_KEYS},
         threshold_open=float(open_t) if open_t is not None else None,
+        weights_open={k: float(v) for k, v in open_w.items()} if open_w is not None else None,
     )
 
 

@@ -441,11 +441,13 @@ def learned_candidates(page: Page) -> list[int]:
     list or table (``page.rows``), a list item, a question, an announcement ("...:"), a
     quotation, a teaser's "...", an interview turn, a line that goes on from the one above or
     opens like a body sentence (``PROSE_START_RE``, a time and a comma), a line speaking to
-    the reader, or a line ending in "!", "…" or a bracket: the families keep those as body on
-    purpose. A line with no end punctuation at all (a caption without its full stop, or a
-    subheading) is a candidate from 4 syllables, under the model's own threshold for such
-    lines. Text hard-wrapped at a fixed width is left alone (its paragraphs are rebuilt
-    by a guess)."""
+    the reader, a statement told ("... lên tiếng ...", "từ chối bình luận"), or a line ending
+    in "!", "…" or a bracket: the families keep those as body on purpose. A line with no end
+    punctuation at all (a caption without its full stop, or a subheading) is a candidate from
+    4 syllables, under the model's own weights and threshold for such lines, right under the
+    lead too (the top picture's caption stands there; the model weighs the place, as a second
+    lead or a first subheading stands there too). Text hard-wrapped at a fixed width is left
+    alone (its paragraphs are rebuilt by a guess)."""
     open_idx, lead = _open_and_lead(page)
     if lead is None or page.hard_wrapped:
         return []
@@ -464,14 +466,12 @@ def learned_candidates(page: Page) -> list[int]:
             continue
         if _quoted_speech(t) or ends_with_ellipsis(t) or PROSE_START_RE.match(t):
             continue
-        if _TIMED_RE.match(t) or _READER_RE.match(t):
-            continue
+        if _TIMED_RE.match(t) or _READER_RE.match(t) or _STATEMENT_RE.search(t):
+            continue  # a step of a timeline, advice, a statement told (no picture shows it)
         if not t.endswith(".") and not _open_candidate(t, n):
             continue  # "!", "…", a closing bracket: not a caption's ending
-        if not t.endswith(".") and (page.prev(i) == lead or _name_only(t)):
-            # right under the lead: a second lead or the subheading of the first section;
-            # a name and titles alone: the portrait and quote-attribution rules judge it
-            continue
+        if not t.endswith(".") and _name_only(t):
+            continue  # a name and titles alone: the portrait and quote-attribution rules judge it
         if sentences_only and t.endswith("."):
             continue
         out.append(i)
@@ -547,6 +547,7 @@ class PageView:
     paragraph_words: float  # median length of the open body paragraphs
     captions: tuple[int, ...]  # places of the lines already removed as captions
     multi_sentence: float  # share of the open body paragraphs holding two sentences or more
+    lead: int | None = None  # the first body paragraph (``_open_and_lead``)
 
 
 def page_view(page: Page) -> PageView:
@@ -558,6 +559,7 @@ def page_view(page: Page) -> PageView:
         paragraph_words=float(prose[len(prose) // 2]) if prose else 0.0,
         captions=tuple(k for k, j in enumerate(shown) if page[j].kind in _CAPTION_REASONS),
         multi_sentence=sum(sentence_count(t) >= 2 for t in texts) / len(texts) if texts else 0.0,
+        lead=_open_and_lead(page)[1],
     )
 
 
@@ -580,6 +582,7 @@ def learned_context(page: Page, i: int, view: PageView | None = None) -> LineCon
         captions_on_page=len(view.captions),
         caption_distance=min((abs(k - here) for k in view.captions), default=None),
         multi_sentence=view.multi_sentence,
+        under_lead=above is not None and above == view.lead,
     )
 
 
