@@ -27,7 +27,7 @@ from pathlib import Path
 
 import lxml.html
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.append(str(Path(__file__).resolve().parent))  # never ahead of the models package
 import clean_real_build as build  # noqa: E402
 from git_blobs import read_blobs  # noqa: E402
 

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import lxml.html
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.append(str(Path(__file__).resolve().parent))  # never ahead of the models package
 import clean_real_build as build  # noqa: E402
 import clean_real_eval as ev  # noqa: E402
 

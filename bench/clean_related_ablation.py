@@ -23,7 +23,7 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.append(str(Path(__file__).resolve().parent))  # never ahead of the models package
 from clean_real_eval import CASES, DEFAULT_DATA, load_labels  # noqa: E402
 
 from pipeline.clean import clean_text  # noqa: E402

@@ -48,7 +48,7 @@ from pipeline import dates
 from pipeline.article import CleanArticle, RemovedLine
 from pipeline.cleaning import blocks, bylines, captions, chrome, layouts, metadata, signals
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
-from pipeline.cleaning.outlets import outlet_name, strip_dateline, wire_name
+from pipeline.cleaning.outlets import strip_dateline, wire_name
 from pipeline.cleaning.rules import is_link_label, line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
 from pipeline.cleaning.text import normalize, words
@@ -116,6 +116,7 @@ def clean_text(text: str) -> CleanArticle:
     md_title = metadata.markdown_headings(page)
     signals.join_wrapped(page)
     page.story = layouts.photo_story(page)
+    layouts.story_copies(page)  # a photo story's paragraph printed twice in a row
 
     headings = _local_step(page)
     signals.widget_gaps(page)
@@ -139,6 +140,8 @@ def clean_text(text: str) -> CleanArticle:
     blocks.teasers_without_heading(page, page.title_idx)
     blocks.teaser_title_copies(page)
     blocks.card_between_lists(page)
+    blocks.inline_link_box(page)  # three or more headlines in a row inside the story
+    blocks.repeated_media_labels(page)  # "Trailer phim" under each film: a dropped video
     page.rows = signals.list_rows(page) | page.story
     captions.decide_captions(page)
     captions.photo_series_captions(page)  # "Mời các bạn xem loạt ảnh ...", then captions
@@ -165,7 +168,7 @@ def clean_text(text: str) -> CleanArticle:
         outlet or page.publisher or follow_outlet or header_outlet or chrome.footer_outlet(page)
     )
     if outlet is None and page.masthead:
-        outlet = outlet_name(page.masthead) or page.masthead
+        outlet = metadata.site_outlet(page.masthead)
     return CleanArticle(
         title=metadata.title_text(page),
         paragraphs=tuple(paragraphs),

@@ -19,7 +19,7 @@ from pipeline.clean import clean_text
 from tests.clean_snippets import P1, P2, P3, TITLE, lines, reasons
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
+sys.path.append(str(REPO / "bench"))  # after the project: bench/models.py is no package
 import clean_real_eval  # noqa: E402
 
 P4 = (

@@ -36,6 +36,7 @@ from pipeline.cleaning.text import (
     is_sentence,
     is_title_like,
     key,
+    quoted_headline,
     sentence_count,
     topic_words,
     words,
@@ -509,3 +510,89 @@ def table_of_contents(page: Page) -> None:
             page.decide(i, "table-of-contents")
             for k in entries:
                 page.decide(k, "table-of-contents")
+
+
+_BOX_MIN_LINES = 3
+_BOX_MIN_WORDS, _BOX_MAX_WORDS = 10, 35
+
+
+def _box_headline(text: str) -> bool:
+    """Another story's headline as a link box prints it: 10-35 words, no full stop, not a
+    list's row (no marker, no number first)."""
+    n = len(words(text))
+    return (
+        _BOX_MIN_WORDS <= n <= _BOX_MAX_WORDS
+        and (is_title_like(text, _BOX_MAX_WORDS) or quoted_headline(text))
+        and not text.rstrip(" ”\"’»").endswith((".", "!", ":"))
+        and not LIST_ITEM_RE.match(text)
+        and not text[:1].isdigit()
+    )
+
+
+def inline_link_box(page: Page) -> None:
+    """A box of links to other stories set inside the article (three or more long headlines in
+    a row, no text under any of them, between two paragraphs): "related-item". A subheading
+    has its text under it, verse has shorter lines, and a list the story announces follows a
+    colon or repeats its opening word."""
+    i = 0
+    while i < len(page):
+        run, k = [], i
+        while k is not None and page[k].kind is None and _box_headline(page[k].text):
+            run.append(k)
+            k = page.next(k, undecided=False)
+        if len(run) < _BOX_MIN_LINES:
+            i += 1
+            continue
+        before, after = page.prev(run[0]), k
+        firsts = {words(page[r].text)[0].casefold() for r in run}
+        if (
+            before is not None
+            and after is not None
+            and page[before].kind is None
+            and page[after].kind is None
+            and is_prose(page[before].text)
+            and is_prose(page[after].text)
+            and not page[before].text.rstrip().endswith(":")
+            and len(firsts) == len(run)
+        ):
+            for r in run:
+                page.decide(r, "related-item")
+        i = run[-1] + 1
+
+
+_LABEL_MAX_WORDS = 4
+_LABEL_MIN_COPIES = 3
+_PARAGRAPH_MIN_WORDS = 20
+
+
+def _paragraph(text: str) -> bool:
+    """Prose, or a line long enough to be a paragraph ("... George Lopez…")."""
+    return is_prose(text) or len(words(text)) >= _PARAGRAPH_MIN_WORDS
+
+
+def repeated_media_labels(page: Page) -> None:
+    """A short label printed three or more times, each time after a paragraph and with no text
+    of its own under it (the next line is a heading or nothing): the heading of a video or
+    gallery the scraper dropped ("Trailer phim" under each film's paragraphs): "media-label".
+    A subheading repeated per section ("Cách làm") has its paragraph under it and stays; so
+    does a label announcing text (a colon: "Trả lời:")."""
+    spots: dict[str, list[int]] = {}
+    for i, ln in enumerate(page.lines):
+        t = ln.text
+        if ln.kind is not None or i == page.title_idx or len(words(t)) > _LABEL_MAX_WORDS:
+            continue
+        if t.rstrip().endswith((":", ".", "?", "!")) or any(c.isdigit() for c in t):
+            continue
+        spots.setdefault(key(t), []).append(i)
+    for found in spots.values():
+        if len(found) < _LABEL_MIN_COPIES:
+            continue
+        empty = all(
+            (p := page.prev(i)) is not None
+            and _paragraph(page[p].text)
+            and ((n := page.next(i, undecided=False)) is None or not _paragraph(page[n].text))
+            for i in found
+        )
+        if empty:
+            for i in found:
+                page.decide(i, "media-label")

@@ -23,14 +23,17 @@ a candidate; each signal stands back when in doubt.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from pipeline.cleaning.bylines import byline_like
 from pipeline.cleaning.lines import BLANK, LINK_REASONS, Page
-from pipeline.cleaning.outlets import outlet_name
+from pipeline.cleaning.outlets import is_location, outlet_name
 from pipeline.cleaning.rules import (
     COPYRIGHT_OWNER_RE,
     FOOTER_CONTACT_RE,
     MENU_LABELS,
     VOICE_MENU_RE,
+    glued_menu,
     is_banner,
     is_breadcrumb,
     is_menu_line,
@@ -69,17 +72,20 @@ def head_chrome(page: Page) -> None:
     if copy is None:
         return
     between = [k for k in range(t + 1, copy) if page[k].kind != BLANK]
-    if len(between) < _HEAD_MIN_LINES:
-        return
     if any(
         page[k].kind is None
         and (is_prose(page[k].text) or len(words(page[k].text)) > _HEAD_MAX_WORDS)
+        and not glued_menu(page[k].text)  # a menu's links glued by innerText in one line
         for k in between
     ):
         return
-    for k in between:
-        page.decide(k, "site-menu" if _menu_like(page[k].text) else "site-chrome")
-    page.decide(copy, "duplicate-line")
+    if len(between) >= _HEAD_MIN_LINES:
+        for k in between:
+            page.decide(k, "site-menu" if _menu_like(page[k].text) else "site-chrome")
+        page_tail_menu(page)  # the header's menu entries, printed again closing the page
+    elif any(page[k].kind is None for k in between):
+        return  # one or two open labels between: a kicker and a headline echoed, not a repeat
+    page.decide(copy, "duplicate-line")  # only chrome between: the headline printed again
 
 
 _VOICES_MAX = 8  # a voice menu lists a handful of voices
@@ -215,21 +221,23 @@ def _headline_before(page: Page, lead: int) -> int | None:
 
 def _menu_item(text: str, numbers: bool = False) -> bool:
     """One entry of a menu: a short label, no sentence, no list marker, and no number unless
-    ``numbers`` (a section "World Cup 2022" among others; never mostly digits)."""
+    ``numbers`` (a section "World Cup 2022" among others, a site's name "24H"; never a bare
+    number nor a date)."""
     t = text.strip(" -–—|•·»›")
     n = len(words(t))
     digits = sum(c.isdigit() for c in t)
     letters = sum(c.isalpha() for c in t)
+    brand = n == 1 and letters >= 1 and t.isalnum()  # "24H", "VTV1": digits and letters glued
     return (
         0 < n <= _MENU_ITEM_MAX_WORDS
-        and (not digits if not numbers else digits < letters)
+        and (not digits if not numbers else digits < letters or brand)
         and not t.endswith((".", ":", ";", ",", "!", "?", "…"))
         and not LIST_ITEM_RE.match(text)
     )
 
 
 def _menu_like(text: str) -> bool:
-    return _menu_item(text) or is_menu_line(text)
+    return _menu_item(text) or is_menu_line(text) or glued_menu(text)
 
 
 def _known_items(text: str) -> int:
@@ -245,6 +253,7 @@ def page_head(page: Page, lead: int | None) -> None:
     head = _headline_before(page, lead) if lead is not None else None
     if head is None:
         return
+    _labels_under_headline(page, head, lead)
     above = [k for k in range(head) if page[k].kind is None]
     keys = [_key(page[k].text) for k in range(head, lead + 1) if page[k].kind is None]
     keys = [x for x in keys if len(words(x)) >= _HEADLINE_MIN_WORDS]
@@ -253,18 +262,89 @@ def page_head(page: Page, lead: int | None) -> None:
     if any(
         (is_prose(page[k].text) or len(words(page[k].text)) > _HEAD_MAX_WORDS)
         and not is_banner(page[k].text)  # a cookie or app banner's sentences are chrome
+        and not glued_menu(page[k].text)  # a menu's links glued by innerText in one line
         for k in above
     ):
         return
     if len(above) < _HEAD_MIN_LINES:
         return  # one or two labels over the headline: a breadcrumb (``pick_title``)
     known = sum(_known_items(page[k].text) for k in above)
-    if known < _MENU_MIN_KNOWN:
+    # a breadcrumb one entry a line ("Du lịch" / "Điểm đến" / "Việt Nam"): short labels only,
+    # no person's name among them, one known section is enough
+    crumbs = known >= 1 and all(
+        _menu_item(page[k].text)
+        and not (byline_like(page[k].text) and not is_location(page[k].text))
+        for k in above
+    )
+    if known < _MENU_MIN_KNOWN and not crumbs:
         return  # short lines naming no section nor site link: verse, a list, not a menu
     for k in above:
         t = page[k].text
-        menu = _menu_item(t) or is_menu_line(t)
+        menu = _menu_like(t)
         page.decide(k, "site-menu" if menu else "page-banner" if is_banner(t) else "site-chrome")
+
+
+_UNDER_MIN_LABELS = 2
+
+
+def _labels_under_headline(page: Page, head: int, lead: int) -> None:
+    """A breadcrumb printed one entry a line under the headline ("Du lịch" / "Cẩm nang" /
+    "Kiên Giang", then the page's widgets): when every open line between the headline and the
+    lead is a short label, two or more, one a known section: "breadcrumb". A person's name
+    there is the byline and stays (a place's name is a section)."""
+    between = [k for k in range(head + 1, lead) if page[k].kind is None]
+    if len(between) < _UNDER_MIN_LABELS:
+        return
+    for k in between:
+        t = page[k].text
+        if not _menu_item(t) or (byline_like(t) and not is_location(t)):
+            return
+    if not any(_known_items(page[k].text) for k in between):
+        return
+    for k in between:
+        page.decide(k, "breadcrumb")
+
+
+_CONTENTS_MIN = 3
+_CONTENTS_MAX_WORDS = 10
+
+
+def contents_list(page: Page) -> None:
+    """A table of contents with no heading a list knows ("Điều hướng nhanh", then "Di
+    chuyển", "Lưu trú", ...): three or more short lines in a row, each printed again further
+    down, in the same order, as a subheading with text under it; the short label right above
+    them is its heading. "table-of-contents"."""
+    keys = [_key(ln.text) if ln.kind is None else None for ln in page.lines]
+    i = 0
+    while i < len(page):
+        run, pos, k = [], i, i
+        while k is not None and k < len(page) and page[k].kind is None:
+            t = page[k].text
+            if len(words(t)) > _CONTENTS_MAX_WORDS or is_sentence(t, 1) or not keys[k]:
+                break
+            later = next((j for j in range(max(pos, k) + 1, len(page)) if keys[j] == keys[k]), None)
+            if later is None or (run and later <= pos):
+                break
+            run.append(k)
+            pos, k = later, page.next(k)
+        if len(run) >= _CONTENTS_MIN and not _adjacent_copies(page, keys, run):
+            above = page.prev(run[0])
+            if above is not None and page[above].kind is None and _menu_item(page[above].text):
+                page.decide(above, "table-of-contents")
+            for r in run:
+                page.decide(r, "table-of-contents")
+            i = run[-1] + 1
+        else:
+            i += 1
+
+
+def _adjacent_copies(page: Page, keys: list[str | None], run: list[int]) -> bool:
+    """The run printed again as a block (a list repeated), not as subheadings each with
+    text under it."""
+    copies = [
+        next((j for j in range(run[-1] + 1, len(page)) if keys[j] == keys[r]), None) for r in run
+    ]
+    return None in copies or any(page.next(a) == b for a, b in pairwise(copies))
 
 
 def _footer_shape(page: Page, i: int) -> bool:
@@ -345,15 +425,18 @@ def page_tail_menu(page: Page) -> None:
     last = next((i for i in reversed(opened) if _weight(page[i].text) > 0), None)
     if last is None:
         return
+    # the header's menu printed again below the story names the site's own sections
+    header = {_key(ln.text) for ln in page.lines if ln.kind in ("site-menu", "site-chrome")}
     run: list[int] = []
     for k in range(len(page) - 1, last, -1):
         ln = page[k]
-        if ln.kind is None and (_menu_item(ln.text, numbers=True) or is_menu_line(ln.text)):
+        t = ln.text
+        if ln.kind is None and (
+            _menu_item(t, numbers=True) or is_menu_line(t) or _key(t) in header
+        ):
             run.append(k)
         elif ln.kind is None or ln.kind not in _TAIL_KINDS:
             break
-    # the header's menu printed again below the story names the site's own sections
-    header = {_key(ln.text) for ln in page.lines if ln.kind == "site-menu"}
     known = sum(_known_items(page[k].text) or _key(page[k].text) in header for k in run)
     if len(run) < _TAIL_MIN_LINES or known < 2:
         return
@@ -367,6 +450,7 @@ def page_tail_menu(page: Page) -> None:
 
 def page_frame(page: Page) -> None:
     """The whole page's header and footer around the article (before the title is picked)."""
+    contents_list(page)
     lead = _body_start(page)  # the header's decisions never touch the article's lines
     page_head(page, lead)
     page_foot(page, lead)

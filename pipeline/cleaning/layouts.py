@@ -6,6 +6,8 @@
 - ``slideshow_captions``: a slideshow splits one caption over its slides ("VAR kiểm tra ...,...",
   "đến Joelinton ...,...", "cho đến ... Ảnh: Sky Sports"): the pieces before a credited caption
   that goes on from them are that caption too.
+- ``story_copies``: a photo story's paragraph printed twice in a row (the photo's text and the
+  caption layer under it, both scraped) is told once: the second copy is a duplicate.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 
 from pipeline.cleaning.lines import Page
 from pipeline.cleaning.rules import split_credit
-from pipeline.cleaning.text import ends_with_ellipsis, words
+from pipeline.cleaning.text import ends_with_ellipsis, key, words
 
 _STORY_MIN_WORDS = 12  # a paragraph of the story, not a one-line label
 _STORY_MIN_CREDITED = 5
@@ -45,6 +47,15 @@ def photo_story(page: Page) -> frozenset[int]:
     if sizes[len(sizes) // 2] < _STORY_MEDIAN_WORDS:
         return frozenset()  # a gallery of one-line captions ("Du khách dạo chơi ... Ảnh: X")
     return frozenset(credited)
+
+
+def story_copies(page: Page) -> None:
+    """The second of two identical photo-story paragraphs in a row: "duplicate-line" (decided
+    before the caption rules, which would take the first for a caption repeating a line)."""
+    for i in sorted(page.story):
+        p = page.prev(i)
+        if p in page.story and page[p].kind is None and key(page[p].text) == key(page[i].text):
+            page.decide(i, "duplicate-line")
 
 
 _SLIDE_MAX_WORDS = 40

@@ -13,9 +13,9 @@ import re
 
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
-from pipeline.cleaning.lines import HEADER, TITLE, Page
+from pipeline.cleaning.lines import HEADER, LINK_REASONS, TITLE, Page
 from pipeline.cleaning.outlets import is_location, is_outlet_credit, outlet_name, wire_name
-from pipeline.cleaning.rules import is_breadcrumb, is_teaser_tag
+from pipeline.cleaning.rules import MENU_LABELS, is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
     ends_with_ellipsis,
     is_quote,
@@ -203,13 +203,78 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             ln.kind = TITLE
             site = _SITE_SUFFIX_RE.search(ln.text)  # "Headline - Báo Gia Lai" (from <title>)
             head = ln.text[: site.start()] if site else ""
-            if site and is_outlet_credit(site["site"], acronyms=False) and len(words(head)) >= 3:
+            if site and len(words(head)) >= 3 and _site_suffix(page, i, head, site):
                 ln.text = head
-                page.masthead = page.masthead or site["site"]
+                printed = _printed_name(page, i, site["site"])
+                page.masthead = page.masthead or (
+                    page[printed].text if printed is not None else site["site"]
+                )
+                if printed is not None:  # the site's name printed on the page: its masthead
+                    page.decide(printed, "outlet-name")
         return
 
 
-_SITE_SUFFIX_RE = re.compile(r"\s+[|\-–—]\s+(?P<site>[^|\-–—]{2,40})$")
+_SITE_SUFFIX_RE = re.compile(r"\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]{2,40})$")
+_SITE_NAME_MAX_WORDS = 6
+
+
+def _name_key(text: str) -> str:
+    return " ".join(words(text.replace("’", "'").casefold()))
+
+
+def _printed_name(page: Page, title: int, name: str) -> int | None:
+    """An open line elsewhere on the page that is exactly the site's name (its masthead or
+    closing credit, "Harper’s Bazaar Việt Nam")."""
+    key = _name_key(name)
+    return next(
+        (
+            j
+            for j, ln in enumerate(page.lines)
+            if j != title and ln.kind is None and _name_key(ln.text) == key
+        ),
+        None,
+    )
+
+
+def _site_suffix(page: Page, i: int, head: str, site: re.Match[str]) -> bool:
+    """ "Headline - Báo X" / "Headline | Site Name": the <title> line of a whole page names its
+    site after the headline. Taken as the site when it reads as a publication's name, when the
+    headline without it is printed again on the page (the page's own headline), or when the
+    name is printed as a line of its own; after "|" a short capitalised name is enough (a
+    headline never closes on "| Name")."""
+    name = site["site"].strip()
+    toks = words(name)
+    if is_outlet_credit(name, acronyms=False) or _PAPER_RE.match(name):
+        return True
+    if len(toks) > _SITE_NAME_MAX_WORDS or any(c.isdigit() for c in name):
+        return False
+    key = _name_key(head)
+    if any(j != i and _name_key(ln.text) == key for j, ln in enumerate(page.lines)):
+        return True  # the headline printed again under the <title> line
+    titled = all(t[:1].isupper() or not t[:1].isalpha() for t in toks if t not in {"&", "và"})
+    titled = titled and not is_location(name)  # "Hà Nội - Hải Phòng": a route, not a site
+    if titled and len(toks) >= 2 and _printed_name(page, i, name) is not None:
+        return True
+    return site["sep"] == "|" and titled
+
+
+_E_PAPER_RE = re.compile(r"\s+điện tử$", re.IGNORECASE)
+
+
+def site_outlet(name: str) -> str:
+    """The outlet a site's name gives: a known outlet inside it ("Báo VnExpress Du lịch" →
+    VnExpress, a section after the outlet's name), else the name without "điện tử" (the
+    e-paper of "Báo Hà Giang")."""
+    bare = _E_PAPER_RE.sub("", name.strip())
+    core = re.sub(r"^(?:báo|tạp chí)\s+", "", bare, flags=re.IGNORECASE)
+    if found := outlet_name(name) or outlet_name(bare):
+        return found
+    toks = core.split()
+    for n in range(len(toks) - 1, 0, -1):  # the rest a section: not "Tuổi Trẻ" of "Tuổi Trẻ Thủ Đô"
+        section = " ".join(toks[n:]).casefold() in MENU_LABELS
+        if section and (found := outlet_name(" ".join(toks[:n]))):
+            return found
+    return bare
 
 
 def title_text(page: Page) -> str:
@@ -310,11 +375,19 @@ def _paired_name(raw: str) -> bool:
 def published_date(page: Page, header: str | None, paragraphs: list[str]) -> str | None:
     if header:
         return header
-    for ln in page.lines:
-        if ln.kind == "timestamp":
+    for i, ln in enumerate(page.lines):
+        if ln.kind == "timestamp" and not _under_other_story(page, i):
             found = dates.timestamp_date(ln.text)
             if found:
                 return found
     captions = ("photo-caption", "learned-caption")  # a picture of the story, its date too
     elsewhere = paragraphs + [ln.text for ln in page.lines if ln.kind in captions]
     return dates.lead_date(paragraphs, elsewhere)
+
+
+def _under_other_story(page: Page, i: int) -> bool:
+    """A time printed under another story's headline in a list of stories ("Xem nhiều":
+    headline, "17:27 16/05/2025", headline, ...) dates that story, not this one."""
+    p = page.prev(i)
+    # a list's heading over the time ("Tin tức" in a breadcrumb) is no story's headline
+    return p is not None and page[p].kind in LINK_REASONS and page[p].kind != "related-heading"

@@ -255,6 +255,6 @@ def strip_dateline(text: str) -> tuple[str, str | None, bool]:
         )
         if known or online or is_news_domain(o):
             return text[m.end() :], known or o, True
-        if is_location(o):
-            return text[m.end() :], None, True
+        if is_location(o) and not text[m.end() :].lstrip()[:1].islower():
+            return text[m.end() :], None, True  # not "Khánh Hòa - mảnh đất ...": a subject
     return text, None, False

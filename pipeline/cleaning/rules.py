@@ -10,6 +10,7 @@ flow: extend the list of its family.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -657,6 +658,31 @@ def menu_items(text: str) -> list[str]:
     return items
 
 
+_GLUED_MIN_ITEMS = 3
+
+
+def glued_menu(text: str) -> bool:
+    """A menu whose links innerText glued with no space ("Đời sốngNhân vậtXem-Ăn-ChơiHouse n
+    Home..."): split where a lowercase letter runs into a capital, three or more entries, every
+    one a short label (≤ 4 words), none a sentence. Prose that lost the space before a link
+    ("nhưHà Tiên") ends with its full stop and has long pieces, so it never qualifies."""
+    if text.rstrip().endswith((".", ":", ";", ",", "?", "!", "…")):
+        return False
+    cuts = [
+        i
+        for i in range(1, len(text))
+        if text[i].isupper() and (text[i - 1].islower() or text[i - 1] in "'’\")”»")
+    ]
+    pieces = [text[a:b] for a, b in itertools.pairwise([0, *cuts, len(text)])]
+    # a brand's inner capital ("iPhone", "TikTok") glues a piece of 1-3 letters at most twice
+    glued = sum(1 for a in pieces[:-1] if a[-1:].islower())
+    if glued < _GLUED_MIN_ITEMS:
+        return False
+    items = [x for p in pieces for x in menu_items(p)]
+    size = [sum(any(c.isalnum() for c in w) for w in words(x)) for x in items]  # not "-"
+    return len(items) >= _GLUED_MIN_ITEMS and all(n <= 4 for n in size)
+
+
 def is_menu_line(text: str) -> bool:
     """A site menu kept as one line: 4+ short items between separators ("Trang chủ | Thời sự |
     Thế giới | ..."), most of them known section names, none a sentence; or 3+ labels glued
@@ -784,6 +810,36 @@ def _credit_caption(text: str) -> bool:
 # Families judged on one line alone, in order (first match wins); the name is the reason the
 # removed line carries. Lines that need their neighbours (slugs, credits blocks, bylines,
 # related blocks, captions without a credit) are decided in context by the other modules.
+_PICKER_MIN = 5  # a date picker lists days, months or years: five or more in a row
+_PICKER_MIN_DIGITS = 9
+
+
+def _counts_up(digits: str) -> bool:
+    """ "12345678910...31", "2020202120222023": consecutive numbers glued without a space."""
+    for k in range(1, 5):
+        start, out, n = int(digits[:k] or 0), "", 0
+        while len(out) < len(digits):
+            out, n = out + str(start + n), n + 1
+        if out == digits and n >= _PICKER_MIN and digits[:1] != "0":
+            return True
+    return False
+
+
+def is_date_picker(text: str) -> bool:
+    """A date picker's options glued by innerText ("Ngày12345...31", "ThángTháng 1Tháng 2
+    ...Tháng 12", "202020212022202320242025"): five or more consecutive numbers and at most one
+    label word repeated between them. No sentence has that shape."""
+    flat = text.replace(" ", "")
+    labels = set(re.findall(r"[^\W\d_]+", flat.casefold()))
+    nums = re.findall(r"\d+", flat)
+    if len(labels) > 1 or not nums or re.search(r"[^\w]", flat):
+        return False
+    if len(nums) == 1:  # glued: 1 to 9 at least, or five years
+        return len(nums[0]) >= _PICKER_MIN_DIGITS and _counts_up(nums[0])
+    ints = [int(x) for x in nums]
+    return len(ints) >= _PICKER_MIN and all(b == a + 1 for a, b in itertools.pairwise(ints))
+
+
 LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("image-filename", is_image_filename_line),
     ("url", lambda t: bool(URL_RE.match(t))),
@@ -793,6 +849,7 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("site-menu", is_menu_line),
     ("page-widget", lambda t: footer_reason(t) == "page-widget"),
     ("media-player", is_player_text),
+    ("page-widget", is_date_picker),
     ("video-label", is_video_label),
     ("copyright-footer", lambda t: footer_reason(t) == "copyright-footer"),
     ("tags", lambda t: footer_reason(t) == "tags"),
