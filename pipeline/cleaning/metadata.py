@@ -13,7 +13,7 @@ import re
 
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
-from pipeline.cleaning.lines import HEADER, TITLE, Page
+from pipeline.cleaning.lines import BLANK, HEADER, TITLE, Page
 from pipeline.cleaning.outlets import is_location, is_outlet_credit, outlet_name, wire_name
 from pipeline.cleaning.rules import is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
@@ -198,7 +198,7 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             page.masthead = page.masthead or ln.text
             continue
         page.title_idx = i
-        page.title_is_lead = is_lead(ln.text)
+        page.title_is_lead = is_lead(ln.text) and not _dated_headline(page, i)
         if not page.title_is_lead:
             ln.kind = TITLE
             site = _SITE_SUFFIX_RE.search(ln.text)  # "Headline - Báo Gia Lai" (from <title>)
@@ -207,6 +207,19 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
                 ln.text = head
                 page.masthead = page.masthead or site["site"]
         return
+
+
+def _dated_headline(page: Page, i: int) -> bool:
+    """A short one-sentence first line ending in a full stop with the timestamp right under
+    it is the headline ("Các phương pháp nhận biết mang thai sớm."), not a lead."""
+    t = page[i].text
+    nxt = next((ln for ln in page.lines[i + 1 :] if ln.kind != BLANK), None)
+    return (
+        nxt is not None
+        and nxt.kind == "timestamp"
+        and len(words(t)) <= 20
+        and len(sentences(t)) == 1
+    )
 
 
 _SITE_SUFFIX_RE = re.compile(r"\s+[|\-–—]\s+(?P<site>[^|\-–—]{2,40})$")
@@ -260,7 +273,12 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
         # material came from ("Nguồn: Ilgan Sports, Xports News, Herald Pop...")
         solo = {c.strip() for c in source.split("/") if not re.search(r"[,;]", c)}
         outlet = _unlisted_outlet([p for p in parts if p in solo]) or _unlisted_outlet(parts)
+    if outlet is None and not wire:  # "(TTTĐ)": an acronym spelt with Đ is a Vietnamese paper
+        outlet = next((p for p in parts if len(p) >= 3 and _VN_ACRONYM_RE.fullmatch(p)), None)
     return outlet, wire
+
+
+_VN_ACRONYM_RE = re.compile(r"[A-Z]*Đ[A-ZĐ]*&?[A-ZĐ]*")
 
 
 def _unlisted_outlet(parts: list[str]) -> str | None:
