@@ -391,8 +391,23 @@ def _credit_name(page: Page, i: int) -> bool:
     p = page.prev(i)
     if p is not None and page[p].text.rstrip(" ”\"»").endswith(("?", ":")):
         return False  # the answerer's name under an interview question; a name announced
+    if _name_sections(page, i):
+        return False
     n = page.next(i)
     return n is None or words(t)[-1].casefold() not in key(page[n].text).split()
+
+
+def _name_sections(page: Page, i: int) -> bool:
+    """ "Nathan Lee" / text / "Chí Thiện" / text / "Phi Thanh Vân" ...: two or more bare names
+    further down, each over a paragraph, make the first one a section's heading too (a
+    listicle of people), not the writer's byline."""
+    heads = 0
+    for k in page.open_indices():
+        if k <= i or len(words(page[k].text)) > 5 or not is_names_line(page[k].text):
+            continue
+        n = page.next(k)
+        heads += n is not None and is_prose(page[n].text)
+    return heads >= 2
 
 
 def _photo_credit_line(page: Page, i: int) -> None:

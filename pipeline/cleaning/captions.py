@@ -61,8 +61,8 @@ def decide_captions(page: Page) -> None:
             page.decide(i, "photo-caption")
     # long lines ending in a credit: a caption when they repeat another paragraph
     for i, ln in enumerate(page.lines):
-        if ln.kind is not None:
-            continue
+        if ln.kind is not None or i in page.story:
+            continue  # a photo story printed twice: its paragraph, then the copy (duplicates)
         before, credit = split_credit(ln.text)
         if credit is None:
             continue
@@ -102,13 +102,14 @@ def decide_duplicates(page: Page, title_idx: int | None) -> None:
     if title_idx is not None:
         seen[key(page[title_idx].text)] = title_idx
     for i, ln in enumerate(page.lines):
-        if ln.kind is not None or i == title_idx or i in page.rows:
-            continue  # a table repeats its cells ("18 tháng tù treo" on two rows)
         k = key(ln.text)
-        if not k:
+        if ln.kind is not None or i == title_idx or not k:
             continue
         p = page.prev(i)
         consecutive = p is not None and key(page[p].text) == k
+        if i in page.rows and not (consecutive and i in page.story):
+            continue  # a table repeats its cells ("18 tháng tù treo" on two rows); a photo
+            # story's paragraph printed twice in a row is a copy
         # a sentence the article says twice (a sapo quoting the body, one sentence per line)
         # is the article's own; a repeated headline, caption or link is not
         repeated = k in seen and len(words(ln.text)) >= 6 and not is_sentence(ln.text, 6)
