@@ -51,6 +51,11 @@ def caption_after_image(text: str) -> bool:
     return text.endswith(".") or n >= 12 or person_title_parts(text) is not None
 
 
+def _printed_again_below(page: Page, i: int) -> bool:
+    n = page.next(i)
+    return n is not None and key(page[n].text) == key(page[i].text)
+
+
 def decide_captions(page: Page) -> None:
     for i, ln in enumerate(page.lines):
         if ln.kind is not None:
@@ -61,8 +66,10 @@ def decide_captions(page: Page) -> None:
             page.decide(i, "photo-caption")
     # long lines ending in a credit: a caption when they repeat another paragraph
     for i, ln in enumerate(page.lines):
-        if ln.kind is not None or i in page.story:
-            continue  # a photo story printed twice: its paragraph, then the copy (duplicates)
+        if ln.kind is not None or (i in page.story and _printed_again_below(page, i)):
+            continue  # a photo story printed twice, paragraph by paragraph: its paragraph,
+            # then the copy (the duplicate step); a gallery's captions printed again elsewhere
+            # on the page are still captions
         before, credit = split_credit(ln.text)
         if credit is None:
             continue
@@ -111,6 +118,8 @@ def _repeated_labels(page: Page, title_idx: int | None) -> None:
         if ln.kind is not None or i == title_idx or i in page.rows:
             continue
         if len(words(t)) > _LABEL_MAX_WORDS or re.search(r"[.:;?!,\d]", t):
+            continue
+        if not re.search(r"[^\W\d_]", t):  # "***": a section break, not a label
             continue
         p = page.prev(i)
         if p is not None and (is_prose(page[p].text) or len(words(page[p].text)) >= 12):
@@ -281,7 +290,37 @@ def _caption_evidence(page: Page, i: int, paragraphed: bool) -> bool:
         return True
     if above is not None and below is not None and (_person_caption(t) or _scene_caption(t)):
         return True
+    if above is not None and _closes_numbered_section(page, i):
+        return True
     return _echo_caption(page, i, above, below)
+
+
+_SECTION_CLOSER_WORDS = (8, 30)
+
+
+def _closes_numbered_section(page: Page, i: int) -> bool:
+    """A line with no full stop between a paragraph and the next numbered section's heading
+    ("Bia không chỉ là ... cho phái đẹp" over "2. Khắc phục tóc khô với bơ"): a heading opens
+    its section, so a line closing the section before is what stood under its picture."""
+    t = page[i].text
+    n = len(words(t))
+    if not _SECTION_CLOSER_WORDS[0] <= n <= _SECTION_CLOSER_WORDS[1]:
+        return False
+    if t.rstrip(" " + "".join(CLOSING_QUOTES)).endswith((".", "!", "?", "…", ":")):
+        return False
+    h = page.next(i, undecided=False)
+    num = re.match(r"(\d{1,2})[.)]\s", page[h].text) if h is not None else None
+    if h is None or page[h].kind is not None or num is None or int(num[1]) < 2:
+        return False  # over "1. ...": the list's own heading ("Top 10 điểm du lịch Hà Giang")
+    head = page[h].text
+    after = page.next(h, undecided=False)
+    return (
+        len(words(head)) <= 15
+        and not head.rstrip().endswith(".")
+        and after is not None
+        and page[after].kind is None
+        and is_prose(page[after].text)
+    )
 
 
 _SCENE_WORDS = (6, 20)
