@@ -95,3 +95,26 @@ def test_a_video_box_heading_and_its_blurb_close_the_page() -> None:
     assert is_related_heading("VIDEO ĐANG ĐƯỢC QUAN TÂM")
     a = clean_text(lines(TITLE, P1, P2, "VIDEO ĐANG ĐƯỢC QUAN TÂM", P3 + " " + P1))
     assert list(a.paragraphs) == [P1, P2]
+
+
+BEER = (
+    "Bia không chỉ là đồ uống ưa thích của giới mày râu mà còn là sản phẩm chăm sóc tóc hiệu "
+    "quả cho phái đẹp"
+)
+
+
+LONG1, LONG2 = P1 + " " + P2, P2 + " " + P3  # paragraphs of two sentences
+
+
+def test_a_line_closing_a_numbered_section_is_its_picture_s_caption() -> None:
+    second = "2. Khắc phục tóc khô với bơ"
+    text = lines(TITLE, LONG1, "1. Mái tóc suôn thẳng với bia", LONG2, BEER, second, LONG1)
+    a = clean_text(text)
+    assert BEER not in a.paragraphs and second in a.paragraphs
+
+
+def test_the_list_s_own_heading_over_its_first_item_stays() -> None:
+    head = "Top 10+ điểm Du lịch Hà Giang du khách không thể bỏ qua"
+    items = ("1. Núi Đôi Quản Bạ", LONG2, "2. Thung Lũng Sủng Là", LONG1)
+    text = lines(TITLE, LONG1, head, *items)
+    assert head in clean_text(text).paragraphs
