@@ -167,6 +167,7 @@ def clean_text(text: str) -> CleanArticle:
     outlet = (
         outlet or page.publisher or follow_outlet or header_outlet or chrome.footer_outlet(page)
     )
+    outlet = outlet or metadata.closing_masthead(page)  # "Thể thao & Văn hóa" under the byline
     if outlet is None and page.masthead:
         outlet = outlet_name(page.masthead) or page.masthead
     return CleanArticle(

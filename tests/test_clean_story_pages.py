@@ -118,3 +118,9 @@ def test_the_list_s_own_heading_over_its_first_item_stays() -> None:
     items = ("1. Núi Đôi Quản Bạ", LONG2, "2. Thung Lũng Sủng Là", LONG1)
     text = lines(TITLE, LONG1, head, *items)
     assert head in clean_text(text).paragraphs
+
+
+def test_an_x_and_y_masthead_under_the_closing_byline_is_the_outlet() -> None:
+    a = clean_text(lines(TITLE, P1, P2, P3, "Trần Tuấn", "Thể thao & Văn hóa"))
+    assert a.author == "Trần Tuấn" and a.outlet == "Thể thao & Văn hóa"
+    assert list(a.paragraphs) == [P1, P2, P3]

@@ -325,6 +325,17 @@ def _paired_name(raw: str) -> bool:
     )
 
 
+def closing_masthead(page: Page) -> str | None:
+    """ "Trần Tuấn" / "Thể thao & Văn hóa": a publication's "X & Y" name printed under the
+    closing byline is the outlet (its masthead under the story)."""
+    for i, ln in enumerate(page.lines):
+        p = page.prev(i) if ln.kind == "page-furniture" else None
+        name = ln.text.strip(" .")
+        if p is not None and page[p].kind == "byline" and "&" in name and _paired_name(name):
+            return name
+    return None
+
+
 def published_date(page: Page, header: str | None, paragraphs: list[str]) -> str | None:
     if header:
         return header
