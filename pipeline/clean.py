@@ -58,6 +58,7 @@ def _local_step(page: Page) -> list[int]:
     """One-line decisions; returns the related headings found (they open blocks)."""
     counts, title_fold = slug_context(page)
     live = signals.live_blog_times(page)  # "10:30" between entries is body, not a timestamp
+    sites = bylines.contact_sites(page)  # "www.x.vn" among an advertorial's contact lines
     headings = []
     first = page.first_open()
     for i, ln in enumerate(page.lines):
@@ -79,6 +80,8 @@ def _local_step(page: Page) -> list[int]:
             )
             or line_reason(t)
         )
+        if reason == "url" and i in sites:
+            reason = None  # an address among an advertorial's contact lines is its text
         if reason == "photo-caption" and i in page.story:
             reason = None  # a photo story's paragraph carries its photo's credit
         if reason:
@@ -167,6 +170,7 @@ def clean_text(text: str) -> CleanArticle:
     outlet = (
         outlet or page.publisher or follow_outlet or header_outlet or chrome.footer_outlet(page)
     )
+    outlet = outlet or metadata.closing_masthead(page)  # "Thể thao & Văn hóa" under the byline
     if outlet is None and page.masthead:
         outlet = metadata.site_outlet(page.masthead)
     return CleanArticle(

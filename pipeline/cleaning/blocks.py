@@ -183,6 +183,8 @@ def expand_block(page: Page, h: int) -> None:
                 stopped_by_body = True
                 break
             confirmed_lead = True
+        elif members == [h] and _media_box(page[h].text) and page.next(i) is None:
+            pass  # "VIDEO ĐANG ĐƯỢC QUAN TÂM" closing the page: the video's blurb under it
         else:
             stopped_by_body = True
             break
@@ -204,6 +206,10 @@ def expand_block(page: Page, h: int) -> None:
             tentative.pop()  # a subheading of the resumed body, not a teaser
     for m in tentative:
         page.decide(m, "related-item")
+
+
+def _media_box(text: str) -> bool:
+    return heading_key(text).startswith(("video ", "clip "))
 
 
 def glued_lists(page: Page) -> None:

@@ -12,6 +12,7 @@ from pipeline.cleaning.captions import caption_after_image
 from pipeline.cleaning.lines import Line, Page
 from pipeline.cleaning.outlets import (
     PLACES,
+    is_location,
     is_outlet_credit,
     looks_like_outlet,
     outlet_name,
@@ -231,6 +232,23 @@ def _site_list(src: str) -> bool:
 _EMAIL_TAIL_RE = re.compile(r"\s*[-–—|,(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?$")
 
 
+_HANDLE_RE = re.compile(r"[A-ZĐ][^\W_]{1,19}")  # one word: "Min", "Duchp123"
+_MASTHEAD_RE = re.compile(r"[A-ZĐ][\w.+&-]{1,19}")  # "Depplus", "TTTĐ", "Depplus.vn"
+
+
+def _acronym(p: str) -> bool:
+    return p.isalpha() and p.isupper()
+
+
+def _masthead(src: str) -> bool:
+    """A credit in parentheses naming publications only, one word each ("Depplus/MASK")."""
+    parts = [p.strip() for p in src.split("/")]
+    # two of them, or an acronym ("TTTĐ"): not a footballer's country ("Messi (Argentina)")
+    named = len(parts) > 1 or any(_acronym(p) and len(p) >= 3 for p in parts)
+    shaped = all(_MASTHEAD_RE.fullmatch(p) and (_acronym(p) or not is_location(p)) for p in parts)
+    return named and shaped
+
+
 def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     """(author, source) for a byline line, None when the line is not a byline.
 
@@ -319,6 +337,9 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
         return None, source
     if _REPORTER_RE.match(s) or is_names_line(s) or _INITIALS_RE.match(s):
         return s, source
+    handle = _HANDLE_RE.fullmatch(s) and not (outlet_name(s) or wire_name(s) or is_location(s))
+    if suffix and source and handle and _masthead(source):
+        return s, source  # "Min (Depplus/MASK)", "Duchp123 (TTTĐ)": a pen name or user name
     code = _WRITER_CODE_RE.fullmatch(s) or (prefixed and re.fullmatch(r"[A-ZĐ]{2}", s))
     if code and sum(c in "AEIOUY" for c in s) <= 1 and not source:
         return None, None  # "CTVX", "Bài, ảnh: VT": a writer's code, not a name
@@ -370,8 +391,23 @@ def _credit_name(page: Page, i: int) -> bool:
     p = page.prev(i)
     if p is not None and page[p].text.rstrip(" ”\"»").endswith(("?", ":")):
         return False  # the answerer's name under an interview question; a name announced
+    if _name_sections(page, i):
+        return False
     n = page.next(i)
     return n is None or words(t)[-1].casefold() not in key(page[n].text).split()
+
+
+def _name_sections(page: Page, i: int) -> bool:
+    """ "Nathan Lee" / text / "Chí Thiện" / text / "Phi Thanh Vân" ...: two or more bare names
+    further down, each over a paragraph, make the first one a section's heading too (a
+    listicle of people), not the writer's byline."""
+    heads = 0
+    for k in page.open_indices():
+        if k <= i or len(words(page[k].text)) > 5 or not is_names_line(page[k].text):
+            continue
+        n = page.next(k)
+        heads += n is not None and is_prose(page[n].text)
+    return heads >= 2
 
 
 def _photo_credit_line(page: Page, i: int) -> None:
@@ -444,6 +480,35 @@ def author_box(ln: Line) -> str | None:
     return name if len(words(ln.parts[1][1])) <= 15 and byline_like(name) else None
 
 
+_BARE_SITE_RE = re.compile(r"^www\.[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
+
+
+def contact_sites(page: Page) -> frozenset[int]:
+    """Bare web addresses inside a block of contact lines ("Xem thông tin chi tiết tại:" /
+    "www.example.com" / "Facebook: ..."; "08 38379138" / "www.a.vn" / "www.b.vn" / "Nhà sản
+    xuất:"): short lines stand above and below the run, after the story has begun, so the
+    addresses belong to the text (an advertorial's contacts), not to the page's furniture."""
+    lines = [i for i, ln in enumerate(page.lines) if ln.kind is None]
+    prose = [i for i in lines if is_prose(page[i].text)]
+    if not prose:
+        return frozenset()
+    found: set[int] = set()
+    k = 0
+    while k < len(lines):
+        if not _BARE_SITE_RE.match(page[lines[k]].text):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(lines) and _BARE_SITE_RE.match(page[lines[end + 1]].text):
+            end += 1
+        if k > 0 and end + 1 < len(lines) and lines[k - 1] >= prose[0]:
+            above, below = page[lines[k - 1]].text, page[lines[end + 1]].text
+            if len(words(above)) <= 10 and len(words(below)) <= 10:
+                found.update(lines[k : end + 1])
+        k = end + 1
+    return frozenset(found)
+
+
 def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str | None]:
     """Mark head/tail bylines and the furniture after a tail byline; return (author, source)."""
     body = [i for i, ln in enumerate(page.lines) if ln.kind is None]
@@ -490,6 +555,7 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
         ):
             take(under)
         tail = [i for i in body if i > last]
+        sites = contact_sites(page)  # "www.x.vn" among contact lines: the advertorial's text
         after_byline = False
         for i in tail:
             t = page[i].text
@@ -502,7 +568,7 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
                 page.decide(i, "page-furniture")
             elif listed and is_names_line(page[n].text):
                 continue  # a name inside a closing list of names; the byline ends the list
-            elif byline_like(t) or author_box(page[i]):
+            elif (byline_like(t) or author_box(page[i])) and i not in sites:
                 take(i)
                 after_byline = True
             elif is_breadcrumb(t):

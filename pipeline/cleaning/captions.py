@@ -51,6 +51,11 @@ def caption_after_image(text: str) -> bool:
     return text.endswith(".") or n >= 12 or person_title_parts(text) is not None
 
 
+def _printed_again_below(page: Page, i: int) -> bool:
+    n = page.next(i)
+    return n is not None and key(page[n].text) == key(page[i].text)
+
+
 def decide_captions(page: Page) -> None:
     for i, ln in enumerate(page.lines):
         if ln.kind is not None:
@@ -61,8 +66,10 @@ def decide_captions(page: Page) -> None:
             page.decide(i, "photo-caption")
     # long lines ending in a credit: a caption when they repeat another paragraph
     for i, ln in enumerate(page.lines):
-        if ln.kind is not None:
-            continue
+        if ln.kind is not None or (i in page.story and _printed_again_below(page, i)):
+            continue  # a photo story printed twice, paragraph by paragraph: its paragraph,
+            # then the copy (the duplicate step); a gallery's captions printed again elsewhere
+            # on the page are still captions
         before, credit = split_credit(ln.text)
         if credit is None:
             continue
@@ -96,19 +103,48 @@ def decide_captions(page: Page) -> None:
             page.decide(i, "portrait-caption")
 
 
+_LABEL_MAX_WORDS = 4
+_LABEL_MIN_COPIES = 3
+
+
+def _repeated_labels(page: Page, title_idx: int | None) -> None:
+    """A short label printed under paragraph after paragraph ("Trailer phim" under each film's
+    section, its video gone): the placeholder of an embedded medium, every copy of it. A
+    subheading is not repeated word for word three times, and each copy here closes a
+    paragraph rather than opening a section."""
+    spots: dict[str, list[int]] = {}
+    for i, ln in enumerate(page.lines):
+        t = ln.text
+        if ln.kind is not None or i == title_idx or i in page.rows:
+            continue
+        if len(words(t)) > _LABEL_MAX_WORDS or re.search(r"[.:;?!,\d]", t):
+            continue
+        if not re.search(r"[^\W\d_]", t):  # "***": a section break, not a label
+            continue
+        p = page.prev(i)
+        if p is not None and (is_prose(page[p].text) or len(words(page[p].text)) >= 12):
+            spots.setdefault(key(t), []).append(i)
+    for found in spots.values():
+        if len(found) >= _LABEL_MIN_COPIES:
+            for i in found:
+                page.decide(i, "media-label")
+
+
 def decide_duplicates(page: Page, title_idx: int | None) -> None:
     """Keep the first of repeated lines (consecutive ones always, others when 6+ words)."""
+    _repeated_labels(page, title_idx)
     seen: dict[str, int] = {}
     if title_idx is not None:
         seen[key(page[title_idx].text)] = title_idx
     for i, ln in enumerate(page.lines):
-        if ln.kind is not None or i == title_idx or i in page.rows:
-            continue  # a table repeats its cells ("18 tháng tù treo" on two rows)
         k = key(ln.text)
-        if not k:
+        if ln.kind is not None or i == title_idx or not k:
             continue
         p = page.prev(i)
         consecutive = p is not None and key(page[p].text) == k
+        if i in page.rows and not (consecutive and i in page.story):
+            continue  # a table repeats its cells ("18 tháng tù treo" on two rows); a photo
+            # story's paragraph printed twice in a row is a copy
         # a sentence the article says twice (a sapo quoting the body, one sentence per line)
         # is the article's own; a repeated headline, caption or link is not
         repeated = k in seen and len(words(ln.text)) >= 6 and not is_sentence(ln.text, 6)
@@ -254,7 +290,37 @@ def _caption_evidence(page: Page, i: int, paragraphed: bool) -> bool:
         return True
     if above is not None and below is not None and (_person_caption(t) or _scene_caption(t)):
         return True
+    if above is not None and _closes_numbered_section(page, i):
+        return True
     return _echo_caption(page, i, above, below)
+
+
+_SECTION_CLOSER_WORDS = (8, 30)
+
+
+def _closes_numbered_section(page: Page, i: int) -> bool:
+    """A line with no full stop between a paragraph and the next numbered section's heading
+    ("Bia không chỉ là ... cho phái đẹp" over "2. Khắc phục tóc khô với bơ"): a heading opens
+    its section, so a line closing the section before is what stood under its picture."""
+    t = page[i].text
+    n = len(words(t))
+    if not _SECTION_CLOSER_WORDS[0] <= n <= _SECTION_CLOSER_WORDS[1]:
+        return False
+    if t.rstrip(" " + "".join(CLOSING_QUOTES)).endswith((".", "!", "?", "…", ":")):
+        return False
+    h = page.next(i, undecided=False)
+    num = re.match(r"(\d{1,2})[.)]\s", page[h].text) if h is not None else None
+    if h is None or page[h].kind is not None or num is None or int(num[1]) < 2:
+        return False  # over "1. ...": the list's own heading ("Top 10 điểm du lịch Hà Giang")
+    head = page[h].text
+    after = page.next(h, undecided=False)
+    return (
+        len(words(head)) <= 15
+        and not head.rstrip().endswith(".")
+        and after is not None
+        and page[after].kind is None
+        and is_prose(page[after].text)
+    )
 
 
 _SCENE_WORDS = (6, 20)

@@ -13,7 +13,7 @@ import re
 
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
-from pipeline.cleaning.lines import HEADER, LINK_REASONS, TITLE, Page
+from pipeline.cleaning.lines import BLANK, HEADER, LINK_REASONS, TITLE, Page
 from pipeline.cleaning.outlets import is_location, is_outlet_credit, outlet_name, wire_name
 from pipeline.cleaning.rules import MENU_LABELS, is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
@@ -198,7 +198,7 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             page.masthead = page.masthead or ln.text
             continue
         page.title_idx = i
-        page.title_is_lead = is_lead(ln.text)
+        page.title_is_lead = is_lead(ln.text) and not _dated_headline(page, i)
         if not page.title_is_lead:
             ln.kind = TITLE
             site = _SITE_SUFFIX_RE.search(ln.text)  # "Headline - Báo Gia Lai" (from <title>)
@@ -212,6 +212,19 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
                 if printed is not None:  # the site's name printed on the page: its masthead
                     page.decide(printed, "outlet-name")
         return
+
+
+def _dated_headline(page: Page, i: int) -> bool:
+    """A short one-sentence first line ending in a full stop with the timestamp right under
+    it is the headline ("Các phương pháp nhận biết mang thai sớm."), not a lead."""
+    t = page[i].text
+    nxt = next((ln for ln in page.lines[i + 1 :] if ln.kind != BLANK), None)
+    return (
+        nxt is not None
+        and nxt.kind == "timestamp"
+        and len(words(t)) <= 20
+        and len(sentences(t)) == 1
+    )
 
 
 _SITE_SUFFIX_RE = re.compile(r"\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]{2,40})$")
@@ -325,7 +338,12 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
         # material came from ("Nguồn: Ilgan Sports, Xports News, Herald Pop...")
         solo = {c.strip() for c in source.split("/") if not re.search(r"[,;]", c)}
         outlet = _unlisted_outlet([p for p in parts if p in solo]) or _unlisted_outlet(parts)
+    if outlet is None and not wire:  # "(TTTĐ)": an acronym spelt with Đ is a Vietnamese paper
+        outlet = next((p for p in parts if len(p) >= 3 and _VN_ACRONYM_RE.fullmatch(p)), None)
     return outlet, wire
+
+
+_VN_ACRONYM_RE = re.compile(r"[A-Z]*Đ[A-ZĐ]*&?[A-ZĐ]*")
 
 
 def _unlisted_outlet(parts: list[str]) -> str | None:
@@ -370,6 +388,17 @@ def _paired_name(raw: str) -> bool:
             for p in parts
         )
     )
+
+
+def closing_masthead(page: Page) -> str | None:
+    """ "Trần Tuấn" / "Thể thao & Văn hóa": a publication's "X & Y" name printed under the
+    closing byline is the outlet (its masthead under the story)."""
+    for i, ln in enumerate(page.lines):
+        p = page.prev(i) if ln.kind == "page-furniture" else None
+        name = ln.text.strip(" .")
+        if p is not None and page[p].kind == "byline" and "&" in name and _paired_name(name):
+            return name
+    return None
 
 
 def published_date(page: Page, header: str | None, paragraphs: list[str]) -> str | None:

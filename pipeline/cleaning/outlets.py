@@ -40,6 +40,7 @@ OUTLETS: dict[str, str] = {
     "vnexpress": "VnExpress", "vnexpress.net": "VnExpress",
     "vietnamnet": "VietNamNet", "vietnamnet.vn": "VietNamNet",
     "znews": "Znews", "zing": "Znews", "zing news": "Znews", "znews.vn": "Znews",
+    "trí thức trẻ": "Trí Thức Trẻ", "tri thức trẻ": "Trí Thức Trẻ",
     "voh": "VOH", "vtc": "VTC", "infonet": "Infonet", "vietnamfinance": "VietnamFinance",
 }
 # fmt: on
@@ -56,7 +57,8 @@ def is_online_abbr(raw: str) -> bool:
     return bool(_ONLINE_ABBR_RE.match(raw)) and raw not in _NOT_OUTLETS
 
 
-_BRAND_RE = re.compile(r"^[A-ZĐ][a-zđ]+(?:[A-Z][a-z]+)+$")  # GiadinhNet, PetroTimes, VietNamNet
+# GiadinhNet, PetroTimes, VietNamNet; a capitalised tail too: BizLIVE, VietQ
+_BRAND_RE = re.compile(r"^[A-ZĐ][a-zđ]+(?:[A-Z][a-z]+)*(?:[A-Z][a-z]+|[A-Z]{1,4})$")
 
 
 def is_brand_name(raw: str) -> bool:

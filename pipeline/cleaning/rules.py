@@ -251,7 +251,10 @@ def is_related_heading(text: str) -> bool:
         return True
     if len(words(text)) <= 12 and _RELATED_INVITE_RE.match(text.strip(" \t>»›*•▶►-–—")):
         return True
-    return len(words(text)) <= 6 and heading_key(text) in RELATED_HEADINGS
+    key = heading_key(text)
+    # "VIDEO ĐANG ĐƯỢC QUAN TÂM": a media word before a related heading names the same box
+    bare = re.sub(r"^(?:video|clip|ảnh|tin|bài)\s+", "", key)
+    return len(words(text)) <= 6 and (key in RELATED_HEADINGS or bare in RELATED_HEADINGS)
 
 
 _READ_MORE_RE = re.compile(
@@ -591,7 +594,8 @@ def footer_reason(text: str) -> str | None:
         return "copyright-footer"
     if (_TAGS_RE.match(text) and len(words(text)) <= 40) or low in TAG_LABELS:
         return "tags"
-    if text.startswith("#") and len(words(text)) <= 30 and not text.endswith("."):
+    # "#Covid19 #Hanoi" are tags; "#51 Sawyer Road" (a street number) is an address
+    if re.match(r"#[^\W\d_]", text) and len(words(text)) <= 30 and not text.endswith("."):
         return "tags"
     if len(words(text)) <= 12 and _COUNTER_RE.match(low):
         return "page-widget"
