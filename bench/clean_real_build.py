@@ -249,6 +249,27 @@ def js_literal(text: str) -> object:
     return json.loads("".join(out))
 
 
+def js_render(raw: bytes, record_id: int) -> list[str]:
+    """A student news site's article record (``arrpage`` in its page.js, copied from an
+    outlet's page), laid out as the site's own renderPage() shows it: section, title, author,
+    tags, time, the sapo paragraphs, then each block's photo caption (``alt``) and paragraphs
+    (a block without a caption shows none)."""
+    text = raw.decode("utf-8")
+    start = text.index("[")
+    records = js_literal(text[start : text.rindex("]", 0, text.index("const url")) + 1])
+    page = next(r for r in records if r["id"] == record_id)
+    head = "".join(
+        f"<div>{page.get(k, '')}</div>" for k in ("item", "title", "author", "tags", "time")
+    )
+    intro = "".join(f"<p>{p}</p>" for p in page.get("introduce", []))
+    items = ""
+    for block in page.get("body", []):
+        paragraphs = "".join(f"<p>{c}</p>" for c in block.get("content", []))
+        items += f"<div><p>{block.get('alt', '')}</p><div>{paragraphs}</div></div>"
+    html = f"<div><div>{head}</div><div><div>{intro}</div>{items}</div></div>"
+    return blocks(lxml.html.fromstring(html))
+
+
 def mercury_item(raw: bytes, index: int) -> list[str]:
     """An article saved by an app as Mercury-parser output (``extra_info``: title, content HTML
     with the author/source line, sapo, body, captions, inline related links, event boxes)."""
@@ -342,6 +363,8 @@ def build(item: dict) -> str:
         lines = csv_row(raw, item["index"], item["fields"])
     elif item["kind"] == "tagged-text":
         lines = tagged_text(raw, item["title_key"], item["start_line"])
+    elif item["kind"] == "js-render":
+        lines = js_render(raw, item["index"])
     elif item["kind"] == "php-array":
         lines = php_array(raw, item["index"], item["fields"])
     else:
