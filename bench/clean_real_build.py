@@ -274,55 +274,68 @@ _SQL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
 
 
 def sql_rows(text: str, table: str) -> list[list[str]]:
-    """The rows of ``INSERT INTO `table` VALUES (...);`` statements in a SQL dump: quoted strings
-    unescaped ('' and backslash escapes), other values (numbers, NOW()) as written."""
+    """The rows of the ``INSERT INTO `table` [(columns)] VALUES (...), (...);`` statements of a
+    SQL dump: quoted strings unescaped ('' and backslash escapes), other values (numbers, NOW())
+    as written."""
     rows: list[list[str]] = []
-    head = f"INSERT INTO `{table}` VALUES ("
-    at = text.find(head)
+    at = text.find(f"INSERT INTO `{table}`")
     while at >= 0:
-        i, row, depth, value = at + len(head), [], 0, ""
+        i = text.index("VALUES", at) + len("VALUES")
         while True:
-            c = text[i]
-            if c == "'":
-                j, chars = i + 1, []
-                while True:
-                    if text[j] == "\\":
-                        chars.append(_SQL_ESCAPES.get(text[j + 1], text[j + 1]))
-                        j += 2
-                    elif text[j] == "'" and text[j + 1] == "'":
-                        chars.append("'")
-                        j += 2
-                    elif text[j] == "'":
-                        break
-                    else:
-                        chars.append(text[j])
-                        j += 1
-                value, i = "".join(chars), j + 1
-                continue
-            if c == "(":
-                depth += 1
-            elif c == ")" and depth:
-                depth -= 1
-            elif c in ",)" and not depth:
-                row.append(value.strip())
-                value = ""
-                if c == ")":
-                    break
+            while text[i] in " \t\r\n,":
                 i += 1
-                continue
-            value += c
-            i += 1
-        rows.append(row)
-        at = text.find(head, i)
+            if text[i] != "(":
+                break
+            i, row = _sql_tuple(text, i + 1)
+            rows.append(row)
+        at = text.find(f"INSERT INTO `{table}`", i)
     return rows
 
 
-def sql_post(raw: bytes, record_id: str) -> list[str]:
-    """A news app's seed row (table Posts: ID, Title, ..., Content = the story's HTML copied
-    from an outlet's page, Abstract = its sapo): title, sapo, then the content's blocks."""
-    row = next(r for r in sql_rows(raw.decode("utf-8"), "Posts") if r[0] == record_id)
-    head = [" ".join(x.split()) for x in (row[1], row[7]) if x.strip()]
-    return head + blocks(lxml.html.fromstring(f"<div>{row[6]}</div>"))
+def _sql_tuple(text: str, i: int) -> tuple[int, list[str]]:
+    """One parenthesised row starting after its "(": (index after its ")", values)."""
+    row: list[str] = []
+    depth, value = 0, ""
+    while True:
+        c = text[i]
+        if c == "'":
+            j, chars = i + 1, []
+            while True:
+                if text[j] == "\\":
+                    chars.append(_SQL_ESCAPES.get(text[j + 1], text[j + 1]))
+                    j += 2
+                elif text[j] == "'" and text[j + 1] == "'":
+                    chars.append("'")
+                    j += 2
+                elif text[j] == "'":
+                    break
+                else:
+                    chars.append(text[j])
+                    j += 1
+            value, i = "".join(chars), j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+        elif c in ",)" and not depth:
+            row.append(value.strip())
+            value = ""
+            if c == ")":
+                return i + 1, row
+            i += 1
+            continue
+        value += c
+        i += 1
+
+
+def sql_post(raw: bytes, item: dict) -> list[str]:
+    """A news app's seed row (a story's HTML copied from an outlet's page, with its headline and
+    sapo in other columns): the ``head`` columns' text, then the ``content`` column's blocks."""
+    rows = sql_rows(raw.decode("utf-8"), item["table"])
+    row = next(r for r in rows if r[0] == str(item["index"]))
+    head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
+    return head + blocks(lxml.html.fromstring(f"<div>{row[item['content']]}</div>"))
 
 
 def mercury_item(raw: bytes, index: int) -> list[str]:
@@ -419,7 +432,7 @@ def build(item: dict) -> str:
     elif item["kind"] == "tagged-text":
         lines = tagged_text(raw, item["title_key"], item["start_line"])
     elif item["kind"] == "sql-post":
-        lines = sql_post(raw, str(item["index"]))
+        lines = sql_post(raw, item)
     elif item["kind"] == "js-render":
         lines = js_render(raw, item["index"])
     elif item["kind"] == "php-array":
