@@ -249,6 +249,95 @@ def js_literal(text: str) -> object:
     return json.loads("".join(out))
 
 
+def js_render(raw: bytes, record_id: int) -> list[str]:
+    """A student news site's article record (``arrpage`` in its page.js, copied from an
+    outlet's page), laid out as the site's own renderPage() shows it: section, title, author,
+    tags, time, the sapo paragraphs, then each block's photo caption (``alt``) and paragraphs
+    (a block without a caption shows none)."""
+    text = raw.decode("utf-8")
+    start = text.index("[")
+    records = js_literal(text[start : text.rindex("]", 0, text.index("const url")) + 1])
+    page = next(r for r in records if r["id"] == record_id)
+    head = "".join(
+        f"<div>{page.get(k, '')}</div>" for k in ("item", "title", "author", "tags", "time")
+    )
+    intro = "".join(f"<p>{p}</p>" for p in page.get("introduce", []))
+    items = ""
+    for block in page.get("body", []):
+        paragraphs = "".join(f"<p>{c}</p>" for c in block.get("content", []))
+        items += f"<div><p>{block.get('alt', '')}</p><div>{paragraphs}</div></div>"
+    html = f"<div><div>{head}</div><div><div>{intro}</div>{items}</div></div>"
+    return blocks(lxml.html.fromstring(html))
+
+
+_SQL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
+
+
+def sql_rows(text: str, table: str) -> list[list[str]]:
+    """The rows of the ``INSERT INTO `table` [(columns)] VALUES (...), (...);`` statements of a
+    SQL dump: quoted strings unescaped ('' and backslash escapes), other values (numbers, NOW())
+    as written."""
+    rows: list[list[str]] = []
+    at = text.find(f"INSERT INTO `{table}`")
+    while at >= 0:
+        i = text.index("VALUES", at) + len("VALUES")
+        while True:
+            while text[i] in " \t\r\n,":
+                i += 1
+            if text[i] != "(":
+                break
+            i, row = _sql_tuple(text, i + 1)
+            rows.append(row)
+        at = text.find(f"INSERT INTO `{table}`", i)
+    return rows
+
+
+def _sql_tuple(text: str, i: int) -> tuple[int, list[str]]:
+    """One parenthesised row starting after its "(": (index after its ")", values)."""
+    row: list[str] = []
+    depth, value = 0, ""
+    while True:
+        c = text[i]
+        if c == "'":
+            j, chars = i + 1, []
+            while True:
+                if text[j] == "\\":
+                    chars.append(_SQL_ESCAPES.get(text[j + 1], text[j + 1]))
+                    j += 2
+                elif text[j] == "'" and text[j + 1] == "'":
+                    chars.append("'")
+                    j += 2
+                elif text[j] == "'":
+                    break
+                else:
+                    chars.append(text[j])
+                    j += 1
+            value, i = "".join(chars), j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+        elif c in ",)" and not depth:
+            row.append(value.strip())
+            value = ""
+            if c == ")":
+                return i + 1, row
+            i += 1
+            continue
+        value += c
+        i += 1
+
+
+def sql_post(raw: bytes, item: dict) -> list[str]:
+    """A news app's seed row (a story's HTML copied from an outlet's page, with its headline and
+    sapo in other columns): the ``head`` columns' text, then the ``content`` column's blocks."""
+    rows = sql_rows(raw.decode("utf-8"), item["table"])
+    row = next(r for r in rows if r[0] == str(item["index"]))
+    head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
+    return head + blocks(lxml.html.fromstring(f"<div>{row[item['content']]}</div>"))
+
+
 def mercury_item(raw: bytes, index: int) -> list[str]:
     """An article saved by an app as Mercury-parser output (``extra_info``: title, content HTML
     with the author/source line, sapo, body, captions, inline related links, event boxes)."""
@@ -342,6 +431,10 @@ def build(item: dict) -> str:
         lines = csv_row(raw, item["index"], item["fields"])
     elif item["kind"] == "tagged-text":
         lines = tagged_text(raw, item["title_key"], item["start_line"])
+    elif item["kind"] == "sql-post":
+        lines = sql_post(raw, item)
+    elif item["kind"] == "js-render":
+        lines = js_render(raw, item["index"])
     elif item["kind"] == "php-array":
         lines = php_array(raw, item["index"], item["fields"])
     else:
