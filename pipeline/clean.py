@@ -145,7 +145,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.card_between_lists(page)
     blocks.inline_link_box(page)  # three or more headlines in a row inside the story
     blocks.repeated_media_labels(page)  # "Trailer phim" under each film: a dropped video
-    page.rows = signals.list_rows(page) | page.story
+    page.rows = signals.list_rows(page) | page.story | signals.wrapped_fragments(page)
     captions.decide_captions(page)
     captions.photo_series_captions(page)  # "Mời các bạn xem loạt ảnh ...", then captions
     captions.decide_uncredited(page)

@@ -394,7 +394,12 @@ def _credit_name(page: Page, i: int) -> bool:
     if _name_sections(page, i):
         return False
     n = page.next(i)
-    return n is None or words(t)[-1].casefold() not in key(page[n].text).split()
+    if n is None:
+        return True
+    if len(words(t)) >= 2 and key(t).replace(" ", "") in key(page[n].text).replace(" ", ""):
+        return False  # "Hồ Cốc" over "...Vũng Tàu,Hồ Cốclà ...": the section's place, its link
+        # text glued to the words around it
+    return words(t)[-1].casefold() not in key(page[n].text).split()
 
 
 def _name_sections(page: Page, i: int) -> bool:

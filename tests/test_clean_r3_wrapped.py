@@ -1,0 +1,29 @@
+"""Round 3 on split test7 (seen, dev-kind): body lines a wide-column guide lost.
+
+Real lines cut from VnExpress travel guides (provenance: ``clean_real/fixtures/README.md``).
+"""
+
+from pathlib import Path
+
+from pipeline.clean import clean_text
+
+FIXTURES = Path(__file__).parent / "clean_real" / "fixtures" / "r3"
+
+
+def _removed(name: str) -> dict[str, str]:
+    article = clean_text((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
+    return {r.text: r.reason for r in article.removed}
+
+
+def test_place_subheading_glued_into_its_paragraph_is_no_photo_credit() -> None:
+    # "Hồ Cốc" over "...Vũng Tàu,Hồ Cốclà ...": the link text glued to the words around it
+    assert "Hồ Cốc" not in _removed("r3-vnexpress-hococ")
+    assert "Chùa Bái Đính" not in _removed("r3-vnexpress-baidinh")
+
+
+def test_wide_column_wrapped_line_is_no_caption() -> None:
+    # a line as long as the page's longest that ends mid-sentence is a piece of a paragraph
+    removed = _removed("r3-vnexpress-phongnha")
+    assert not any(t.startswith("Động Phong Nha được hình thành") for t in removed)
+    # the line under a full line ending in "," goes on with its list of homestays
+    assert not any(t.startswith("Diep's House") for t in _removed("r3-vnexpress-homestays"))
