@@ -9,7 +9,7 @@ from pipeline.cleaning.bylines import parse_byline
 from pipeline.cleaning.metadata import credit_parts
 from pipeline.cleaning.outlets import is_brand_name
 from pipeline.cleaning.rules import footer_reason, is_related_heading
-from tests.clean_snippets import P1, P2, P3, TITLE, lines, reasons
+from tests.clean_snippets import P1, P2, P3, TITLE, lines
 
 
 def test_a_pen_name_with_its_outlets_in_parentheses_is_a_byline() -> None:
@@ -78,12 +78,6 @@ def test_names_heading_a_listicle_s_sections_are_no_byline() -> None:
 def test_a_name_under_the_lead_alone_is_still_the_byline() -> None:
     a = clean_text(lines(TITLE, P1, "Nguyễn Văn Nam", P2, P3))
     assert a.author == "Nguyễn Văn Nam" and "Nguyễn Văn Nam" not in a.paragraphs
-
-
-def test_a_label_printed_under_three_paragraphs_is_a_media_placeholder() -> None:
-    text = lines(TITLE, P1, "Trailer phim", P2, "Trailer phim", P3, "Trailer phim")
-    assert list(clean_text(text).paragraphs) == [P1, P2, P3]
-    assert set(reasons(text).values()) == {"media-label"}
 
 
 def test_a_subheading_printed_twice_stays() -> None:

@@ -103,36 +103,8 @@ def decide_captions(page: Page) -> None:
             page.decide(i, "portrait-caption")
 
 
-_LABEL_MAX_WORDS = 4
-_LABEL_MIN_COPIES = 3
-
-
-def _repeated_labels(page: Page, title_idx: int | None) -> None:
-    """A short label printed under paragraph after paragraph ("Trailer phim" under each film's
-    section, its video gone): the placeholder of an embedded medium, every copy of it. A
-    subheading is not repeated word for word three times, and each copy here closes a
-    paragraph rather than opening a section."""
-    spots: dict[str, list[int]] = {}
-    for i, ln in enumerate(page.lines):
-        t = ln.text
-        if ln.kind is not None or i == title_idx or i in page.rows:
-            continue
-        if len(words(t)) > _LABEL_MAX_WORDS or re.search(r"[.:;?!,\d]", t):
-            continue
-        if not re.search(r"[^\W\d_]", t):  # "***": a section break, not a label
-            continue
-        p = page.prev(i)
-        if p is not None and (is_prose(page[p].text) or len(words(page[p].text)) >= 12):
-            spots.setdefault(key(t), []).append(i)
-    for found in spots.values():
-        if len(found) >= _LABEL_MIN_COPIES:
-            for i in found:
-                page.decide(i, "media-label")
-
-
 def decide_duplicates(page: Page, title_idx: int | None) -> None:
     """Keep the first of repeated lines (consecutive ones always, others when 6+ words)."""
-    _repeated_labels(page, title_idx)
     seen: dict[str, int] = {}
     if title_idx is not None:
         seen[key(page[title_idx].text)] = title_idx
