@@ -18,7 +18,7 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    site's header between the <title> line and the headline printed again (``chrome``); related
    blocks after a
    heading or an outlet logo
-   (``blocks``); tag lists, tables of contents, lists of titles glued to their leads'
+   (``blocks``); tag lists (labelled, or a keyword row by the header's timestamp), tables of contents, lists of titles glued to their leads'
    datelines and readers' comments (``blocks``); a story card closing the page above its own
    "Đọc tiếp" links and a series' next-part teaser under a rule line (``blocks``); other
    stories after the body by shape and topic, or by the date under each headline
@@ -133,6 +133,7 @@ def clean_text(text: str) -> CleanArticle:
     for h in sorted(headings):
         blocks.expand_block(page, h)
     blocks.tag_lists(page)
+    blocks.header_tag_row(page)  # "Nga, Mỹ, Ukraine" next to the timestamp, no label
     blocks.table_of_contents(page)
     blocks.glued_lists(page)
     blocks.comments_section(page)

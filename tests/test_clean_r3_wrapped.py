@@ -1,4 +1,4 @@
-"""Round 3 on split test7 (seen, dev-kind): body lines a wide-column guide lost.
+"""Round 3 on split test7 (seen, dev-kind): wide-column guides, header tag rows.
 
 Real lines cut from VnExpress travel guides (provenance: ``clean_real/fixtures/README.md``).
 """
@@ -27,3 +27,10 @@ def test_wide_column_wrapped_line_is_no_caption() -> None:
     assert not any(t.startswith("Động Phong Nha được hình thành") for t in removed)
     # the line under a full line ending in "," goes on with its list of homestays
     assert not any(t.startswith("Diep's House") for t in _removed("r3-vnexpress-homestays"))
+
+
+def test_header_keyword_row_next_to_the_timestamp_is_tags() -> None:
+    # section, title, writer, "Cao tốc Nội Bài - Lào Cai, hư hỏng mặt đường, VEC", time, lead
+    removed = _removed("r3-vov-head")
+    assert removed.get("Cao tốc Nội Bài - Lào Cai, hư hỏng mặt đường, VEC") == "tags"
+    assert removed.get("Phi Long") == "byline"

@@ -499,6 +499,40 @@ def tag_lists(page: Page) -> None:
             k = page.next(k)
 
 
+_HEAD_TAG_MIN_ITEMS = 3
+_HEAD_TAG_MAX_WORDS = 6
+
+
+def header_tag_row(page: Page) -> None:
+    """A tag row in the article's header, with no label ("Chủ tịch nước, Phó Thủ tướng, Chính
+    phủ" right above the timestamp): three or more short comma-separated keywords, no sentence
+    punctuation, between the title and the first paragraph, next to the timestamp. Not a list
+    of writers (every item a person's name)."""
+    title = page.title_idx
+    if title is None:
+        return
+    k = page.next(title, undecided=False)
+    while k is not None and page[k].kind != "timestamp":
+        t = page[k].text
+        if page[k].kind is None and is_prose(t):
+            return  # the story has begun: no header left
+        k = page.next(k, undecided=False)
+    if k is None:
+        return
+    for j in (page.prev(k), page.next(k)):
+        if j is None or j <= title or page[j].kind is not None:
+            continue
+        t = page[j].text
+        items = [x.strip() for x in t.split(",")]
+        if len(items) < _HEAD_TAG_MIN_ITEMS or t.rstrip().endswith((".", "!", "?", ":", ";")):
+            continue
+        if any(not key(x) or len(key(x).split()) > _HEAD_TAG_MAX_WORDS for x in items):
+            continue
+        if all(is_names_line(x) for x in items):
+            continue  # "Nguyễn A, Trần B, Lê C": the writers
+        page.decide(j, "tags")
+
+
 def table_of_contents(page: Page) -> None:
     """A contents list ("Mục lục" then the article's subheadings, each repeated further down as
     the subheading itself): the heading and the entries that repeat a later line go."""
