@@ -18,7 +18,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    site's header between the <title> line and the headline printed again (``chrome``); related
    blocks after a
    heading or an outlet logo
-   (``blocks``); tag lists (labelled, or a keyword row by the header's timestamp), tables of contents, lists of titles glued to their leads'
+   (``blocks``); tag lists (labelled, or a keyword row by the header's timestamp), tables
+   of contents, lists of titles glued to their leads'
    datelines and readers' comments (``blocks``); a story card closing the page above its own
    "Đọc tiếp" links and a series' next-part teaser under a rule line (``blocks``); other
    stories after the body by shape and topic, or by the date under each headline
