@@ -6,6 +6,7 @@ Real lines cut from VnExpress travel guides (provenance: ``clean_real/fixtures/R
 from pathlib import Path
 
 from pipeline.clean import clean_text
+from pipeline.cleaning.outlets import outlet_name
 
 FIXTURES = Path(__file__).parent / "clean_real" / "fixtures" / "r3"
 
@@ -34,3 +35,10 @@ def test_header_keyword_row_next_to_the_timestamp_is_tags() -> None:
     removed = _removed("r3-vov-head")
     assert removed.get("Cao tốc Nội Bài - Lào Cai, hư hỏng mặt đường, VEC") == "tags"
     assert removed.get("Phi Long") == "byline"
+
+
+def test_domain_dateline_spelling_d_for_dj_names_the_outlet() -> None:
+    # "ANTD.VN - Hai đại diện Đông Nam Á ..." (t7-antd-1): the domain spells ANTĐ with a D
+    assert outlet_name("ANTD.VN") == "An ninh Thủ đô"
+    assert outlet_name("VOV.VN") == "VOV"
+    assert outlet_name("ABCD.VN") is None
