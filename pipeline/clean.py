@@ -130,6 +130,7 @@ def clean_text(text: str) -> CleanArticle:
     chrome.page_frame(page)  # a whole page's header menus and footer around the article
     metadata.pick_title(page, md_title)
     chrome.head_chrome(page)  # menus between the <title> line and the headline printed again
+    chrome.labels_under_title(page)  # "Du lịch" / "Cẩm nang" under a <title> line opening the page
     headings += blocks.outlet_headings(page, page.title_idx)
     for h in sorted(headings):
         blocks.expand_block(page, h)

@@ -42,3 +42,10 @@ def test_domain_dateline_spelling_d_for_dj_names_the_outlet() -> None:
     assert outlet_name("ANTD.VN") == "An ninh Thủ đô"
     assert outlet_name("VOV.VN") == "VOV"
     assert outlet_name("ABCD.VN") is None
+
+
+def test_breadcrumb_under_a_title_line_opening_the_page() -> None:
+    # <title> line, then "Du lịch" / "Cẩm nang" / "Quảng Bình" / "Trở lại Du lịch" / contents
+    removed = _removed("r3-vnexpress-head")
+    assert removed.get("Du lịch") == removed.get("Cẩm nang") == "breadcrumb"
+    assert removed.get("Quảng Bình") == "breadcrumb"  # a section named by its place, no byline

@@ -305,6 +305,21 @@ def _labels_under_headline(page: Page, head: int, lead: int) -> None:
         page.decide(k, "breadcrumb")
 
 
+def labels_under_title(page: Page) -> None:
+    """A whole page that opens with its <title> line and prints no headline again: the
+    breadcrumb one entry a line right under it ("Du lịch" / "Cẩm nang" / "Quảng Bình"), up to
+    the first line a step already decided (a "Trở lại ..." link, a widget), judged as under a
+    headline (``_labels_under_headline``)."""
+    head = page.title_idx
+    if head is None or head != page.next(-1, undecided=False):
+        return
+    k = head + 1
+    while k < len(page) and (page[k].kind is None or page[k].kind == BLANK):
+        k += 1
+    if k < len(page):
+        _labels_under_headline(page, head, k)
+
+
 _CONTENTS_MIN = 3
 _CONTENTS_MAX_WORDS = 10
 
