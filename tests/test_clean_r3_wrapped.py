@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipeline.clean import clean_text
 from pipeline.cleaning.outlets import outlet_name
+from pipeline.cleaning.rules import is_read_more, strip_trailing_label
 
 FIXTURES = Path(__file__).parent / "clean_real" / "fixtures" / "r3"
 
@@ -49,3 +50,12 @@ def test_breadcrumb_under_a_title_line_opening_the_page() -> None:
     removed = _removed("r3-vnexpress-head")
     assert removed.get("Du lịch") == removed.get("Cẩm nang") == "breadcrumb"
     assert removed.get("Quảng Bình") == "breadcrumb"  # a section named by its place, no byline
+
+
+def test_link_button_glued_to_a_number_closing_a_headline() -> None:
+    # an inline related story on a Tuổi Trẻ post (t7-tuoitre-4): "...World Cup 2026ĐỌC NGAY"
+    line = (
+        "Lịch thi đấu của Brazil, Đức, Argentina, Anh, Pháp, Tây Ban Nha ở World Cup 2026ĐỌC NGAY"
+    )
+    assert is_read_more(line)
+    assert strip_trailing_label(line).endswith("World Cup 2026")
