@@ -6,6 +6,7 @@ Real lines cut from VnExpress travel guides (provenance: ``clean_real/fixtures/R
 from pathlib import Path
 
 from pipeline.clean import clean_text
+from pipeline.cleaning.bylines import parse_byline
 from pipeline.cleaning.outlets import outlet_name
 from pipeline.cleaning.rules import is_read_more, strip_trailing_label
 
@@ -59,3 +60,8 @@ def test_link_button_glued_to_a_number_closing_a_headline() -> None:
     )
     assert is_read_more(line)
     assert strip_trailing_label(line).endswith("World Cup 2026")
+
+
+def test_writers_widget_glued_names_the_first_writer() -> None:
+    # a Tuổi Trẻ post's writers box as innerText prints it (t7-tuoitre-1)
+    assert parse_byline("TIẾN LONGvà 1 tác giả khácTIẾN LONGTHÀNH CHUNG") == ("TIẾN LONG", None)
