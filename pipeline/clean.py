@@ -147,6 +147,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.teaser_title_copies(page)
     blocks.card_between_lists(page)
     blocks.inline_link_box(page)  # three or more headlines in a row inside the story
+    blocks.related_run(page)  # the rest of a box one of whose links a step already took
     blocks.repeated_media_labels(page)  # "Trailer phim" under each film: a dropped video
     page.rows = signals.list_rows(page) | page.story | signals.wrapped_fragments(page)
     captions.decide_captions(page)

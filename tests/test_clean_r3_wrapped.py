@@ -65,3 +65,9 @@ def test_link_button_glued_to_a_number_closing_a_headline() -> None:
 def test_writers_widget_glued_names_the_first_writer() -> None:
     # a Tuổi Trẻ post's writers box as innerText prints it (t7-tuoitre-1)
     assert parse_byline("TIẾN LONGvà 1 tác giả khácTIẾN LONGTHÀNH CHUNG") == ("TIẾN LONG", None)
+
+
+def test_rest_of_an_inline_related_box_after_a_taken_link() -> None:
+    removed = _removed("r3-tuoitre-post")
+    assert removed.get("Giảm thuế giá trị gia tăng đã dài hơi") == "related-item"
+    assert removed.get("Doanh nghiệp trần ai đợi hoàn thuế giá trị gia tăng") == "related-item"

@@ -556,12 +556,12 @@ _BOX_MIN_LINES = 3
 _BOX_MIN_WORDS, _BOX_MAX_WORDS = 10, 35
 
 
-def _box_headline(text: str) -> bool:
+def _box_headline(text: str, least: int = _BOX_MIN_WORDS) -> bool:
     """Another story's headline as a link box prints it: 10-35 words, no full stop, not a
     list's row (no marker, no number first)."""
     n = len(words(text))
     return (
-        _BOX_MIN_WORDS <= n <= _BOX_MAX_WORDS
+        least <= n <= _BOX_MAX_WORDS
         and (is_title_like(text, _BOX_MAX_WORDS) or quoted_headline(text))
         and not text.rstrip(" ”\"’»").endswith((".", "!", ":"))
         and not LIST_ITEM_RE.match(text)
@@ -598,6 +598,28 @@ def inline_link_box(page: Page) -> None:
             for r in run:
                 page.decide(r, "related-item")
         i = run[-1] + 1
+
+
+_RUN_MIN_WORDS = 6
+
+
+def related_run(page: Page) -> None:
+    """The rest of an inline box of related links, one of which a step already took (a copy of
+    another teaser's title): two or more headline-shaped lines (6-35 words, no full stop)
+    right under it, with a paragraph under them: "related-item". One line alone there may be
+    a subheading and stays."""
+    for i, ln in enumerate(page.lines):
+        if ln.kind != "related-item":
+            continue
+        run, k = [], page.next(i, undecided=False)
+        while k is not None and page[k].kind is None:
+            if not _box_headline(page[k].text, _RUN_MIN_WORDS):
+                break
+            run.append(k)
+            k = page.next(k, undecided=False)
+        if len(run) >= 2 and k is not None and page[k].kind is None and is_prose(page[k].text):
+            for r in run:
+                page.decide(r, "related-item")
 
 
 _LABEL_MAX_WORDS = 4
