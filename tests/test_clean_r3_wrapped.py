@@ -71,3 +71,9 @@ def test_rest_of_an_inline_related_box_after_a_taken_link() -> None:
     removed = _removed("r3-tuoitre-post")
     assert removed.get("Giảm thuế giá trị gia tăng đã dài hơi") == "related-item"
     assert removed.get("Doanh nghiệp trần ai đợi hoàn thuế giá trị gia tăng") == "related-item"
+
+
+def test_hyphenated_place_is_one_breadcrumb_entry() -> None:
+    # "Du lịch" / "Cẩm nang" / "Bà Rịa - Vũng Tàu": a dash is no word of a menu label
+    removed = _removed("r3-vnexpress-head2")
+    assert removed.get("Bà Rịa - Vũng Tàu") == "breadcrumb"

@@ -224,7 +224,7 @@ def _menu_item(text: str, numbers: bool = False) -> bool:
     ``numbers`` (a section "World Cup 2022" among others, a site's name "24H"; never a bare
     number nor a date)."""
     t = text.strip(" -–—|•·»›")
-    n = len(words(t))
+    n = sum(any(c.isalnum() for c in w) for w in words(t))  # "Bà Rịa - Vũng Tàu": "-" no word
     digits = sum(c.isdigit() for c in t)
     letters = sum(c.isalpha() for c in t)
     brand = n == 1 and letters >= 1 and t.isalnum()  # "24H", "VTV1": digits and letters glued
