@@ -18,7 +18,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    site's header between the <title> line and the headline printed again (``chrome``); related
    blocks after a
    heading or an outlet logo
-   (``blocks``); tag lists, tables of contents, lists of titles glued to their leads'
+   (``blocks``); tag lists (labelled, or a keyword row by the header's timestamp), tables
+   of contents, lists of titles glued to their leads'
    datelines and readers' comments (``blocks``); a story card closing the page above its own
    "Đọc tiếp" links and a series' next-part teaser under a rule line (``blocks``); other
    stories after the body by shape and topic, or by the date under each headline
@@ -129,10 +130,12 @@ def clean_text(text: str) -> CleanArticle:
     chrome.page_frame(page)  # a whole page's header menus and footer around the article
     metadata.pick_title(page, md_title)
     chrome.head_chrome(page)  # menus between the <title> line and the headline printed again
+    chrome.labels_under_title(page)  # "Du lịch" / "Cẩm nang" under a <title> line opening the page
     headings += blocks.outlet_headings(page, page.title_idx)
     for h in sorted(headings):
         blocks.expand_block(page, h)
     blocks.tag_lists(page)
+    blocks.header_tag_row(page)  # "Nga, Mỹ, Ukraine" next to the timestamp, no label
     blocks.table_of_contents(page)
     blocks.glued_lists(page)
     blocks.comments_section(page)
@@ -144,8 +147,9 @@ def clean_text(text: str) -> CleanArticle:
     blocks.teaser_title_copies(page)
     blocks.card_between_lists(page)
     blocks.inline_link_box(page)  # three or more headlines in a row inside the story
+    blocks.related_run(page)  # the rest of a box one of whose links a step already took
     blocks.repeated_media_labels(page)  # "Trailer phim" under each film: a dropped video
-    page.rows = signals.list_rows(page) | page.story
+    page.rows = signals.list_rows(page) | page.story | signals.wrapped_fragments(page)
     captions.decide_captions(page)
     captions.photo_series_captions(page)  # "Mời các bạn xem loạt ảnh ...", then captions
     captions.decide_uncredited(page)

@@ -499,6 +499,40 @@ def tag_lists(page: Page) -> None:
             k = page.next(k)
 
 
+_HEAD_TAG_MIN_ITEMS = 3
+_HEAD_TAG_MAX_WORDS = 6
+
+
+def header_tag_row(page: Page) -> None:
+    """A tag row in the article's header, with no label ("Chủ tịch nước, Phó Thủ tướng, Chính
+    phủ" right above the timestamp): three or more short comma-separated keywords, no sentence
+    punctuation, between the title and the first paragraph, next to the timestamp. Not a list
+    of writers (every item a person's name)."""
+    title = page.title_idx
+    if title is None:
+        return
+    k = page.next(title, undecided=False)
+    while k is not None and page[k].kind != "timestamp":
+        t = page[k].text
+        if page[k].kind is None and is_prose(t):
+            return  # the story has begun: no header left
+        k = page.next(k, undecided=False)
+    if k is None:
+        return
+    for j in (page.prev(k), page.next(k)):
+        if j is None or j <= title or page[j].kind is not None:
+            continue
+        t = page[j].text
+        items = [x.strip() for x in t.split(",")]
+        if len(items) < _HEAD_TAG_MIN_ITEMS or t.rstrip().endswith((".", "!", "?", ":", ";")):
+            continue
+        if any(not key(x) or len(key(x).split()) > _HEAD_TAG_MAX_WORDS for x in items):
+            continue
+        if all(is_names_line(x) for x in items):
+            continue  # "Nguyễn A, Trần B, Lê C": the writers
+        page.decide(j, "tags")
+
+
 def table_of_contents(page: Page) -> None:
     """A contents list ("Mục lục" then the article's subheadings, each repeated further down as
     the subheading itself): the heading and the entries that repeat a later line go."""
@@ -522,12 +556,12 @@ _BOX_MIN_LINES = 3
 _BOX_MIN_WORDS, _BOX_MAX_WORDS = 10, 35
 
 
-def _box_headline(text: str) -> bool:
+def _box_headline(text: str, least: int = _BOX_MIN_WORDS) -> bool:
     """Another story's headline as a link box prints it: 10-35 words, no full stop, not a
     list's row (no marker, no number first)."""
     n = len(words(text))
     return (
-        _BOX_MIN_WORDS <= n <= _BOX_MAX_WORDS
+        least <= n <= _BOX_MAX_WORDS
         and (is_title_like(text, _BOX_MAX_WORDS) or quoted_headline(text))
         and not text.rstrip(" ”\"’»").endswith((".", "!", ":"))
         and not LIST_ITEM_RE.match(text)
@@ -564,6 +598,28 @@ def inline_link_box(page: Page) -> None:
             for r in run:
                 page.decide(r, "related-item")
         i = run[-1] + 1
+
+
+_RUN_MIN_WORDS = 6
+
+
+def related_run(page: Page) -> None:
+    """The rest of an inline box of related links, one of which a step already took (a copy of
+    another teaser's title): two or more headline-shaped lines (6-35 words, no full stop)
+    right under it, with a paragraph under them: "related-item". One line alone there may be
+    a subheading and stays."""
+    for i, ln in enumerate(page.lines):
+        if ln.kind != "related-item":
+            continue
+        run, k = [], page.next(i, undecided=False)
+        while k is not None and page[k].kind is None:
+            if not _box_headline(page[k].text, _RUN_MIN_WORDS):
+                break
+            run.append(k)
+            k = page.next(k, undecided=False)
+        if len(run) >= 2 and k is not None and page[k].kind is None and is_prose(page[k].text):
+            for r in run:
+                page.decide(r, "related-item")
 
 
 _LABEL_MAX_WORDS = 4

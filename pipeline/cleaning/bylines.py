@@ -249,6 +249,11 @@ def _masthead(src: str) -> bool:
     return named and shaped
 
 
+# A writers widget glued by innerText: "TIẾN LONGvà 1 tác giả khácTIẾN LONGTHÀNH CHUNG" (the
+# first writer, "and N other writers", then every name): the first is the author.
+_MORE_WRITERS_RE = re.compile(r"^(?P<first>.+?)\s*(?:và|cùng)\s+\d+\s+tác giả khác", re.IGNORECASE)
+
+
 def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     """(author, source) for a byline line, None when the line is not a byline.
 
@@ -258,6 +263,9 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
     bare = text.strip().strip("*_ ").rstrip(" .")
+    more = _MORE_WRITERS_RE.match(bare)
+    if more and is_names_line(more["first"]):
+        return more["first"].strip(), None
     if _reference(bare):  # "(tổng hợp)", "Tổng hợp từ Reuters": a reference, an agency wire
         return None, _reference_wires(bare)
     s = _ROLE_PAREN_RE.sub("", bare).strip()
@@ -394,7 +402,12 @@ def _credit_name(page: Page, i: int) -> bool:
     if _name_sections(page, i):
         return False
     n = page.next(i)
-    return n is None or words(t)[-1].casefold() not in key(page[n].text).split()
+    if n is None:
+        return True
+    if len(words(t)) >= 2 and key(t).replace(" ", "") in key(page[n].text).replace(" ", ""):
+        return False  # "Hồ Cốc" over "...Vũng Tàu,Hồ Cốclà ...": the section's place, its link
+        # text glued to the words around it
+    return words(t)[-1].casefold() not in key(page[n].text).split()
 
 
 def _name_sections(page: Page, i: int) -> bool:

@@ -224,7 +224,7 @@ def _menu_item(text: str, numbers: bool = False) -> bool:
     ``numbers`` (a section "World Cup 2022" among others, a site's name "24H"; never a bare
     number nor a date)."""
     t = text.strip(" -–—|•·»›")
-    n = len(words(t))
+    n = sum(any(c.isalnum() for c in w) for w in words(t))  # "Bà Rịa - Vũng Tàu": "-" no word
     digits = sum(c.isdigit() for c in t)
     letters = sum(c.isalpha() for c in t)
     brand = n == 1 and letters >= 1 and t.isalnum()  # "24H", "VTV1": digits and letters glued
@@ -303,6 +303,21 @@ def _labels_under_headline(page: Page, head: int, lead: int) -> None:
         return
     for k in between:
         page.decide(k, "breadcrumb")
+
+
+def labels_under_title(page: Page) -> None:
+    """A whole page that opens with its <title> line and prints no headline again: the
+    breadcrumb one entry a line right under it ("Du lịch" / "Cẩm nang" / "Quảng Bình"), up to
+    the first line a step already decided (a "Trở lại ..." link, a widget), judged as under a
+    headline (``_labels_under_headline``)."""
+    head = page.title_idx
+    if head is None or head != page.next(-1, undecided=False):
+        return
+    k = head + 1
+    while k < len(page) and (page[k].kind is None or page[k].kind == BLANK):
+        k += 1
+    if k < len(page):
+        _labels_under_headline(page, head, k)
 
 
 _CONTENTS_MIN = 3

@@ -141,9 +141,25 @@ def is_outlet_credit(raw: str, acronyms: bool = True) -> bool:
     return False
 
 
+def _ascii_d(text: str) -> str:
+    return text.replace("đ", "d")
+
+
+# "ANTD.VN": a domain spells the abbreviation's Đ as D (only where that is still one outlet)
+_ASCII_D: dict[str, str] = {}
+for _k, _v in OUTLETS.items():
+    _ASCII_D[_ascii_d(_k)] = _v if _ASCII_D.get(_ascii_d(_k), _v) == _v else ""
+
+
 def outlet_name(raw: str) -> str | None:
-    """Display name for a known outlet token (else None)."""
-    return OUTLETS.get(raw.strip(" .:-").casefold())
+    """Display name for a known outlet token (else None); "ANTD.VN" names the "ANTĐ" outlet."""
+    token = raw.strip(" .:-").casefold()
+    if token in OUTLETS:
+        return OUTLETS[token]
+    bare = token.removesuffix(".vn")
+    if bare != token and "." not in bare:
+        return OUTLETS.get(bare) or _ASCII_D.get(_ascii_d(bare)) or None
+    return None
 
 
 def looks_like_outlet(raw: str) -> bool:

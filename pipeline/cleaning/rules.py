@@ -283,8 +283,8 @@ def is_read_more(text: str) -> bool:
 # link ("... cảng biển anh hùngĐỌC NGAY"): glued to the last word, or set in capitals.
 _TRAILING_LABELS = r"(?:đọc ngay|xem ngay|đọc thêm|xem thêm|đọc tiếp|xem tiếp|read more)"
 _TRAILING_LABEL_RE = re.compile(
-    rf"(?:(?<=[^\W\d_])(?i:{_TRAILING_LABELS})|\s(?:ĐỌC NGAY|XEM NGAY|ĐỌC THÊM|XEM THÊM|ĐỌC TIẾP|"
-    rf"XEM TIẾP|READ MORE))\s*[»›>]*\s*$"
+    rf"(?:(?<=[^\W\d_])(?i:{_TRAILING_LABELS})|(?<=[\s\d])(?:ĐỌC NGAY|XEM NGAY|ĐỌC THÊM|XEM THÊM|"
+    rf"ĐỌC TIẾP|XEM TIẾP|READ MORE))\s*[»›>]*\s*$"
 )
 
 

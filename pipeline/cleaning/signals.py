@@ -140,6 +140,34 @@ def _row_shape(text: str) -> str | None:
     return None if is_prose(text) else "cell"
 
 
+_FULL_MIN_CHARS = 100  # a wide column's wrap: shorter lines are lines of their own
+_FULL_MIN_LINES = 4
+
+
+def wrapped_fragments(page: Page) -> frozenset[int]:
+    """Open lines of a paragraph wrapped in a column too wide for ``join_wrapped`` to trust:
+    a line whose last printed line is as long as the page's longest ones and ends inside a
+    sentence, and the line under it. Such a line is a piece of a paragraph, never a caption
+    (when in doubt, keep body). Widths are read from the printed lines (``Line.pieces``)."""
+    lines = page.lines
+    printed = [len(t) for ln in lines if ln.kind is None for _, t in ln.pieces()]
+    full = [n for n in printed if n >= _FULL_MIN_CHARS]
+    if len(full) < _FULL_MIN_LINES:
+        return frozenset()
+    width = max(full)
+    if sum(n >= width - 15 for n in full) < _FULL_MIN_LINES:
+        return frozenset()
+    out: set[int] = set()
+    for k, ln in enumerate(lines):
+        last = ln.pieces()[-1][1]
+        if ln.kind is not None or len(last) < width - 15 or ln.text.endswith(_TERMINAL):
+            continue
+        out.add(k)
+        if k + 1 < len(lines) and lines[k + 1].kind is None:
+            out.add(k + 1)
+    return frozenset(out)
+
+
 def list_rows(page: Page) -> frozenset[int]:
     """Open lines that are rows of a list or a table inside the article.
 
