@@ -31,12 +31,12 @@ from pipeline.cleaning.outlets import is_location, outlet_name
 from pipeline.cleaning.rules import (
     COPYRIGHT_OWNER_RE,
     FOOTER_CONTACT_RE,
-    MENU_LABELS,
     VOICE_MENU_RE,
     glued_menu,
     is_banner,
     is_breadcrumb,
     is_menu_line,
+    known_labels,
     menu_items,
 )
 from pipeline.cleaning.text import (
@@ -168,7 +168,7 @@ def _section_label(text: str) -> bool:
     """A menu's or a breadcrumb's line: every entry a known section or site link, or three
     or more short entries glued, one of them known ("Tiện ích Bạn cần biết Liên hệ")."""
     items = menu_items(text)
-    known = sum(x.casefold() in MENU_LABELS for x in items)
+    known = known_labels(items)
     glued = (
         len(items) >= 3
         and known >= 1
@@ -180,11 +180,17 @@ def _section_label(text: str) -> bool:
     )
 
 
+def _word_count(text: str) -> int:
+    """Words with a letter or digit: a dash is no word ("Hồ sơ - Phân tích", "Bà Rịa - Vũng
+    Tàu")."""
+    return sum(any(c.isalnum() for c in w) for w in words(text))
+
+
 def _headline_shape(text: str, short: bool = False) -> bool:
     """A headline: title-like, 5-40 words, no byline, no menu entry; with ``short``, also 3-4
     words that a menu entry cannot be (a number, a closing "!"/"?": "Phù sa văn hóa!", "Xem
     & nghe 4.4.2014")."""
-    n = sum(any(c.isalnum() for c in w) for w in words(text))  # not "-" in "Hồ sơ - Phân tích"
+    n = _word_count(text)
     size = _HEADLINE_MIN_WORDS <= n <= _HEADLINE_MAX_WORDS
     return (
         (size or (short and n >= 3 and not _menu_item(text)))
@@ -224,7 +230,7 @@ def _menu_item(text: str, numbers: bool = False) -> bool:
     ``numbers`` (a section "World Cup 2022" among others, a site's name "24H"; never a bare
     number nor a date)."""
     t = text.strip(" -–—|•·»›")
-    n = sum(any(c.isalnum() for c in w) for w in words(t))  # "Bà Rịa - Vũng Tàu": "-" no word
+    n = _word_count(t)
     digits = sum(c.isdigit() for c in t)
     letters = sum(c.isalpha() for c in t)
     brand = n == 1 and letters >= 1 and t.isalnum()  # "24H", "VTV1": digits and letters glued
@@ -241,7 +247,7 @@ def _menu_like(text: str) -> bool:
 
 
 def _known_items(text: str) -> int:
-    return sum(item.casefold() in MENU_LABELS for item in menu_items(text))
+    return known_labels(menu_items(text))
 
 
 def page_head(page: Page, lead: int | None) -> None:
@@ -408,11 +414,7 @@ def page_foot(page: Page, start: int | None) -> None:
     # the last run of footer lines (blank lines do not break it) holding 2+ shapes
     hi = shapes[-1]
     lo = hi
-    while (
-        (p := page.prev(lo)) is not None
-        and p > start
-        and (_footer_line(page, p) or _footer_shape(page, p))
-    ):
+    while (p := page.prev(lo)) is not None and p > start and _in_footer(page, p):
         lo = p
     while (n := page.next(hi, undecided=False)) is not None and _footer_line(page, n):
         hi = n

@@ -702,8 +702,13 @@ def is_menu_line(text: str) -> bool:
         return False
     if any(c.isdigit() for c in text) or text.rstrip().endswith((".", ":", "?", "!", ",")):
         return False
-    known = sum(p.casefold() in MENU_LABELS for p in items)
+    known = known_labels(items)
     return known >= 2 and known * 2 >= len(items)
+
+
+def known_labels(items: list[str]) -> int:
+    """How many of a menu's entries are known section names or site links."""
+    return sum(item.casefold() in MENU_LABELS for item in items)
 
 
 # A page's banners above the article: cookie consent, app download, notification prompts,
