@@ -235,14 +235,6 @@ def _headline_and_lead(title: str, lead: str) -> bool:
     return len(words(title)) >= 10 and sentence_count(lead) <= 2 and len(words(lead)) <= 60
 
 
-def _dated(page: Page, i: int) -> bool:
-    """A headline with its story's date right under it ("Lãnh đạo Mỹ - Ukraine khẩu chiến kịch
-    liệt" / "21/02"): an item of a list of stories, on whatever topic; a subheading has its
-    section's text under it, never a date."""
-    n = page.next(i, undecided=False)
-    return n is not None and page[n].kind == "timestamp" and len(words(page[i].text)) >= 4
-
-
 _DATED_MIN_WORDS = 6  # a headline; a schedule's rows ("Valladolid 0-4 Getafe") are shorter
 
 
@@ -276,9 +268,14 @@ def _dated_lists(page: Page) -> None:
 
 
 def _dated_headline(page: Page, i: int) -> bool:
+    """A headline with its story's date right under it ("Lãnh đạo Mỹ - Ukraine khẩu chiến kịch
+    liệt" / "21/02"): an item of a list of stories, on whatever topic; a subheading has its
+    section's text under it, never a date."""
     t = page[i].text
+    n = page.next(i, undecided=False)
     return (
-        _dated(page, i)
+        n is not None
+        and page[n].kind == "timestamp"
         and len(words(t)) >= _DATED_MIN_WORDS
         and is_title_like(t, 25)
         and not is_sentence(t)
