@@ -13,7 +13,7 @@ import re
 
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
-from pipeline.cleaning.lines import BLANK, HEADER, LINK_REASONS, TITLE, Page
+from pipeline.cleaning.lines import HEADER, LINK_REASONS, TITLE, Page
 from pipeline.cleaning.outlets import is_location, is_outlet_credit, outlet_name, wire_name
 from pipeline.cleaning.rules import MENU_LABELS, is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
@@ -218,10 +218,10 @@ def _dated_headline(page: Page, i: int) -> bool:
     """A short one-sentence first line ending in a full stop with the timestamp right under
     it is the headline ("Các phương pháp nhận biết mang thai sớm."), not a lead."""
     t = page[i].text
-    nxt = next((ln for ln in page.lines[i + 1 :] if ln.kind != BLANK), None)
+    nxt = page.next(i, undecided=False)
     return (
         nxt is not None
-        and nxt.kind == "timestamp"
+        and page[nxt].kind == "timestamp"
         and len(words(t)) <= 20
         and len(sentences(t)) == 1
     )
