@@ -501,7 +501,7 @@ def contact_sites(page: Page) -> frozenset[int]:
     "www.example.com" / "Facebook: ..."; "08 38379138" / "www.a.vn" / "www.b.vn" / "Nhà sản
     xuất:"): short lines stand above and below the run, after the story has begun, so the
     addresses belong to the text (an advertorial's contacts), not to the page's furniture."""
-    lines = [i for i, ln in enumerate(page.lines) if ln.kind is None]
+    lines = page.open_indices()
     prose = [i for i in lines if is_prose(page[i].text)]
     if not prose:
         return frozenset()
@@ -524,7 +524,7 @@ def contact_sites(page: Page) -> frozenset[int]:
 
 def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str | None]:
     """Mark head/tail bylines and the furniture after a tail byline; return (author, source)."""
-    body = [i for i, ln in enumerate(page.lines) if ln.kind is None]
+    body = page.open_indices()
     prose = [i for i in body if is_prose(page[i].text)]
     while len(prose) > 2 and is_column_blurb(page[prose[-1]].text):  # after the body only
         page.decide(prose.pop(), "column-blurb")
