@@ -288,3 +288,26 @@ def test_2014_crawl_records_label_a_photo_tables_text_as_caption() -> None:
         pages_2014._roles("<p>Đoạn.</p><p><img src='http://x.vn/b.jpg'></p><p>Chú thích</p>") == {}
     )
     assert all(m == m.casefold() for m in pages_2014.HELD_OUT_MARKS)
+
+
+# --------------------------------------------------------------------------- illustration tails
+
+
+def test_illustration_tails_are_credits_in_every_outlets_wording() -> None:
+    from pipeline.cleaning.rules import is_caption_only, split_credit
+
+    for line, credit in (
+        ("Bộ ghế sofa nhỏ gọn màu trắng sáng. Hình minh họa", "Hình minh họa"),
+        ("Người dân đi chợ - Hình minh hoạ", "Hình minh hoạ"),
+        ("Người dân đi chợ. (Hình ảnh minh họa)", "Hình ảnh minh họa"),
+        ("Người dân đi chợ. Ảnh mang tính minh họa", "Ảnh mang tính minh họa"),
+        ("Người dân đi chợ (Ảnh mang tính chất minh họa).", "Ảnh mang tính chất minh họa"),
+    ):
+        assert split_credit(line)[1] == credit, line
+    # the words inside a sentence are no credit
+    for body in ("Cuốn sách có nhiều ảnh minh họa", "Các bức tranh được dùng làm hình minh họa."):
+        assert split_credit(body)[1] is None, body
+    assert is_caption_only("Hình ảnh minh họa") and is_caption_only("Hình ảnh minh hoạ.")
+    assert not is_caption_only("Hình ảnh")
+    cap = "Bộ ghế sofa nhỏ gọn màu trắng sáng. Hình minh họa"
+    assert reasons(lines(TITLE, Q1, Q2, cap, Q3)) == {4: "photo-caption"}
