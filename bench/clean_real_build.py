@@ -338,6 +338,30 @@ def sql_post(raw: bytes, item: dict) -> list[str]:
     return head + blocks(lxml.html.fromstring(f"<div>{row[item['content']]}</div>"))
 
 
+def sql_text(raw: bytes, item: dict) -> list[str]:
+    """A news app's seed row whose story is plain text (one paragraph a line, copied from an
+    outlet's page), in ``insert into Table(...) values(...)`` statements of any case, with or
+    without backticks: the ``row``-th row of the table in the dump (1-based), its ``head``
+    columns' text, then the ``content`` column split at its line breaks."""
+    text = raw.decode("utf-8")
+    start = re.compile(
+        rf"insert\s+into\s+`?{re.escape(item['table'])}`?\s*(\([^)]*\))?\s*values\s*",
+        re.IGNORECASE,
+    )
+    rows: list[list[str]] = []
+    for match in start.finditer(text):
+        i = match.end()
+        while text[i] == "(":
+            i, row = _sql_tuple(text, i + 1)
+            rows.append(row)
+            while text[i] in " \t\r\n,":
+                i += 1
+    row = rows[item["row"] - 1]
+    head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
+    lines = (" ".join(x.split()) for x in row[item["content"]].splitlines())
+    return head + [x for x in lines if x]
+
+
 def mercury_item(raw: bytes, index: int) -> list[str]:
     """An article saved by an app as Mercury-parser output (``extra_info``: title, content HTML
     with the author/source line, sapo, body, captions, inline related links, event boxes)."""
@@ -433,6 +457,8 @@ def build(item: dict) -> str:
         lines = tagged_text(raw, item["title_key"], item["start_line"])
     elif item["kind"] == "sql-post":
         lines = sql_post(raw, item)
+    elif item["kind"] == "sql-text":
+        lines = sql_text(raw, item)
     elif item["kind"] == "js-render":
         lines = js_render(raw, item["index"])
     elif item["kind"] == "php-array":
