@@ -102,6 +102,21 @@ def sentences(text: str) -> list[str]:
     return split_sentences(text)
 
 
+_PARAGRAPH_MIN_WORDS = 20  # a line this long is a paragraph even with no end punctuation
+_TRAILING_PARAGRAPH_MIN_WORDS = 10  # "... kê cao đồ đạc ..." trails off but is text
+
+
+def is_paragraph(text: str) -> bool:
+    """A paragraph of text: prose, a line long enough to be one ("... George Lopez…"), or one
+    that trails off in "..." (some sapos and paragraphs do)."""
+    n = len(words(text))
+    return (
+        is_prose(text)
+        or n >= _PARAGRAPH_MIN_WORDS
+        or (ends_with_ellipsis(text) and n >= _TRAILING_PARAGRAPH_MIN_WORDS)
+    )
+
+
 def sentence_count(text: str) -> int:
     return max(1, len(sentences(text)))
 
