@@ -88,6 +88,8 @@ _BLOCK = {
 
 def _blob(repo: str, commit: str, path: str) -> bytes:
     git_dir = MIRRORS / repo.replace("/", "+") / "repo"
+    if (git_dir / ".git").is_dir():  # a few snapshots arrive as a checkout, not a bare repo
+        git_dir = git_dir / ".git"
     return subprocess.run(
         ["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
         check=True,
@@ -169,6 +171,26 @@ def php_array(raw: bytes, index: int, fields: list[str]) -> list[str]:
             records.append({})
         records[-1][key] = re.sub(r"\\(['\\])", r"\1", value)
     return _field_lines([records[index][f] for f in fields])
+
+
+def php_array_html(raw: bytes, index: int, head: list[str], content: str) -> list[str]:
+    """A PHP seed record whose ``content`` field is HTML pasted from an outlet's page: the
+    ``head`` fields as text lines (headline, sapo), then the content's blocks."""
+    records: list[dict[str, str]] = [{}]
+    for key, value in _PHP_FIELD.findall(raw.decode("utf-8")):
+        if key in records[-1]:
+            records.append({})
+        records[-1][key] = re.sub(r"\\(['\\])", r"\1", value)
+    record = records[index]
+    lines = _field_lines([record[f] for f in head])
+    return lines + blocks(lxml.html.fromstring(f"<div>{record[content]}</div>"))
+
+
+def jsonl_row(raw: bytes, index: int, fields: list[str]) -> list[str]:
+    """A scraper's JSON-lines output (one record a line, the article's paragraphs joined by
+    newlines): the ``index``-th line's named fields, in the page order given by ``fields``."""
+    record = json.loads(raw.decode("utf-8").split("\n")[index])
+    return _field_lines([record[f] or "" for f in fields])
 
 
 def baomoi_json(raw: bytes) -> list[str]:
@@ -461,6 +483,10 @@ def build(item: dict) -> str:
         lines = sql_text(raw, item)
     elif item["kind"] == "js-render":
         lines = js_render(raw, item["index"])
+    elif item["kind"] == "php-array-html":
+        lines = php_array_html(raw, item["index"], item["head"], item["content"])
+    elif item["kind"] == "jsonl-row":
+        lines = jsonl_row(raw, item["index"], item["fields"])
     elif item["kind"] == "php-array":
         lines = php_array(raw, item["index"], item["fields"])
     else:
