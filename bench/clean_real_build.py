@@ -193,6 +193,14 @@ def jsonl_row(raw: bytes, index: int, fields: list[str]) -> list[str]:
     return _field_lines([record[f] or "" for f in fields])
 
 
+def json_html(raw: bytes, index: int, head: list[str], content: str) -> list[str]:
+    """A scraper's JSON array output whose ``content`` field is the article container's HTML
+    (e.g. the sapo div + the story div): the ``head`` fields as text lines, then the blocks."""
+    record = json.loads(raw.decode("utf-8"))[index]
+    lines = _field_lines([record[f] or "" for f in head])
+    return lines + blocks(lxml.html.fromstring(f"<div>{record[content]}</div>"))
+
+
 def baomoi_json(raw: bytes) -> list[str]:
     """A baomoi.com crawl record: breadcrumb, title, time, sapo, then the story's blocks."""
     d = json.loads(raw.decode("utf-8"))
@@ -487,6 +495,8 @@ def build(item: dict) -> str:
         lines = php_array_html(raw, item["index"], item["head"], item["content"])
     elif item["kind"] == "jsonl-row":
         lines = jsonl_row(raw, item["index"], item["fields"])
+    elif item["kind"] == "json-html":
+        lines = json_html(raw, item["index"], item["head"], item["content"])
     elif item["kind"] == "php-array":
         lines = php_array(raw, item["index"], item["fields"])
     else:
