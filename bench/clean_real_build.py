@@ -364,7 +364,11 @@ def sql_post(raw: bytes, item: dict) -> list[str]:
     sapo in other columns): the ``head`` columns' text, then the ``content`` column's blocks."""
     rows = sql_rows(raw.decode("utf-8"), item["table"])
     row = next(r for r in rows if r[0] == str(item["index"]))
-    head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
+    if item.get("head_html"):  # head fields typed in a rich-text editor: HTML, like the content
+        fields = (lxml.html.fromstring(f"<div>{row[k]}</div>") for k in item["head"])
+        head = [line for field in fields for line in blocks(field)]
+    else:
+        head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
     return head + blocks(lxml.html.fromstring(f"<div>{row[item['content']]}</div>"))
 
 

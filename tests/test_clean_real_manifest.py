@@ -85,3 +85,10 @@ def test_json_html_reads_the_head_fields_then_the_html_field_blocks() -> None:
     ).encode()
     out = clean_real_build.json_html(raw, 1, ["title"], "content_html")
     assert out == ["T", "S", "b", "c"]
+
+
+def test_sql_post_reads_html_head_fields_as_blocks_when_asked() -> None:
+    raw = b"INSERT INTO `a` (`id`, `t`, `c`, `d`) VALUES\n(1, 'T', '<p>x</p>', '<p>S &amp; s</p>');"
+    item = {"table": "a", "index": 1, "head": [1, 3], "content": 2}
+    assert [*clean_real_build.sql_post(raw, item)] == ["T", "<p>S &amp; s</p>", "x"]
+    assert clean_real_build.sql_post(raw, {**item, "head_html": True}) == ["T", "S & s", "x"]
