@@ -279,6 +279,39 @@ def js_literal(text: str) -> object:
     return json.loads("".join(out))
 
 
+def _literal_at(text: str, i: int) -> str:
+    """The balanced {...} literal starting at text[i] (quotes and escapes respected)."""
+    depth, quote, j = 0, "", i
+    while True:
+        c = text[j]
+        if quote:
+            if c == "\\":
+                j += 2
+                continue
+            if c == quote:
+                quote = ""
+        elif c in "\"'`":
+            quote = c
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if not depth:
+                return text[i : j + 1]
+        j += 1
+
+
+def js_var_page(raw: bytes, item: dict) -> list[str]:
+    """An app route's article object (``var <name> = {...}``, the story HTML copied from a
+    page) as its template renders it: each head field with the template's label, then the
+    content's blocks. ``head`` is a list of [label, key]; ``index`` the occurrence (0-based)."""
+    text = raw.decode("utf-8")
+    starts = [m.end() - 1 for m in re.finditer(rf"var {item['var']} = \{{", text)]
+    record = js_literal(_literal_at(text, starts[item["index"]]))
+    head = _field_lines([label + record[key] for label, key in item["head"]])
+    return head + blocks(lxml.html.fromstring(f"<div>{record[item['content']]}</div>"))
+
+
 def js_render(raw: bytes, record_id: int) -> list[str]:
     """A student news site's article record (``arrpage`` in its page.js, copied from an
     outlet's page), laid out as the site's own renderPage() shows it: section, title, author,
@@ -499,6 +532,8 @@ def build(item: dict) -> str:
         lines = php_array_html(raw, item["index"], item["head"], item["content"])
     elif item["kind"] == "jsonl-row":
         lines = jsonl_row(raw, item["index"], item["fields"])
+    elif item["kind"] == "js-var-page":
+        lines = js_var_page(raw, item)
     elif item["kind"] == "json-html":
         lines = json_html(raw, item["index"], item["head"], item["content"])
     elif item["kind"] == "php-array":

@@ -92,3 +92,12 @@ def test_sql_post_reads_html_head_fields_as_blocks_when_asked() -> None:
     item = {"table": "a", "index": 1, "head": [1, 3], "content": 2}
     assert [*clean_real_build.sql_post(raw, item)] == ["T", "<p>S &amp; s</p>", "x"]
     assert clean_real_build.sql_post(raw, {**item, "head_html": True}) == ["T", "S & s", "x"]
+
+
+def test_js_var_page_renders_the_nth_object_with_its_template_labels() -> None:
+    raw = (
+        b'var a = { t: "x" };\nvar a = {\n  t: "T {1}",\n  w: \'K\',\n'
+        b'  c: "<p>b</p><p>c</p>",\n};'
+    )
+    item = {"var": "a", "index": 1, "head": [["", "t"], ["Author: ", "w"]], "content": "c"}
+    assert clean_real_build.js_var_page(raw, item) == ["T {1}", "Author: K", "b", "c"]
