@@ -141,6 +141,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.comments_section(page)
     blocks.read_on_card(page)
     blocks.next_part_teaser(page)
+    blocks.closing_glued_teaser(page)  # "...tại Đà LạtÔng Nguyễn ..." above the byline
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)

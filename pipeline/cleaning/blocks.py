@@ -91,6 +91,50 @@ def glued_teaser(text: str) -> bool:
     return False
 
 
+_PLAIN_LATIN = re.compile(r"[A-Za-z]+")
+
+
+def _glued_headline(text: str) -> str | None:
+    """The headline of a closing teaser run into its lead with no space ("... tại Đà LạtÔng
+    Nguyễn Đắc Vũ, ...", "... sau sắp xếp?Tỉnh ..."): a lowercase letter or "?", then a capital
+    opening the lead's sentence, after a headline of six words or more with no sentence end;
+    the lead runs on for eight words or more. A brand written in camel case ("TikTok",
+    "VnExpress") is no seam: both its halves are plain Latin."""
+    for k in range(1, len(text) - 1):
+        a, b, c = text[k - 1], text[k], text[k + 1]
+        if not ((a.islower() or a == "?") and b.isupper() and c.islower()):
+            continue
+        head, tail = text[:k], text[k:]
+        left = re.search(r"\w+$", head)
+        right = re.match(r"\w+", tail)
+        if right is None or (left is None and a != "?"):
+            continue
+        if left and _PLAIN_LATIN.fullmatch(left.group()) and _PLAIN_LATIN.fullmatch(right.group()):
+            continue  # "TikTok", "VnExpress"
+        if (
+            len(words(head)) >= 6
+            and is_title_like(head)
+            and not re.search(r"[.!?…]\s", head)
+            and len(words(tail)) >= 8
+        ):
+            return head
+    return None
+
+
+def closing_glued_teaser(page: Page) -> None:
+    """The last line of the story above the writer's name, when it is another story's headline
+    glued to its lead (a related box scraped as text: the headline link and the lead ran
+    together). Only that place: a seam inside the body may be a brand name or a typo."""
+    open_idx = [i for i in page.open_indices() if i != page.title_idx]
+    while open_idx and byline_like(page[open_idx[-1]].text):
+        open_idx.pop()
+    if len(open_idx) < 4:
+        return
+    last = open_idx[-1]
+    if not page[last].parts and _glued_headline(page[last].text) is not None:
+        page.decide(last, "related-item")
+
+
 def _body_run(page: Page, i: int) -> bool:
     """Body has resumed at i: two prose paragraphs in a row (teaser lists never do that); a
     paragraph that is one long quotation counts as prose."""

@@ -312,8 +312,11 @@ def _trailing_block(page: Page, max_coherence: float) -> None:
         or (
             end >= 2
             and byline_like(page[open_idx[end - 2]].text)
-            and page[open_idx[end - 1]].text[:1].islower()
-            and len(words(page[open_idx[end - 1]].text)) <= 15
+            and (  # the writer's position under the name ("nguyên Vụ trưởng ...", "Nhà báo")
+                page[open_idx[end - 1]].text[:1].islower()
+                and len(words(page[open_idx[end - 1]].text)) <= 15
+                or len(words(page[open_idx[end - 1]].text)) <= 2
+            )
         )
     ):
         end -= 1
@@ -363,7 +366,8 @@ def _trailing_block(page: Page, max_coherence: float) -> None:
         return  # other stories are appended to a body longer than them: when in doubt, keep
     if sum(is_interview_turn(page[i].text) for i in run) >= 2:
         return  # questions and answers of an interview alternate like titles and leads
-    if same_opening([page[i].text for i in titles]):
+    # full headlines over leads may share a word ("Cây gia vị ...", "Cây có hương vị ...")
+    if not headlines and same_opening([page[i].text for i in titles]):
         return  # "Đài X có chương trình ...", "Đài Y có ...": rows of a list, not teasers
     heading = run[0] if len(words(page[run[0]].text)) <= 6 and run[0] in titles else None
     for i in run:

@@ -1,0 +1,151 @@
+"""What the cleaner removes, and what short lines it keeps, on UNLABELLED real pages.
+
+Why: every new labelled source brought page furniture the rules had not met. Running the
+cleaner over many unlabelled pages of other outlets and crawls shows which chrome stays in the
+body before anyone labels it. Sources (all ``fetch`` mirrors, never committed):
+
+- ``baomoi25``: the 2025 baomoi.com crawl (daibangsamac/BaomoiCrawler @2f6a408) pages not in
+  tests/clean_real/manifest.json, at most ``--per-outlet`` per publisher (sha1 order);
+- ``vnn-csv``: tex-corver/vietnamnet-crawler data.csv rows not in the manifest;
+- ``thephann``: thephann/crawl-vietnamnet JSON-lines outputs (VietNamNet, VnExpress 2020:
+  title, description, content with its line breaks).
+
+The 2014 crawl (@7b371be) is never read: held-out splits are drawn from it. Prints the removed
+lines by reason and the kept short lines (no sentence end, < 12 words) per source: dev-kind
+numbers, nothing here is held out. ``--dump FILE`` writes every kept short line for reading.
+
+Usage: ``python bench/clean_unlabelled.py [--per-outlet N] [--rows N] [--dump FILE]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parent))  # never ahead of the models package
+import clean_auto_captions as auto  # noqa: E402
+import clean_real_build as build  # noqa: E402
+
+from pipeline.clean import clean_text  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+MANIFEST = REPO / "tests" / "clean_real" / "manifest.json"
+VNN = ("tex-corver/vietnamnet-crawler", "08966fb7c3299804b951657f979edeab791b428a", "data.csv")
+THEPHANN = "thephann/crawl-vietnamnet"
+THEPHANN_DIRS = (
+    "vietnamnet/vietnamnet1/output/vietnamnet",
+    "vietnamnet/vietnamnet1/output/vnexpress",
+)
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def baomoi25(per_outlet: int) -> list[tuple[str, str]]:
+    """(id, text) of unlabelled 2025 baomoi pages, ``per_outlet`` per publisher."""
+    seen: Counter[str] = Counter()
+    out = []
+    found = sorted(auto.crawl_pages(lambda _p: True), key=lambda x: _sha(x[1]))
+    for publisher, _path, raw in found:
+        if seen[publisher] >= per_outlet:
+            continue
+        seen[publisher] += 1
+        out.append((f"baomoi25:{publisher}", "\n".join(build.baomoi_page(raw.encode())) + "\n"))
+    return out
+
+
+def vnn_rows(n: int) -> list[tuple[str, str]]:
+    """(id, text) of VietNamNet crawl rows no split uses."""
+    items = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    used = {i["index"] for i in items if i["repo"] == VNN[0]}
+    raw = build._blob(*VNN)
+    fields = ["time", "title", "summary", "content", "author"]
+    out = []
+    for k in range(400):
+        if k in used:
+            continue
+        try:
+            out.append((f"vnn-csv:{k}", "\n".join(build.csv_row(raw, k, fields)) + "\n"))
+        except (IndexError, KeyError):
+            break
+        if len(out) >= n:
+            break
+    return out
+
+
+def thephann_rows(n: int) -> list[tuple[str, str]]:
+    """(id, text) of JSON-lines rows with content: title, description, content lines."""
+    git = ["git", "--git-dir", str(build.MIRRORS / THEPHANN.replace("/", "+") / "repo")]
+    listing = subprocess.run(
+        [*git, "ls-tree", "-r", "--name-only", "HEAD", "--", *THEPHANN_DIRS],
+        check=True, capture_output=True, text=True,
+    ).stdout.split()
+    out = []
+    for d in THEPHANN_DIRS:
+        rows = []
+        for path in sorted(p for p in listing if p.startswith(d)):
+            blob = subprocess.run([*git, "show", f"HEAD:{path}"], capture_output=True)
+            if blob.returncode:
+                continue  # the snapshot leaves its largest files out
+            for line in blob.stdout.decode("utf-8", errors="replace").splitlines():
+                try:
+                    d_ = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                if d_.get("content") and d_.get("title"):
+                    rows.append(d_)
+        uniq = {r["link"]: r for r in rows}
+        for r in sorted(uniq.values(), key=lambda r: _sha(r["link"]))[:n]:
+            vals = [r["title"], r.get("description") or "", r["content"]]
+            text = "\n".join(build._field_lines(vals)) + "\n"
+            out.append((f"thephann:{d.rsplit('/', 1)[1]}", text))
+    return out
+
+
+def _short(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s.split()) < 12 and s[-1] not in ".!?…\"”:;)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--per-outlet", type=int, default=2)
+    p.add_argument("--rows", type=int, default=30)
+    p.add_argument("--dump", type=Path)
+    args = p.parse_args(argv)
+    sources = {
+        "baomoi25": baomoi25(args.per_outlet),
+        "vnn-csv": vnn_rows(args.rows),
+        "thephann": thephann_rows(args.rows),
+    }
+    dump = []
+    print("unlabelled pages (dev-kind: no labels, nothing held out)")
+    head = f"{'source':10s} {'pages':>5s} {'lines':>6s} {'removed':>7s} {'kept short':>10s}"
+    print(f"{head}  top reasons")
+    for name, pages in sources.items():
+        reasons: Counter[str] = Counter()
+        lines = kept_short = 0
+        for pid, text in pages:
+            art = clean_text(text)
+            reasons.update(r.reason for r in art.removed)
+            lines += sum(1 for x in text.splitlines() if x.strip())
+            for para in art.paragraphs:
+                if _short(para) and para != art.title:
+                    kept_short += 1
+                    dump.append(f"{pid}\t{para}")
+        top = ", ".join(f"{r} {c}" for r, c in reasons.most_common(12))
+        row = f"{name:10s} {len(pages):5d} {lines:6d} {sum(reasons.values()):7d} {kept_short:10d}"
+        print(f"{row}  {top}")
+    if args.dump:
+        args.dump.write_text("\n".join(dump) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
