@@ -150,6 +150,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.inline_link_box(page)  # three or more headlines in a row inside the story
     blocks.related_run(page)  # the rest of a box one of whose links a step already took
     blocks.repeated_media_labels(page)  # "Trailer phim" under each film: a dropped video
+    blocks.leads_after_byline(page)  # "Hoài Linh" / another story's lead: a related box
     page.rows = signals.list_rows(page) | page.story | signals.wrapped_fragments(page)
     captions.decide_captions(page)
     captions.photo_series_captions(page)  # "Mời các bạn xem loạt ảnh ...", then captions

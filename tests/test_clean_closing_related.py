@@ -74,3 +74,37 @@ def test_camel_case_brand_or_a_seam_inside_the_body_stays() -> None:
     # not the closing line: left to the body ("when in doubt, keep")
     got = reasons(lines(TITLE, P1, glued, P2, P3, P4, "Xuân Ngọc"))
     assert 3 not in got
+
+
+def test_leads_under_the_closing_byline_go() -> None:
+    """"Hoài Linh" closes the story; the paragraph under it is another story's lead."""
+    p5 = "Hội nghị cũng thống nhất lịch làm việc của các tổ công tác trong quý tới."
+    lead = "Một vụ nổ lớn đã xảy ra ở nhà kho tại cảng, làm ít nhất 70 người thiệt mạng."
+    text = lines(TITLE, P1, P2, P3, P4, p5, "Hoài Linh", lead)
+    got = reasons(text)
+    assert got[8] == "related-item" and got[7] == "byline"
+    assert clean_text(text).paragraphs == (P1, P2, P3, P4, p5)
+
+
+def test_names_as_subheadings_are_no_byline() -> None:
+    """A list of people, each name over a paragraph: the last paragraph stays."""
+    p5 = "Cô là nữ tay đua trẻ nhất từng giành chức vô địch giải đua xe trong khu vực."
+    p6 = "Cô hiện điều hành một kênh video về ô tô với hơn một triệu người theo dõi."
+    text = lines(TITLE, P1, P2, P3, "Sophia Floersch", p5, "Sonja Reid", p6)
+    assert p6 in clean_text(text).paragraphs
+
+
+def test_embed_fallback_video_label_and_reader_invite() -> None:
+    from pipeline.cleaning.rules import line_reason
+
+    assert line_reason("browser not support iframe.") == "media-player"
+    assert line_reason("Xem highlights Quảng Nam 3-3 Sài Gòn FC:") == "video-label"
+    invite = (
+        "Trân trọng mời bạn đọc cộng tác, gửi tin bài, video về Ban Ô tô xe máy theo email: "
+        "otoxemay@example.vn"
+    )
+    assert line_reason(invite) == "reader-invite"
+    # a story about a browser, or quoting a call without a mailbox, stays
+    browser = "Trình duyệt không hỗ trợ tính năng này nên người dùng phải cập nhật."
+    assert line_reason(browser) is None
+    assert line_reason("Ban tổ chức mời bạn đọc tham gia cuộc thi viết về quê hương.") is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.cleaning.bylines import byline_like, is_prose
+from pipeline.cleaning.bylines import byline_like, is_prose, parse_credits
 from pipeline.cleaning.lines import BLANK, LINK_REASONS, NOT_REMOVED, TITLE, Page
 from pipeline.cleaning.outlets import is_paren_credit, looks_like_outlet, outlet_name
 from pipeline.cleaning.rules import (
@@ -133,6 +133,39 @@ def closing_glued_teaser(page: Page) -> None:
     last = open_idx[-1]
     if not page[last].parts and _glued_headline(page[last].text) is not None:
         page.decide(last, "related-item")
+
+
+_LEADS_AFTER_BYLINE_MAX = 2  # a related box under the byline shows one or two stories' leads
+
+
+def leads_after_byline(page: Page) -> None:
+    """One or two other stories' leads printed under the closing byline ("Hoài Linh" /
+    "Con số thương vong ... đã tăng lên ..."): the writer's name closes the story, so the
+    paragraphs after it are a related box whose headline links were lost. Only when that
+    name line is the one name-shaped line after the lead (names as subheadings of a list of
+    people are not a byline) and the body runs on for three paragraphs above it."""
+    open_idx = [i for i in page.open_indices() if i != page.title_idx]
+    prose = [i for i in open_idx if is_prose(page[i].text)]
+    if len(prose) < 5:
+        return
+    names = [i for i in open_idx if i > prose[0] and byline_like(page[i].text)]
+    if len(names) != 1:
+        return
+    b = names[0]
+    after = [i for i in open_idx if i > b and parse_credits(page[i].text) is None]
+    before = [i for i in prose if i < b]
+    if not 1 <= len(after) <= _LEADS_AFTER_BYLINE_MAX or len(before) < 3:
+        return
+    if page.prev(b) not in prose and parse_credits(page[page.prev(b) or 0].text) is None:
+        return  # the body does not end right above the name
+    if all(
+        is_prose(page[i].text)
+        and sentence_count(page[i].text) <= 2
+        and len(words(page[i].text)) <= 60
+        for i in after
+    ):
+        for i in after:
+            page.decide(i, "related-item")
 
 
 def _body_run(page: Page, i: int) -> bool:
