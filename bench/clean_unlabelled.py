@@ -11,8 +11,9 @@ body before anyone labels it. Sources (all ``fetch`` mirrors, never committed):
   title, description, content with its line breaks).
 
 The 2014 crawl (@7b371be) is never read: held-out splits are drawn from it. Prints the removed
-lines by reason and the kept short lines (no sentence end, < 12 words) per source: dev-kind
-numbers, nothing here is held out. ``--dump FILE`` writes every kept short line for reading.
+lines by reason and the kept short lines (no sentence end, < 12 words) per source, and on the
+baomoi pages the body lines (by their HTML role) the cleaner removed: dev-kind numbers,
+nothing here is held out. ``--dump FILE`` writes every kept short line for reading.
 
 Usage: ``python bench/clean_unlabelled.py [--per-outlet N] [--rows N] [--dump FILE]``.
 """
@@ -58,6 +59,25 @@ def baomoi25(per_outlet: int) -> list[tuple[str, str]]:
         seen[publisher] += 1
         out.append((f"baomoi25:{publisher}", "\n".join(build.baomoi_page(raw.encode())) + "\n"))
     return out
+
+
+def baomoi25_body_losses(per_outlet: int) -> Counter[str]:
+    """Reasons given to lines the saved page's HTML marks as body or subheading (``p.text``,
+    ``h2``-``h4``; see bench/clean_auto_captions.py): what "when in doubt, keep" must keep."""
+    seen: Counter[str] = Counter()
+    lost: Counter[str] = Counter()
+    found = sorted(auto.crawl_pages(lambda _p: True), key=lambda x: _sha(x[1]))
+    for publisher, _path, raw in found:
+        if seen[publisher] >= per_outlet:
+            continue
+        seen[publisher] += 1
+        page_lines, roles = auto.line_roles(raw)
+        removed = {r.line: r.reason for r in clean_text("\n".join(page_lines) + "\n").removed}
+        for no, role in enumerate(roles, 1):
+            lost["lines"] += role in ("body", "subheading")
+            if role in ("body", "subheading") and no in removed:
+                lost[removed[no]] += 1
+    return lost
 
 
 def vnn_rows(n: int) -> list[tuple[str, str]]:
@@ -142,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
         top = ", ".join(f"{r} {c}" for r, c in reasons.most_common(12))
         row = f"{name:10s} {len(pages):5d} {lines:6d} {sum(reasons.values()):7d} {kept_short:10d}"
         print(f"{row}  {top}")
+    lost = baomoi25_body_losses(args.per_outlet)
+    total = lost.pop("lines")
+    print(
+        f"baomoi25 lines the HTML marks body/subheading: {total}, removed {sum(lost.values())}: "
+        + ", ".join(f"{r} {c}" for r, c in lost.most_common())
+    )
     if args.dump:
         args.dump.write_text("\n".join(dump) + "\n", encoding="utf-8")
     return 0
