@@ -70,7 +70,7 @@ def _local_step(page: Page) -> list[int]:
             continue  # "NÓNG: <headline>" opening the page is the headline, not a link to
             # another story: an inline link label never comes before the story it sits in
         reason = (
-            line_reason(t, only=("image-filename", "url"))
+            line_reason(t, only=("image-filename", "url", "media-player"))  # "1080p 720p auto"
             or slug_reason(t, counts, title_fold)
             or ("timestamp" if dates.is_timestamp_line(t) and i not in live else None)
             # a byline-shaped "Bài và ảnh: X" is left to the byline step

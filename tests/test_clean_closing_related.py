@@ -108,3 +108,11 @@ def test_embed_fallback_video_label_and_reader_invite() -> None:
     browser = "Trình duyệt không hỗ trợ tính năng này nên người dùng phải cập nhật."
     assert line_reason(browser) is None
     assert line_reason("Ban tổ chức mời bạn đọc tham gia cuộc thi viết về quê hương.") is None
+
+
+def test_player_labels_are_not_joined_as_a_wrapped_sentence() -> None:
+    """"Duration 1:58" / "auto" / "1080p 720p auto": a player's lines, each on its own, all
+    removed (a lowercase "auto" once joined the duration as the rest of its sentence)."""
+    text = lines(TITLE, P1, P2, "Current Time 0:00", "/", "Duration 1:58", "auto",
+                 "1080p 720p 480p 360p auto", P3)
+    assert clean_text(text).paragraphs == (P1, P2, P3)

@@ -145,8 +145,9 @@ def leads_after_byline(page: Page) -> None:
     name line is the one name-shaped line after the lead (names as subheadings of a list of
     people are not a byline) and the body runs on for three paragraphs above it."""
     open_idx = [i for i in page.open_indices() if i != page.title_idx]
-    prose = [i for i in open_idx if is_prose(page[i].text)]
-    if len(prose) < 5:
+    # paragraphs: sentences, or long runs a missing full stop keeps from being one
+    prose = [i for i in open_idx if is_prose(page[i].text) or len(words(page[i].text)) >= 15]
+    if len(prose) < 4:
         return
     names = [i for i in open_idx if i > prose[0] and byline_like(page[i].text)]
     if len(names) != 1:
@@ -156,7 +157,8 @@ def leads_after_byline(page: Page) -> None:
     before = [i for i in prose if i < b]
     if not 1 <= len(after) <= _LEADS_AFTER_BYLINE_MAX or len(before) < 3:
         return
-    if page.prev(b) not in prose and parse_credits(page[page.prev(b) or 0].text) is None:
+    above = max(i for i in open_idx if i < b)
+    if above not in prose and parse_credits(page[above].text) is None:
         return  # the body does not end right above the name
     if all(
         is_prose(page[i].text)

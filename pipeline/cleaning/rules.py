@@ -411,6 +411,7 @@ _FOOTER_EXACT = {
     "xem thêm bài viết", "xem tiếp tin", "xem nhanh", "đang tải", "đang tải...", "loading",
     "loading...", "xem toàn bộ", "gửi phản hồi", "phản hồi",
     "xem thêm bài", "xem tin mới nhất", "load more stories", "more stories",
+    "xem",  # a picker's or a box's button ("Ngày 1 2 ..." / "Tháng ..." / "Xem")
     # a read-aloud player's menus (full text or summary, volume, autoplay countdown)
     "bài đầy đủ", "bài tóm tắt", "bài đầy đủ bài tóm tắt", "điều chỉnh âm lượng",
     "âm lượng", "tự động phát sau", "tự động phát",
@@ -517,7 +518,7 @@ COLUMN_BLURB_RE = re.compile(
 _READER_INVITE_RE = re.compile(
     r"^[\s\"“*(]*(?:(?:trân trọng |kính |xin )?mời (?:quý )?(?:bạn đọc|độc giả)\b.{0,80}"
     r"\b(?:cộng tác|gửi|chia sẻ|tham gia)\b"
-    r"|(?:quý )?(?:bạn đọc|độc giả)\b.{0,200}\b(?:hãy |vui lòng )?(?:gửi|liên hệ)\b)"
+    r"|(?:quý )?(?:bạn đọc|độc giả)\b.{0,200}\b(?:hãy |vui lòng )?(?:gửi|liên hệ|liên lạc)\b)"
     r".{0,200}(?:e-?mail|@|hotline|đường dây nóng|hộp thư|hòm thư)",
     re.IGNORECASE,
 )
@@ -566,7 +567,8 @@ _PLAYER_RE = re.compile(
     r"|^(?:tải xuống log|sao chép thông tin gỡ lỗi|báo cáo vấn đề trình chiếu|"
     r"báo cáo vấn đề đã được gửi|thông tin kỹ thuật|thông tin về \S.{0,30}player)$"
     r"|^(?:độ dài|vị trí|buffer hiện tại|đã tải xuống)\s*\[giây\]\s*:\s*[\d.,]+$"
-    r"|^(?:\d{3,4}p|4k)$|^\S.{0,20},\s*đã chọn$"
+    r"|^(?:(?:auto|tự động)\s+)?(?:\d{3,4}p|4k)(?:\s+(?:\d{3,4}p|4k|auto|tự động))*$"
+    r"|^\S.{0,20},\s*đã chọn$"
     r"|.*colortransparency.*"
     r"|^(?:kích cỡ phông chữ|font size)\s+(?:dạng viền văn bản|text edge style)\b.*"
     # an embed's fallback text, shown where the player is missing: "browser not support iframe."

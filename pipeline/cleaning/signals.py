@@ -26,6 +26,7 @@ from pipeline.cleaning.rules import (
     heading_key,
     is_image_filename_line,
     is_interview_turn,
+    is_player_text,
     is_related_heading,
     slug_run,
     slug_size,
@@ -79,6 +80,8 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
         return False  # a URL slug or image alt the scraper left: a line of its own
     if is_image_filename_line(nxt) or is_image_filename_line(prev):
         return False  # "anh-1.jpg": an image placeholder, never part of a sentence
+    if is_player_text(prev) or is_player_text(nxt):
+        return False  # "Duration 1:58" / "auto": a player's labels, each a line of its own
     if heading_key(prev) in TAG_LABELS or is_related_heading(prev):
         return False  # "Từ khóa liên quan" / "giải ngân": a label, then its first keyword
     if heading_key(nxt) in TAG_LABELS:
