@@ -116,3 +116,11 @@ def test_player_labels_are_not_joined_as_a_wrapped_sentence() -> None:
     text = lines(TITLE, P1, P2, "Current Time 0:00", "/", "Duration 1:58", "auto",
                  "1080p 720p 480p 360p auto", P3)
     assert clean_text(text).paragraphs == (P1, P2, P3)
+
+
+def test_labelled_writer_under_the_lead_is_the_byline() -> None:
+    """"Tác giả: NCS TS X" under the sapo: the label names the writer (titles and all)."""
+    text = lines(TITLE, "12 giờ trước", P1, "Tác giả: NCS TS Trần Văn Hiếu", P2, P3, P4)
+    got = reasons(text)
+    assert got[4] == "byline"
+    assert clean_text(text).paragraphs == (P1, P2, P3, P4)
