@@ -124,3 +124,17 @@ def test_labelled_writer_under_the_lead_is_the_byline() -> None:
     got = reasons(text)
     assert got[4] == "byline"
     assert clean_text(text).paragraphs == (P1, P2, P3, P4)
+
+
+def test_closing_box_in_text_wrapped_at_a_fixed_width_goes() -> None:
+    """Text hard-wrapped at 60 columns: each paragraph is joined first, and the closing box
+    (headlines over leads) goes as it does unwrapped; wrapped lines are not verse."""
+    import textwrap
+
+    titles = (
+        "Cây gia vị tốt nhất thế giới tạo sinh kế cho dân vùng cao Lục khu",
+        "Cây có hương vị đặc biệt giúp người dân vùng cao ‘hái ra tiền’",
+    )
+    paras = (TITLE, P1, P2, P3, P4, titles[0], LEAD_A, titles[1], LEAD_B, "Bình Minh")
+    text = "\n\n".join(textwrap.fill(p, 60) for p in paras) + "\n"
+    assert clean_text(text).paragraphs == (P1, P2, P3, P4)

@@ -131,7 +131,7 @@ def closing_glued_teaser(page: Page) -> None:
     if len(open_idx) < 4:
         return
     last = open_idx[-1]
-    if not page[last].parts and _glued_headline(page[last].text) is not None:
+    if (not page[last].parts or page.hard_wrapped) and _glued_headline(page[last].text):
         page.decide(last, "related-item")
 
 

@@ -361,8 +361,9 @@ def _trailing_block(page: Page, max_coherence: float) -> None:
         return  # a teaser's lead is a sentence or two; a section under a subheading runs on
     if any(para(page[i].text) and len(words(page[i].text)) <= 9 for i in run):
         return  # "Thăm chiến khu xưa, nhớ bạn bè.": a line of verse, not a teaser's lead
-    if any(page[i].parts for i in run):
+    if not page.hard_wrapped and any(page[i].parts for i in run):
         return  # lines broken inside a sentence ("... dâng cao" / "nỗi đau tràn khắp"): verse
+        # (in text wrapped at a fixed width every paragraph has such breaks)
     if re.search(r"[:]$", page[prose[-1]].text):
         return  # a list the body announced ("gồm:"), not teasers
     if sum(i in run for i in prose) * 2 >= len(prose):
