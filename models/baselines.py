@@ -10,9 +10,10 @@ NLTK tokenizers know no Vietnamese.
 from __future__ import annotations
 
 from models.base import Summary
-from models.extractive import STOPWORDS, _article_sentences, _eligible
+from models.extractive import _article_sentences, _eligible
 from pipeline.article import CleanArticle
 from pipeline.metrics import syllables
+from pipeline.stopwords import STOPWORDS
 
 SUMY_METHODS = {
     "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),

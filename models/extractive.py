@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from models.base import Summary
 from pipeline.article import CleanArticle
 from pipeline.segment import split_sentences
+from pipeline.stopwords import STOPWORDS
 
 # --- scoring weights (see module docstring) -------------------------------------------------
 # WHY: position dominates because news leads carry the story; it alone would be Lead-N.
@@ -70,15 +71,6 @@ ANAPHORA_PENALTY = 0.85
 QUOTE_PENALTY = 0.7
 QUESTION_PENALTY = 0.8
 
-# Common function syllables: they match everywhere and would make every sentence look central.
-_STOPWORD_TEXT = """
-    và của là các những được có trong cho với đã này một để không từ khi theo tại về đến thì mà
-    cũng như đó nhiều sẽ đang rằng bị do nên vì nhưng hay hoặc lại ra vào lên nếu còn rất vẫn đều
-    chỉ nào ai gì sau trước trên dưới giữa qua bởi nơi ông bà anh chị họ chúng tôi ta mình nó
-    thế vậy đây kia ấy ở đi cùng hơn nhất nhau mỗi mọi việc sự cái điều thể phải ngày năm tháng
-    lần vừa mới luôn hết chưa nữa thêm hai ba
-"""
-STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 
 # Openers that point back to the previous sentence (compared lowercased, after NFC).
 # fmt: off

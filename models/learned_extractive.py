@@ -27,7 +27,6 @@ from models.base import Summary
 from models.extractive import (
     _ANAPHORIC_OPENERS,
     _QUOTED,
-    STOPWORDS,
     _article_sentences,
     _cosine,
     _duplicate,
@@ -39,6 +38,7 @@ from models.extractive import (
     centrality,
 )
 from pipeline.article import CleanArticle
+from pipeline.stopwords import STOPWORDS
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "learned_extractive.json"
 FORMAT = "vnbrief-learned-extractive/2"

@@ -33,6 +33,7 @@ from pipeline.cleaning.text import (
     LIST_ITEM_RE,
     coherence,
     ends_with_ellipsis,
+    is_paragraph,
     is_sentence,
     is_title_like,
     key,
@@ -495,21 +496,6 @@ def comments_section(page: Page) -> None:
 _LONE_MIN_WORDS = 20  # subheadings are shorter; another story's headline often is not
 
 
-def _paragraph(text: str) -> bool:
-    """A paragraph of text, also one that trails off in "..." (some sapos and paragraphs do)."""
-    return is_prose(text) or (ends_with_ellipsis(text) and len(words(text)) >= 10)
-
-
-def _lead(page: Page) -> int | None:
-    """The lead: the first open paragraph under the headline."""
-    if page.title_idx is None:
-        return None
-    for i in range(page.title_idx + 1, len(page)):
-        if page[i].kind is None and _paragraph(page[i].text):
-            return i
-    return None
-
-
 _REPEATED_LEAD_MIN_WORDS = 20
 _REPEATED_LEAD_WITHIN = 3  # open lines under the lead
 
@@ -519,7 +505,7 @@ def repeated_lead(page: Page) -> None:
     paragraph among the first under the lead that is the lead word for word (20+ words: not a
     short sentence the article says twice) is that copy; further down, a repeat is the
     article's own recap and stays."""
-    lead = _lead(page)
+    lead = page.lead()
     if lead is None or len(words(page[lead].text)) < _REPEATED_LEAD_MIN_WORDS:
         return
     k = key(page[lead].text)
@@ -538,7 +524,7 @@ def lead_teaser(page: Page) -> None:
     take up, is the inline link to another story that sites set below the sapo, not a
     subheading: a subheading is short and introduces the text under it. Runs after the
     captions, so a lead photo's caption is already decided where it can be."""
-    lead = _lead(page)
+    lead = page.lead()
     i = None if lead is None else page.next(lead, undecided=False)
     if i is None or page[i].kind is not None or i in page.rows:
         return
@@ -548,7 +534,7 @@ def lead_teaser(page: Page) -> None:
     if not t[-1:].isalnum() or sentence_count(t) > 1 or LIST_ITEM_RE.match(t):
         return
     n = page.next(i, undecided=False)
-    if n is None or page[n].kind is not None or not _paragraph(page[n].text):
+    if n is None or page[n].kind is not None or not is_paragraph(page[n].text):
         return
     if coherence(t, topic_words(page[n].text)) <= 0.25:  # else it introduces the paragraph
         page.decide(i, "related-item")
@@ -703,12 +689,6 @@ def related_run(page: Page) -> None:
 
 _LABEL_MAX_WORDS = 4
 _LABEL_MIN_COPIES = 3
-_PARAGRAPH_MIN_WORDS = 20
-
-
-def _paragraph(text: str) -> bool:
-    """Prose, or a line long enough to be a paragraph ("... George Lopez…")."""
-    return is_prose(text) or len(words(text)) >= _PARAGRAPH_MIN_WORDS
 
 
 def repeated_media_labels(page: Page) -> None:
@@ -730,8 +710,8 @@ def repeated_media_labels(page: Page) -> None:
             continue
         empty = all(
             (p := page.prev(i)) is not None
-            and _paragraph(page[p].text)
-            and ((n := page.next(i, undecided=False)) is None or not _paragraph(page[n].text))
+            and is_paragraph(page[p].text)
+            and ((n := page.next(i, undecided=False)) is None or not is_paragraph(page[n].text))
             for i in found
         )
         if empty:

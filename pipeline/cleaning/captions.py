@@ -413,8 +413,7 @@ def trailing_media_label(page: Page) -> None:
 def _open_and_lead(page: Page) -> tuple[list[int], int | None]:
     """The open lines other than the title, and the lead among them: the first body paragraph,
     which is never taken for a caption."""
-    open_idx = [i for i in page.open_indices() if i != page.title_idx]
-    return open_idx, next((i for i in open_idx if is_prose(page[i].text)), None)
+    return [i for i in page.open_indices() if i != page.title_idx], page.lead()
 
 
 def decide_uncredited(page: Page) -> None:

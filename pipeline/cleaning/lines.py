@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.cleaning.text import is_paragraph
+
 BLANK, HEADER, TITLE = "blank", "header", "title"
 NOT_REMOVED = frozenset({BLANK, HEADER, TITLE})
 LINK_REASONS = frozenset(
@@ -101,6 +103,16 @@ class Page:
     def first_open(self) -> int | None:
         """The first undecided line (before the title is picked: the headline's place)."""
         return self.next(-1)
+
+    def lead(self) -> int | None:
+        """The lead: the first open paragraph under the headline (from the top when no headline
+        was found). One notion for every step: the lead is never a caption, and a sapo printed
+        twice or a teaser link is judged against it."""
+        start = 0 if self.title_idx is None else self.title_idx + 1
+        for i in range(start, len(self.lines)):
+            if self.lines[i].kind is None and is_paragraph(self.lines[i].text):
+                return i
+        return None
 
     def blank_between(self, a: int, b: int) -> bool:
         return any(self.lines[k].kind == BLANK for k in range(a + 1, b))

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from pipeline.segment import split_sentences
+from pipeline.stopwords import STOPWORDS
 
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_RE = re.compile(r"\s+")
@@ -101,26 +102,30 @@ def sentences(text: str) -> list[str]:
     return split_sentences(text)
 
 
+_PARAGRAPH_MIN_WORDS = 20  # a line this long is a paragraph even with no end punctuation
+_TRAILING_PARAGRAPH_MIN_WORDS = 10  # "... kê cao đồ đạc ..." trails off but is text
+
+
+def is_paragraph(text: str) -> bool:
+    """A paragraph of text: prose, a line long enough to be one ("... George Lopez…"), or one
+    that trails off in "..." (some sapos and paragraphs do)."""
+    n = len(words(text))
+    return (
+        is_prose(text)
+        or n >= _PARAGRAPH_MIN_WORDS
+        or (ends_with_ellipsis(text) and n >= _TRAILING_PARAGRAPH_MIN_WORDS)
+    )
+
+
 def sentence_count(text: str) -> int:
     return max(1, len(sentences(text)))
 
 
-# Function syllables that say nothing about a story's topic.
-# fmt: off
-_STOP = frozenset(
-    {
-        "và", "của", "các", "là", "có", "được", "cho", "với", "trong", "đã", "sẽ", "đang", "này",
-        "những", "một", "không", "người", "khi", "để", "từ", "tại", "về", "theo", "như", "thì",
-        "mà", "ra", "vào", "lên", "đến", "hay", "hơn", "rất", "cũng", "nhiều", "năm", "ngày",
-        "sau", "trước", "bị", "nên", "vẫn", "đó", "nay", "còn",
-    }
-)
-# fmt: on
 
 
 def topic_words(text: str) -> set[str]:
     """Content syllables of a line (no function words, no numbers): what it is about."""
-    return {w for w in key(text).split() if len(w) > 1 and w not in _STOP and not w.isdigit()}
+    return {w for w in key(text).split() if len(w) > 1 and w not in STOPWORDS and not w.isdigit()}
 
 
 def coherence(text: str, reference: set[str]) -> float:
