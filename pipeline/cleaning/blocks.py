@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.cleaning.bylines import byline_like, is_prose, parse_credits
+from pipeline.cleaning.bylines import byline_like, is_prose, parse_byline, parse_credits
 from pipeline.cleaning.lines import BLANK, LINK_REASONS, NOT_REMOVED, TITLE, Page
 from pipeline.cleaning.outlets import is_paren_credit, looks_like_outlet, outlet_name
 from pipeline.cleaning.rules import (
@@ -26,6 +26,7 @@ from pipeline.cleaning.rules import (
     TOC_HEADINGS,
     closes_with_read_on,
     heading_key,
+    is_column_blurb,
     strip_trailing_label,
 )
 from pipeline.cleaning.text import (
@@ -136,6 +137,17 @@ def closing_glued_teaser(page: Page) -> None:
         page.decide(last, "related-item")
 
 
+def _writer_or_credit(text: str) -> bool:
+    """A person's name ("Hoài Linh", "Minh Anh (theo Heathline)") or a credit said as one
+    ("Theo Tiền phong"); a bare word that may name an outlet ("Lao động") is neither."""
+    parsed = parse_byline(text)
+    if parsed is None:
+        return False
+    if parsed[0] and is_names_line(parsed[0]):
+        return True
+    return bool(re.match(r"(?:theo|nguồn)\b", text.casefold()) or "(theo" in text.casefold())
+
+
 _LEADS_AFTER_BYLINE_MAX = 2  # a related box under the byline shows one or two stories' leads
 
 
@@ -151,10 +163,14 @@ def leads_after_byline(page: Page) -> None:
     if len(prose) < 4:
         return
     names = [i for i in open_idx if i > prose[0] and byline_like(page[i].text)]
-    if len(names) != 1:
+    if len(names) != 1 or not _writer_or_credit(page[names[0]].text):
         return
     b = names[0]
-    after = [i for i in open_idx if i > b and parse_credits(page[i].text) is None]
+    after = [  # credits and a column's standing blurb are left to the byline step
+        i
+        for i in open_idx
+        if i > b and parse_credits(page[i].text) is None and not is_column_blurb(page[i].text)
+    ]
     before = [i for i in prose if i < b]
     if not 1 <= len(after) <= _LEADS_AFTER_BYLINE_MAX or len(before) < 3:
         return
