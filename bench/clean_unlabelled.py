@@ -15,7 +15,9 @@ lines by reason and the kept short lines (no sentence end, < 12 words) per sourc
 baomoi pages the body lines (by their HTML role) the cleaner removed: dev-kind numbers,
 nothing here is held out. ``--dump FILE`` writes every kept short line for reading.
 
-Usage: ``python bench/clean_unlabelled.py [--per-outlet N] [--rows N] [--dump FILE]``.
+``--forms`` also cleans the VietNamNet/VnExpress pages as Markdown and hard-wrapped text.
+
+Usage: ``python bench/clean_unlabelled.py [--per-outlet N] [--rows N] [--dump FILE] [--forms]``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -128,6 +131,30 @@ def thephann_rows(n: int) -> list[tuple[str, str]]:
     return out
 
 
+def other_forms(pages: list[tuple[str, str]]) -> None:
+    """The same pages as a user may give them: Markdown (``# Title``, blank lines between
+    paragraphs) and hard-wrapped at 72 columns. Prints body words kept against the plain form
+    and how many titles stay the same (the plain form's result is the reference, not a label)."""
+    stats = {"markdown": [0, 0, 0], "wrapped-72": [0, 0, 0]}
+    for _pid, text in pages:
+        lines = [x for x in text.splitlines() if x.strip()]
+        base = clean_text(text)
+        forms = {
+            "markdown": "# " + lines[0] + "\n\n" + "\n\n".join(lines[1:]) + "\n",
+            "wrapped-72": "\n\n".join(textwrap.fill(x, 72) for x in lines) + "\n",
+        }
+        for name, form in forms.items():
+            got = clean_text(form)
+            stats[name][0] += len(" ".join(base.paragraphs).split())
+            stats[name][1] += len(" ".join(got.paragraphs).split())
+            stats[name][2] += got.title == base.title
+    for name, (plain, form, titles) in stats.items():
+        print(
+            f"{name:11s} {len(pages)} pages: body words {form} (plain form {plain}), "
+            f"titles as plain {titles}/{len(pages)}"
+        )
+
+
 def _short(line: str) -> bool:
     s = line.strip()
     return bool(s) and len(s.split()) < 12 and s[-1] not in ".!?…\"”:;)"
@@ -138,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--per-outlet", type=int, default=2)
     p.add_argument("--rows", type=int, default=30)
     p.add_argument("--dump", type=Path)
+    p.add_argument("--forms", action="store_true", help="also Markdown and hard-wrapped forms")
     args = p.parse_args(argv)
     sources = {
         "baomoi25": baomoi25(args.per_outlet),
@@ -168,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         f"baomoi25 lines the HTML marks body/subheading: {total}, removed {sum(lost.values())}: "
         + ", ".join(f"{r} {c}" for r, c in lost.most_common())
     )
+    if args.forms:
+        other_forms(sources["vnn-csv"] + sources["thephann"])
     if args.dump:
         args.dump.write_text("\n".join(dump) + "\n", encoding="utf-8")
     return 0
