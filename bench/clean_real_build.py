@@ -88,6 +88,8 @@ _BLOCK = {
 
 def _blob(repo: str, commit: str, path: str) -> bytes:
     git_dir = MIRRORS / repo.replace("/", "+") / "repo"
+    if (git_dir / ".git").is_dir():  # a few snapshots arrive as a checkout, not a bare repo
+        git_dir = git_dir / ".git"
     return subprocess.run(
         ["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
         check=True,
@@ -169,6 +171,26 @@ def php_array(raw: bytes, index: int, fields: list[str]) -> list[str]:
             records.append({})
         records[-1][key] = re.sub(r"\\(['\\])", r"\1", value)
     return _field_lines([records[index][f] for f in fields])
+
+
+def php_array_html(raw: bytes, index: int, head: list[str], content: str) -> list[str]:
+    """A PHP seed record whose ``content`` field is HTML pasted from an outlet's page: the
+    ``head`` fields as text lines (headline, sapo), then the content's blocks."""
+    records: list[dict[str, str]] = [{}]
+    for key, value in _PHP_FIELD.findall(raw.decode("utf-8")):
+        if key in records[-1]:
+            records.append({})
+        records[-1][key] = re.sub(r"\\(['\\])", r"\1", value)
+    record = records[index]
+    lines = _field_lines([record[f] for f in head])
+    return lines + blocks(lxml.html.fromstring(f"<div>{record[content]}</div>"))
+
+
+def jsonl_row(raw: bytes, index: int, fields: list[str]) -> list[str]:
+    """A scraper's JSON-lines output (one record a line, the article's paragraphs joined by
+    newlines): the ``index``-th line's named fields, in the page order given by ``fields``."""
+    record = json.loads(raw.decode("utf-8").split("\n")[index])
+    return _field_lines([record[f] or "" for f in fields])
 
 
 def baomoi_json(raw: bytes) -> list[str]:
@@ -338,6 +360,30 @@ def sql_post(raw: bytes, item: dict) -> list[str]:
     return head + blocks(lxml.html.fromstring(f"<div>{row[item['content']]}</div>"))
 
 
+def sql_text(raw: bytes, item: dict) -> list[str]:
+    """A news app's seed row whose story is plain text (one paragraph a line, copied from an
+    outlet's page), in ``insert into Table(...) values(...)`` statements of any case, with or
+    without backticks: the ``row``-th row of the table in the dump (1-based), its ``head``
+    columns' text, then the ``content`` column split at its line breaks."""
+    text = raw.decode("utf-8")
+    start = re.compile(
+        rf"insert\s+into\s+`?{re.escape(item['table'])}`?\s*(\([^)]*\))?\s*values\s*",
+        re.IGNORECASE,
+    )
+    rows: list[list[str]] = []
+    for match in start.finditer(text):
+        i = match.end()
+        while text[i] == "(":
+            i, row = _sql_tuple(text, i + 1)
+            rows.append(row)
+            while text[i] in " \t\r\n,":
+                i += 1
+    row = rows[item["row"] - 1]
+    head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
+    lines = (" ".join(x.split()) for x in row[item["content"]].splitlines())
+    return head + [x for x in lines if x]
+
+
 def mercury_item(raw: bytes, index: int) -> list[str]:
     """An article saved by an app as Mercury-parser output (``extra_info``: title, content HTML
     with the author/source line, sapo, body, captions, inline related links, event boxes)."""
@@ -433,8 +479,14 @@ def build(item: dict) -> str:
         lines = tagged_text(raw, item["title_key"], item["start_line"])
     elif item["kind"] == "sql-post":
         lines = sql_post(raw, item)
+    elif item["kind"] == "sql-text":
+        lines = sql_text(raw, item)
     elif item["kind"] == "js-render":
         lines = js_render(raw, item["index"])
+    elif item["kind"] == "php-array-html":
+        lines = php_array_html(raw, item["index"], item["head"], item["content"])
+    elif item["kind"] == "jsonl-row":
+        lines = jsonl_row(raw, item["index"], item["fields"])
     elif item["kind"] == "php-array":
         lines = php_array(raw, item["index"], item["fields"])
     else:

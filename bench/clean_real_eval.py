@@ -54,9 +54,11 @@ SPLITS = (
     "test5",
     "test6",
     "test7",
+    "test8",
+    "test9",
 )
 # the newest splits, labelled before the rule changes they measure
-HELD_OUT = ("test5",)
+HELD_OUT = ("test5", "test8", "test9")
 # Each held-out split counts as seen once its result is published and its lines examined: ``test``
 # since stop 7, ``test2`` since stop 8, ``test3`` and ``test4`` during stop 9 (tuned on after
 # their measures). ``test5`` (3 pages) was measured before and after stop 9's last round and at
@@ -64,6 +66,8 @@ HELD_OUT = ("test5",)
 # Outlet rules: tests/clean_real/test{3,4,5}_outlets.txt, fixed before any page was labelled;
 # test6: tests/clean_real/test6_selection.txt (a page rule, fixed before any page was read).
 # test7: tests/clean_real/test7_selection.txt (likewise; it shares no page with earlier splits).
+# test8: tests/clean_real/test8_selection.txt (likewise; labelled blind, never run by its labeller).
+# test9: tests/clean_real/test9_selection.txt (likewise; sources no earlier split used).
 
 
 def load_labels(path: Path) -> dict[int, tuple[str, str]]:
