@@ -193,6 +193,14 @@ def jsonl_row(raw: bytes, index: int, fields: list[str]) -> list[str]:
     return _field_lines([record[f] or "" for f in fields])
 
 
+def json_html(raw: bytes, index: int, head: list[str], content: str) -> list[str]:
+    """A scraper's JSON array output whose ``content`` field is the article container's HTML
+    (e.g. the sapo div + the story div): the ``head`` fields as text lines, then the blocks."""
+    record = json.loads(raw.decode("utf-8"))[index]
+    lines = _field_lines([record[f] or "" for f in head])
+    return lines + blocks(lxml.html.fromstring(f"<div>{record[content]}</div>"))
+
+
 def baomoi_json(raw: bytes) -> list[str]:
     """A baomoi.com crawl record: breadcrumb, title, time, sapo, then the story's blocks."""
     d = json.loads(raw.decode("utf-8"))
@@ -269,6 +277,39 @@ def js_literal(text: str) -> object:
             out.append(c)
             i += 1
     return json.loads("".join(out))
+
+
+def _literal_at(text: str, i: int) -> str:
+    """The balanced {...} literal starting at text[i] (quotes and escapes respected)."""
+    depth, quote, j = 0, "", i
+    while True:
+        c = text[j]
+        if quote:
+            if c == "\\":
+                j += 2
+                continue
+            if c == quote:
+                quote = ""
+        elif c in "\"'`":
+            quote = c
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if not depth:
+                return text[i : j + 1]
+        j += 1
+
+
+def js_var_page(raw: bytes, item: dict) -> list[str]:
+    """An app route's article object (``var <name> = {...}``, the story HTML copied from a
+    page) as its template renders it: each head field with the template's label, then the
+    content's blocks. ``head`` is a list of [label, key]; ``index`` the occurrence (0-based)."""
+    text = raw.decode("utf-8")
+    starts = [m.end() - 1 for m in re.finditer(rf"var {item['var']} = \{{", text)]
+    record = js_literal(_literal_at(text, starts[item["index"]]))
+    head = _field_lines([label + record[key] for label, key in item["head"]])
+    return head + blocks(lxml.html.fromstring(f"<div>{record[item['content']]}</div>"))
 
 
 def js_render(raw: bytes, record_id: int) -> list[str]:
@@ -356,7 +397,11 @@ def sql_post(raw: bytes, item: dict) -> list[str]:
     sapo in other columns): the ``head`` columns' text, then the ``content`` column's blocks."""
     rows = sql_rows(raw.decode("utf-8"), item["table"])
     row = next(r for r in rows if r[0] == str(item["index"]))
-    head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
+    if item.get("head_html"):  # head fields typed in a rich-text editor: HTML, like the content
+        fields = (lxml.html.fromstring(f"<div>{row[k]}</div>") for k in item["head"])
+        head = [line for field in fields for line in blocks(field)]
+    else:
+        head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
     return head + blocks(lxml.html.fromstring(f"<div>{row[item['content']]}</div>"))
 
 
@@ -487,6 +532,10 @@ def build(item: dict) -> str:
         lines = php_array_html(raw, item["index"], item["head"], item["content"])
     elif item["kind"] == "jsonl-row":
         lines = jsonl_row(raw, item["index"], item["fields"])
+    elif item["kind"] == "js-var-page":
+        lines = js_var_page(raw, item)
+    elif item["kind"] == "json-html":
+        lines = json_html(raw, item["index"], item["head"], item["content"])
     elif item["kind"] == "php-array":
         lines = php_array(raw, item["index"], item["fields"])
     else:

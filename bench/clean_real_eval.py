@@ -56,9 +56,10 @@ SPLITS = (
     "test7",
     "test8",
     "test9",
+    "test10",
 )
 # the newest splits, labelled before the rule changes they measure
-HELD_OUT = ("test5", "test8", "test9")
+HELD_OUT = ("test5", "test8", "test9", "test10")
 # Each held-out split counts as seen once its result is published and its lines examined: ``test``
 # since stop 7, ``test2`` since stop 8, ``test3`` and ``test4`` during stop 9 (tuned on after
 # their measures). ``test5`` (3 pages) was measured before and after stop 9's last round and at
@@ -68,6 +69,7 @@ HELD_OUT = ("test5", "test8", "test9")
 # test7: tests/clean_real/test7_selection.txt (likewise; it shares no page with earlier splits).
 # test8: tests/clean_real/test8_selection.txt (likewise; labelled blind, never run by its labeller).
 # test9: tests/clean_real/test9_selection.txt (likewise; sources no earlier split used).
+# test10: tests/clean_real/test10_selection.txt (likewise; repositories no earlier split used).
 
 
 def load_labels(path: Path) -> dict[int, tuple[str, str]]:

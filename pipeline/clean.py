@@ -70,7 +70,7 @@ def _local_step(page: Page) -> list[int]:
             continue  # "NÓNG: <headline>" opening the page is the headline, not a link to
             # another story: an inline link label never comes before the story it sits in
         reason = (
-            line_reason(t, only=("image-filename", "url"))
+            line_reason(t, only=("image-filename", "url", "media-player"))  # "1080p 720p auto"
             or slug_reason(t, counts, title_fold)
             or ("timestamp" if dates.is_timestamp_line(t) and i not in live else None)
             # a byline-shaped "Bài và ảnh: X" is left to the byline step
@@ -141,6 +141,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.comments_section(page)
     blocks.read_on_card(page)
     blocks.next_part_teaser(page)
+    blocks.closing_glued_teaser(page)  # "...tại Đà LạtÔng Nguyễn ..." above the byline
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
@@ -149,6 +150,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.inline_link_box(page)  # three or more headlines in a row inside the story
     blocks.related_run(page)  # the rest of a box one of whose links a step already took
     blocks.repeated_media_labels(page)  # "Trailer phim" under each film: a dropped video
+    blocks.leads_after_byline(page)  # "Hoài Linh" / another story's lead: a related box
     page.rows = signals.list_rows(page) | page.story | signals.wrapped_fragments(page)
     captions.decide_captions(page)
     captions.photo_series_captions(page)  # "Mời các bạn xem loạt ảnh ...", then captions

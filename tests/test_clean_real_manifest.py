@@ -42,7 +42,7 @@ def test_every_page_has_a_unique_id_a_known_split_labels_and_expected_metadata()
         assert set(EXPECTED[item["id"]]) == set(clean_real_eval.META_KEYS), item["id"]
 
 
-NEW = [i for i in ITEMS if i["split"] in ("test8", "test9")]
+NEW = [i for i in ITEMS if i["split"] in ("test8", "test9", "test10")]
 
 
 @pytest.mark.parametrize("item", NEW, ids=lambda i: i["id"])
@@ -74,3 +74,30 @@ def test_php_array_html_reads_head_fields_then_the_content_blocks() -> None:
     )
     out = clean_real_build.php_array_html(raw, 1, ["title", "description"], "content")
     assert out == ["T2", "D'2", "b", "c"]
+
+
+def test_json_html_reads_the_head_fields_then_the_html_field_blocks() -> None:
+    raw = json.dumps(
+        [
+            {"title": "A", "content_html": "<p>x</p>"},
+            {"title": " T\n", "content_html": '<div class="s">S</div><div><p>b</p><p>c</p></div>'},
+        ]
+    ).encode()
+    out = clean_real_build.json_html(raw, 1, ["title"], "content_html")
+    assert out == ["T", "S", "b", "c"]
+
+
+def test_sql_post_reads_html_head_fields_as_blocks_when_asked() -> None:
+    raw = b"INSERT INTO `a` (`id`, `t`, `c`, `d`) VALUES\n(1, 'T', '<p>x</p>', '<p>S &amp; s</p>');"
+    item = {"table": "a", "index": 1, "head": [1, 3], "content": 2}
+    assert [*clean_real_build.sql_post(raw, item)] == ["T", "<p>S &amp; s</p>", "x"]
+    assert clean_real_build.sql_post(raw, {**item, "head_html": True}) == ["T", "S & s", "x"]
+
+
+def test_js_var_page_renders_the_nth_object_with_its_template_labels() -> None:
+    raw = (
+        b'var a = { t: "x" };\nvar a = {\n  t: "T {1}",\n  w: \'K\',\n'
+        b'  c: "<p>b</p><p>c</p>",\n};'
+    )
+    item = {"var": "a", "index": 1, "head": [["", "t"], ["Author: ", "w"]], "content": "c"}
+    assert clean_real_build.js_var_page(raw, item) == ["T {1}", "Author: K", "b", "c"]

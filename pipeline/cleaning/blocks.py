@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.cleaning.bylines import byline_like, is_prose
+from pipeline.cleaning.bylines import byline_like, is_prose, parse_byline, parse_credits
 from pipeline.cleaning.lines import BLANK, LINK_REASONS, NOT_REMOVED, TITLE, Page
 from pipeline.cleaning.outlets import is_paren_credit, looks_like_outlet, outlet_name
 from pipeline.cleaning.rules import (
@@ -26,6 +26,7 @@ from pipeline.cleaning.rules import (
     TOC_HEADINGS,
     closes_with_read_on,
     heading_key,
+    is_column_blurb,
     strip_trailing_label,
 )
 from pipeline.cleaning.text import (
@@ -90,6 +91,100 @@ def glued_teaser(text: str) -> bool:
             if len(words(head)) >= 3:
                 return True
     return False
+
+
+_PLAIN_LATIN = re.compile(r"[A-Za-z]+")
+
+
+def _glued_headline(text: str) -> str | None:
+    """The headline of a closing teaser run into its lead with no space ("... tại Đà LạtÔng
+    Nguyễn Đắc Vũ, ...", "... sau sắp xếp?Tỉnh ..."): a lowercase letter or "?", then a capital
+    opening the lead's sentence, after a headline of six words or more with no sentence end;
+    the lead runs on for eight words or more. A brand written in camel case ("TikTok",
+    "VnExpress") is no seam: both its halves are plain Latin."""
+    for k in range(1, len(text) - 1):
+        a, b, c = text[k - 1], text[k], text[k + 1]
+        if not ((a.islower() or a == "?") and b.isupper() and c.islower()):
+            continue
+        head, tail = text[:k], text[k:]
+        left = re.search(r"\w+$", head)
+        right = re.match(r"\w+", tail)
+        if right is None or (left is None and a != "?"):
+            continue
+        if left and _PLAIN_LATIN.fullmatch(left.group()) and _PLAIN_LATIN.fullmatch(right.group()):
+            continue  # "TikTok", "VnExpress"
+        if (
+            len(words(head)) >= 6
+            and is_title_like(head)
+            and not re.search(r"[.!?…]\s", head)
+            and len(words(tail)) >= 8
+        ):
+            return head
+    return None
+
+
+def closing_glued_teaser(page: Page) -> None:
+    """The last line of the story above the writer's name, when it is another story's headline
+    glued to its lead (a related box scraped as text: the headline link and the lead ran
+    together). Only that place: a seam inside the body may be a brand name or a typo."""
+    open_idx = [i for i in page.open_indices() if i != page.title_idx]
+    while open_idx and byline_like(page[open_idx[-1]].text):
+        open_idx.pop()
+    if len(open_idx) < 4:
+        return
+    last = open_idx[-1]
+    if (not page[last].parts or page.hard_wrapped) and _glued_headline(page[last].text):
+        page.decide(last, "related-item")
+
+
+def _writer_or_credit(text: str) -> bool:
+    """A person's name ("Hoài Linh", "Minh Anh (theo Heathline)") or a credit said as one
+    ("Theo Tiền phong"); a bare word that may name an outlet ("Lao động") is neither."""
+    parsed = parse_byline(text)
+    if parsed is None:
+        return False
+    if parsed[0] and is_names_line(parsed[0]):
+        return True
+    return bool(re.match(r"(?:theo|nguồn)\b", text.casefold()) or "(theo" in text.casefold())
+
+
+_LEADS_AFTER_BYLINE_MAX = 2  # a related box under the byline shows one or two stories' leads
+
+
+def leads_after_byline(page: Page) -> None:
+    """One or two other stories' leads printed under the closing byline ("Hoài Linh" /
+    "Con số thương vong ... đã tăng lên ..."): the writer's name closes the story, so the
+    paragraphs after it are a related box whose headline links were lost. Only when that
+    name line is the one name-shaped line after the lead (names as subheadings of a list of
+    people are not a byline) and the body runs on for three paragraphs above it."""
+    open_idx = [i for i in page.open_indices() if i != page.title_idx]
+    # paragraphs: sentences, or long runs a missing full stop keeps from being one
+    prose = [i for i in open_idx if is_prose(page[i].text) or len(words(page[i].text)) >= 15]
+    if len(prose) < 4:
+        return
+    names = [i for i in open_idx if i > prose[0] and byline_like(page[i].text)]
+    if len(names) != 1 or not _writer_or_credit(page[names[0]].text):
+        return
+    b = names[0]
+    after = [  # credits and a column's standing blurb are left to the byline step
+        i
+        for i in open_idx
+        if i > b and parse_credits(page[i].text) is None and not is_column_blurb(page[i].text)
+    ]
+    before = [i for i in prose if i < b]
+    if not 1 <= len(after) <= _LEADS_AFTER_BYLINE_MAX or len(before) < 3:
+        return
+    above = max(i for i in open_idx if i < b)
+    if above not in prose and parse_credits(page[above].text) is None:
+        return  # the body does not end right above the name
+    if all(
+        is_prose(page[i].text)
+        and sentence_count(page[i].text) <= 2
+        and len(words(page[i].text)) <= 60
+        for i in after
+    ):
+        for i in after:
+            page.decide(i, "related-item")
 
 
 def _body_run(page: Page, i: int) -> bool:

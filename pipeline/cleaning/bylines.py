@@ -385,6 +385,21 @@ def _publisher_line(page: Page, i: int) -> bool:
     return any(phrase in f" {key(o)} " for o in others)
 
 
+_WRITER_LABEL_RE = re.compile(
+    r"^(?:tác giả|bài|bài viết|bài và ảnh|bài, ảnh|thực hiện|người viết)\s*:\s*\S", re.IGNORECASE
+)
+
+
+def labelled_byline(text: str) -> bool:
+    """"Tác giả: X", "Bài: X" (any titles before the name): the label names the writer, so
+    the line needs no name check; short, and no sentence."""
+    return (
+        bool(_WRITER_LABEL_RE.match(text))
+        and len(words(text)) <= 12
+        and not text.rstrip().endswith((".", "?", "!"))
+    )
+
+
 def _credit_name(page: Page, i: int) -> bool:
     """A bare name mid-body that credits someone (a writer, a photographer), not a subheading:
     not a caps or Title-Case heading, not the answerer under an interview question, and the next
@@ -567,6 +582,15 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
             and all(page[i].kind is not None or i == title_idx for i in range(first))
         ):
             take(under)
+        elif (
+            author is None
+            and under is not None
+            and under < last
+            and page[under].kind is None
+            and labelled_byline(page[under].text)
+            and all(page[i].kind is not None or i == title_idx for i in range(first))
+        ):
+            take(under)  # "Tác giả: NCS TS Trần Lê Đình Hiếu" under the lead: the label says it
         tail = [i for i in body if i > last]
         sites = contact_sites(page)  # "www.x.vn" among contact lines: the advertorial's text
         after_byline = False

@@ -424,6 +424,7 @@ _FOOTER_EXACT = {
     "xem thêm bài viết", "xem tiếp tin", "xem nhanh", "đang tải", "đang tải...", "loading",
     "loading...", "xem toàn bộ", "gửi phản hồi", "phản hồi",
     "xem thêm bài", "xem tin mới nhất", "load more stories", "more stories",
+    "xem",  # a picker's or a box's button ("Ngày 1 2 ..." / "Tháng ..." / "Xem")
     # a read-aloud player's menus (full text or summary, volume, autoplay countdown)
     "bài đầy đủ", "bài tóm tắt", "bài đầy đủ bài tóm tắt", "điều chỉnh âm lượng",
     "âm lượng", "tự động phát sau", "tự động phát",
@@ -524,6 +525,22 @@ COLUMN_BLURB_RE = re.compile(
 )
 
 
+# A standing call for readers' contributions, with the desk's address: "Trân trọng mời bạn đọc
+# cộng tác, gửi tin bài ... theo email: ...", "Bạn đọc có khúc mắc ... hãy liên hệ ... email".
+# The address is what marks it: a story quoting such a call has no mailbox in it.
+_READER_INVITE_RE = re.compile(
+    r"^[\s\"“*(]*(?:(?:trân trọng |kính |xin )?mời (?:quý )?(?:bạn đọc|độc giả)\b.{0,80}"
+    r"\b(?:cộng tác|gửi|chia sẻ|tham gia)\b"
+    r"|(?:quý )?(?:bạn đọc|độc giả)\b.{0,200}\b(?:hãy |vui lòng )?(?:gửi|liên hệ|liên lạc)\b)"
+    r".{0,200}(?:e-?mail|@|hotline|đường dây nóng|hộp thư|hòm thư)",
+    re.IGNORECASE,
+)
+
+
+def is_reader_invite(text: str) -> bool:
+    return len(words(text)) <= 80 and bool(_READER_INVITE_RE.match(text))
+
+
 def is_column_blurb(text: str) -> bool:
     return len(words(text)) <= 80 and bool(COLUMN_BLURB_RE.match(text))
 
@@ -563,9 +580,15 @@ _PLAYER_RE = re.compile(
     r"|^(?:tải xuống log|sao chép thông tin gỡ lỗi|báo cáo vấn đề trình chiếu|"
     r"báo cáo vấn đề đã được gửi|thông tin kỹ thuật|thông tin về \S.{0,30}player)$"
     r"|^(?:độ dài|vị trí|buffer hiện tại|đã tải xuống)\s*\[giây\]\s*:\s*[\d.,]+$"
-    r"|^(?:\d{3,4}p|4k)$|^\S.{0,20},\s*đã chọn$"
+    r"|^(?:(?:auto|tự động)\s+)?(?:\d{3,4}p|4k)(?:\s+(?:\d{3,4}p|4k|auto|tự động))*$"
+    r"|^\S.{0,20},\s*đã chọn$"
     r"|.*colortransparency.*"
-    r"|^(?:kích cỡ phông chữ|font size)\s+(?:dạng viền văn bản|text edge style)\b.*",
+    r"|^(?:kích cỡ phông chữ|font size)\s+(?:dạng viền văn bản|text edge style)\b.*"
+    # an embed's fallback text, shown where the player is missing: "browser not support iframe."
+    r"|^(?:your |this )?browser (?:does )?not supports?\b.{0,40}"
+    r"\b(?:iframe|video|audio|html5|embed)\b.{0,20}$"
+    r"|^trình duyệt (?:của bạn )?(?:không|chưa) hỗ trợ\b.{0,40}"
+    r"\b(?:iframe|video|audio|html5|trình phát)\b.{0,20}$",
     re.IGNORECASE,
 )
 
@@ -584,7 +607,10 @@ VOICE_MENU_RE = re.compile(r"\bchọn giọng(?: đọc)?\s*:?$", re.IGNORECASE)
 
 # The label of an embedded video the text has lost, announcing it with a colon ("Video màn
 # trình diễn của X ở chiến thắng 3-0 trước Y:", "Xem lại thất bại 1-3 của X trước Y:")
-_VIDEO_LABEL_RE = re.compile(r"^(?:video|clip|xem lại)\s[^:;,.!?]{3,100}:$", re.IGNORECASE)
+_VIDEO_LABEL_RE = re.compile(
+    r"^(?:video|clip|xem lại|xem (?:video|clip|highlights?|bàn thắng))\s[^:;,.!?]{3,100}:$",
+    re.IGNORECASE,
+)
 
 
 def is_video_label(text: str) -> bool:
@@ -877,6 +903,7 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("tags", lambda t: footer_reason(t) == "tags"),
     ("source-credit", is_source_intro),
     ("comment-form", lambda t: len(words(t)) <= 20 and bool(COMMENT_WARNING_RE.search(t))),
+    ("reader-invite", is_reader_invite),
     ("read-more", is_read_more),
     ("teaser-tag", is_teaser_tag),
     ("photo-caption", is_caption_only),

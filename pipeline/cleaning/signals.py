@@ -26,6 +26,7 @@ from pipeline.cleaning.rules import (
     heading_key,
     is_image_filename_line,
     is_interview_turn,
+    is_player_text,
     is_related_heading,
     slug_run,
     slug_size,
@@ -79,6 +80,8 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
         return False  # a URL slug or image alt the scraper left: a line of its own
     if is_image_filename_line(nxt) or is_image_filename_line(prev):
         return False  # "anh-1.jpg": an image placeholder, never part of a sentence
+    if is_player_text(prev) or is_player_text(nxt):
+        return False  # "Duration 1:58" / "auto": a player's labels, each a line of its own
     if heading_key(prev) in TAG_LABELS or is_related_heading(prev):
         return False  # "Từ khóa liên quan" / "giải ngân": a label, then its first keyword
     if heading_key(nxt) in TAG_LABELS:
@@ -312,8 +315,11 @@ def _trailing_block(page: Page, max_coherence: float) -> None:
         or (
             end >= 2
             and byline_like(page[open_idx[end - 2]].text)
-            and page[open_idx[end - 1]].text[:1].islower()
-            and len(words(page[open_idx[end - 1]].text)) <= 15
+            and (  # the writer's position under the name ("nguyên Vụ trưởng ...", "Nhà báo")
+                page[open_idx[end - 1]].text[:1].islower()
+                and len(words(page[open_idx[end - 1]].text)) <= 15
+                or len(words(page[open_idx[end - 1]].text)) <= 2
+            )
         )
     ):
         end -= 1
@@ -355,15 +361,17 @@ def _trailing_block(page: Page, max_coherence: float) -> None:
         return  # a teaser's lead is a sentence or two; a section under a subheading runs on
     if any(para(page[i].text) and len(words(page[i].text)) <= 9 for i in run):
         return  # "Thăm chiến khu xưa, nhớ bạn bè.": a line of verse, not a teaser's lead
-    if any(page[i].parts for i in run):
+    if not page.hard_wrapped and any(page[i].parts for i in run):
         return  # lines broken inside a sentence ("... dâng cao" / "nỗi đau tràn khắp"): verse
+        # (in text wrapped at a fixed width every paragraph has such breaks)
     if re.search(r"[:]$", page[prose[-1]].text):
         return  # a list the body announced ("gồm:"), not teasers
     if sum(i in run for i in prose) * 2 >= len(prose):
         return  # other stories are appended to a body longer than them: when in doubt, keep
     if sum(is_interview_turn(page[i].text) for i in run) >= 2:
         return  # questions and answers of an interview alternate like titles and leads
-    if same_opening([page[i].text for i in titles]):
+    # full headlines over leads may share a word ("Cây gia vị ...", "Cây có hương vị ...")
+    if not headlines and same_opening([page[i].text for i in titles]):
         return  # "Đài X có chương trình ...", "Đài Y có ...": rows of a list, not teasers
     heading = run[0] if len(words(page[run[0]].text)) <= 6 and run[0] in titles else None
     for i in run:
