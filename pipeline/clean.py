@@ -47,7 +47,16 @@ from typing import Any
 
 from pipeline import dates
 from pipeline.article import CleanArticle, RemovedLine
-from pipeline.cleaning import blocks, bylines, captions, chrome, layouts, metadata, signals
+from pipeline.cleaning import (
+    blocks,
+    bylines,
+    captions,
+    chrome,
+    fields,
+    layouts,
+    metadata,
+    signals,
+)
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import strip_dateline, wire_name
 from pipeline.cleaning.rules import is_link_label, line_reason
@@ -131,6 +140,8 @@ def clean_text(text: str) -> CleanArticle:
     metadata.pick_title(page, md_title)
     chrome.head_chrome(page)  # menus between the <title> line and the headline printed again
     chrome.labels_under_title(page)  # "Du lịch" / "Cẩm nang" under a <title> line opening the page
+    header = fields.header_fields(page)  # "Author: X", "Date: 20/04/2019", "Tag A, B"
+    fields.section_labels(page)  # "eSport" / "Công nghệ" right above or under the headline
     headings += blocks.outlet_headings(page, page.title_idx)
     for h in sorted(headings):
         blocks.expand_block(page, h)
@@ -162,6 +173,7 @@ def clean_text(text: str) -> CleanArticle:
     blocks.lead_teaser(page)
     captions.trailing_media_label(page)  # "Hình ảnh ...:" closing the story, its media gone
     captions.decide_learned(page)  # last: only lines no family decided
+    author = author or header.author
     if author is None:  # long-form credits block: "Nội dung: X", "Bài: X - Ảnh: Y"
         writers = [bylines.parse_credits(ln.text) for ln in page.lines if ln.kind == "credits"]
         author = next((w for w in writers if w), None)
@@ -182,7 +194,7 @@ def clean_text(text: str) -> CleanArticle:
     return CleanArticle(
         title=metadata.title_text(page),
         paragraphs=tuple(paragraphs),
-        published=metadata.published_date(page, published, paragraphs),
+        published=metadata.published_date(page, published or header.published, paragraphs),
         outlet=outlet,
         author=author,
         wire=wire,

@@ -51,6 +51,7 @@ _ENGLISH_RE = re.compile(
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ][^\s,\d]*(?:\s[A-ZĐ][^\s,\d]*){0,3},\s*(?=\S)")
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 
+_CLOCK_RE = re.compile(r"(?<![\d+-])\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?!\d)")
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
 _TIMESTAMP_NOISE_RE = re.compile(
     r"(?:" + _WEEKDAY + r"|cập nhật(?: lúc)?|đăng(?: lúc| ngày)?|ngày đăng|ngày|thời gian|lúc|"
@@ -167,6 +168,9 @@ def is_timestamp_line(line: str) -> bool:
     rest = _ISO_RE.sub(" ", s)
     rest = _ENGLISH_RE.sub(" ", rest)
     rest = _WORDY_RE.sub(" ", rest)  # "Thứ hai, ngày 3 tháng 11 năm 2025"
+    # the clock first: in "17:26 - 18/01/2016" a date pattern would take "26 - 18/01"
+    if timestamp_date(rest):  # a player's "0:00 / 0:00" states no date: no stamp
+        rest = _CLOCK_RE.sub(" ", rest)
     rest = re.sub(r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?", " ", rest)
     rest = _TIMESTAMP_NOISE_RE.sub(" ", rest)
     return not re.sub(r"[\s,|:()\-–—/.]+", "", rest)

@@ -385,6 +385,11 @@ def _publisher_line(page: Page, i: int) -> bool:
     return any(phrase in f" {key(o)} " for o in others)
 
 
+def publisher_line(page: Page, i: int) -> bool:
+    """Public form of ``_publisher_line``: the header zone leaves a publisher's line to it."""
+    return _publisher_line(page, i)
+
+
 _WRITER_LABEL_RE = re.compile(
     r"^(?:tác giả|bài|bài viết|bài và ảnh|bài, ảnh|thực hiện|người viết)\s*:\s*\S", re.IGNORECASE
 )

@@ -676,6 +676,59 @@ def is_breadcrumb(text: str) -> bool:
     )
 
 
+# --------------------------------------------------------------------------- labelled fields
+
+# A site's frame prints its metadata as labelled fields in the header zone, in either language:
+# "Author: Khang Nguyen", "Tác giả: X", "Date: 20/04/2019", "Cập nhật: 10:05 12/3/2024",
+# "Tag SKT T1 ,Faker", "Chuyên mục: Thể thao", "Nguồn: VTV". Field -> its labels; the removal
+# reason each field's line carries is ``FIELD_REASONS``.
+# fmt: off
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "author": (
+        "author", "authors", "written by", "posted by", "by", "tác giả", "người viết",
+        "biên tập", "biên tập viên", "đăng bởi", "viết bởi", "người đăng", "phóng viên",
+    ),
+    "date": (
+        "date", "published", "published on", "published at", "updated", "last updated",
+        "posted", "posted on", "posted at", "ngày đăng", "ngày", "cập nhật", "cập nhật lúc",
+        "ngày cập nhật", "đăng lúc", "đăng ngày", "xuất bản", "ngày xuất bản", "thời gian",
+    ),
+    "tags": ("tag", "tags", "từ khóa", "từ khoá", "chủ đề", "keywords", "keyword", "thẻ"),
+    "category": ("category", "categories", "section", "chuyên mục", "danh mục"),
+    "source": ("source", "nguồn"),
+}
+# fmt: on
+FIELD_REASONS = {
+    "author": "byline",
+    "date": "timestamp",
+    "tags": "tags",
+    "category": "breadcrumb",
+    "source": "source-credit",
+}
+_FIELD_ALT = "|".join(
+    re.escape(label)
+    for label in sorted({x for v in FIELD_LABELS.values() for x in v}, key=len, reverse=True)
+)
+# "Label: value" (the colon may be "-" or "|" in a frame: "Tác giả - X")
+FIELD_RE = re.compile(rf"^(?P<label>{_FIELD_ALT})\s*[:：|]\s*(?P<value>\S.*)$", re.IGNORECASE)
+# "Label value" with no colon: only a tag row ("Tag SKT T1 ,Faker") is printed so
+FIELD_BARE_RE = re.compile(r"^(?P<label>tags?|từ khóa|từ khoá)\s+(?P<value>\S.*)$", re.IGNORECASE)
+# "Nguyễn Thanh Tuấn đăng lúc 20:50 13/04/2019", "Posted by X on 3 May 2019": who posted it
+# and when, on one line
+POSTED_RE = re.compile(
+    r"^(?:(?:posted|written|published)\s+by\s+|đăng bởi\s+)?(?P<name>[^\W\d_][^:|]{1,40}?)"
+    r"\s*[-–|,]?\s+(?:đăng lúc|đăng ngày|đăng|cập nhật lúc|cập nhật|posted on|posted at|on|lúc)"
+    r"\s+(?P<when>\S.{4,40})$",
+    re.IGNORECASE,
+)
+
+
+def field_label(label: str) -> str | None:
+    """The field a label names ("Tác giả" -> "author"), None for no known label."""
+    label = label.casefold().strip()
+    return next((f for f, labels in FIELD_LABELS.items() if label in labels), None)
+
+
 # --------------------------------------------------------------------------- site menus
 
 _MENU_SPLIT_RE = re.compile(r"\s*[|•·»›]\s*|\s{2,}|\s+/\s+")

@@ -1,0 +1,171 @@
+"""The header zone: a site frame's labelled metadata fields and section labels around the headline.
+
+The header zone is what a page prints above its lead: the headline and, above and under it, the
+frame's fields ("Author: X", "Date: 20/04/2019", "Tag A, B", "X đăng lúc 20:50 13/04/2019")
+and its section label ("eSport", "Công nghệ", "Giáo dục - Sức khỏe"). Nothing there is body:
+a field is judged by its label (``rules.FIELD_LABELS``, both languages) and by a value of the
+field's shape; a section label by position and shape alone, so unknown sections still go.
+The fields also give the published date and the writer where the text states them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline import dates
+from pipeline.cleaning.bylines import publisher_line
+from pipeline.cleaning.lines import Page
+from pipeline.cleaning.rules import (
+    FIELD_BARE_RE,
+    FIELD_RE,
+    FIELD_REASONS,
+    POSTED_RE,
+    field_label,
+)
+from pipeline.cleaning.text import is_prose, words
+from pipeline.names import is_names_line
+
+_VALUE_MAX_WORDS = 12  # a field's value is a name, a date, a few tags: never a sentence
+_NAME_MAX_WORDS = 6
+_LABEL_MAX_WORDS = 5  # "Giáo dục - Sức khỏe" counts its dash
+_END_PUNCT = (".", "!", "?", ":", ";", ",", "…", '"', "”")
+
+
+@dataclass
+class HeaderFields:
+    """What the header's fields state (None where they state nothing)."""
+
+    author: str | None = None
+    published: str | None = None
+
+
+def _writer(value: str) -> str | None:
+    """A writer's name as a field gives it: capitalised words, no digits, no sentence."""
+    v = value.strip(" .-–|")
+    if not v or len(words(v)) > _NAME_MAX_WORDS or any(c.isdigit() for c in v):
+        return None
+    if not all(w[:1].isupper() for w in words(v) if w[:1].isalpha()):
+        return None
+    return v
+
+
+def _when(value: str) -> str | None:
+    """The ISO date of a field's value when the value is a timestamp and nothing else."""
+    v = value.strip(" |-–")
+    return dates.timestamp_date(v) if dates.is_timestamp_line(v) else None
+
+
+def field_line(text: str) -> tuple[str, str | None, str | None] | None:
+    """(removal reason, writer, ISO date) for a labelled field line, None for any other line.
+    A value must have its field's shape: a date a timestamp, a writer a name, tags or a
+    section a short list; prose after a label ("Nguồn: theo báo cáo ...") is no field."""
+    m = POSTED_RE.match(text)
+    if m and _writer(m["name"]) and _when(m["when"]):
+        return "byline", _writer(m["name"]), _when(m["when"])
+    m = FIELD_RE.match(text) or FIELD_BARE_RE.match(text)
+    if not m:
+        return None
+    field, value = field_label(m["label"]), m["value"].strip()
+    if field is None or len(words(value)) > _VALUE_MAX_WORDS or is_prose(value):
+        return None
+    if field == "date":
+        when = _when(value)
+        return (FIELD_REASONS[field], None, when) if when else None
+    if field == "author":
+        name = _writer(value)
+        return (FIELD_REASONS[field], name, None) if name else None
+    if value.endswith((".", "!", "?")):
+        return None
+    return FIELD_REASONS[field], None, None
+
+
+def _header_zone(page: Page) -> list[int]:
+    """Open lines above the lead (the first prose paragraph), the headline left out."""
+    zone = []
+    for i, ln in enumerate(page.lines):
+        if ln.kind is not None or i == page.title_idx:
+            continue
+        if is_prose(ln.text):
+            break
+        zone.append(i)
+    return zone
+
+
+def header_fields(page: Page) -> HeaderFields:
+    """Decide the labelled fields of the header zone; return what they state."""
+    found = HeaderFields()
+    for i in _header_zone(page):
+        parsed = field_line(page[i].text)
+        if parsed is None:
+            continue
+        reason, writer, when = parsed
+        page.decide(i, reason)
+        found.author = found.author or writer
+        found.published = found.published or when
+    return found
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _section_shape(text: str) -> bool:
+    """A section's label: one to five words (a dash counts), capitalised, no digit, no end
+    punctuation, no person's name."""
+    n = len(words(text))
+    return (
+        1 <= n <= _LABEL_MAX_WORDS
+        and (text[:1].isupper() or (text[:1].isalpha() and text[1:2].isupper()))  # "eSport"
+        and not text.endswith(_END_PUNCT)
+        and not _DIGIT_RE.search(text)
+        and not is_names_line(text)
+    )
+
+
+# What the frame prints around the headline; a section label stands among these lines.
+_FRAME_KINDS = frozenset(
+    {
+        "timestamp",
+        "byline",
+        "tags",
+        "breadcrumb",
+        "publisher",
+        "site-menu",
+        "source-credit",
+        "aggregator-meta",
+        "follow-us",
+    }
+)
+
+
+def _in_frame(page: Page, k: int, head: int) -> bool:
+    """The line's other neighbour (not the headline) is a line of the site's frame."""
+    for n in (page.prev(k), page.next(k, undecided=False)):
+        if n is not None and n != head and page[n].kind in _FRAME_KINDS:
+            return True
+    return False
+
+
+def section_labels(page: Page) -> None:
+    """A section label right above or right under the headline ("eSport", "Phim chiếu rap",
+    "Công nghệ"), before the lead: "breadcrumb". One line, adjacent to the headline (nothing
+    open between), the lead still to come, and next to another line of the frame (a timestamp,
+    a byline, a breadcrumb): a subheading under the headline of a page cut mid-article stands
+    between the headline and a paragraph, never among the frame's lines."""
+    head = page.title_idx
+    if head is None:
+        return
+    lead = page.lead()
+    if lead is None or lead <= head:
+        return
+    for k in (page.prev(head), page.next(head)):
+        if k is None or page[k].kind is not None:
+            continue
+        if k > head and k >= lead:
+            continue
+        if (
+            _section_shape(page[k].text)
+            and _in_frame(page, k, head)
+            and not publisher_line(page, k)
+        ):
+            page.decide(k, "breadcrumb")
