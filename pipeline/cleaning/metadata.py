@@ -130,6 +130,10 @@ def title_from_lead(text: str) -> str:
     return " ".join(toks[:n]).rstrip(",;:") + "…"
 
 
+_LABEL_MAX_WORDS = 5
+_SECTION_MAX_WORDS = 8
+
+
 def _section_above(page: Page, i: int) -> bool:
     """A short label over the real headline is a section name the page printed above it: the
     next line is a clearly longer headline (not a lead, not a byline)."""
@@ -137,7 +141,14 @@ def _section_above(page: Page, i: int) -> bool:
     kicker = len(words(a)) <= 4 and a.endswith(":")  # "Trung Quốc:" over the headline
     if kicker:
         a = a[:-1].rstrip()
-    if len(words(a)) > 8 or a.endswith((".", "?", "!", ":", "…")) or is_quote(a):
+    # a label is a few words ("Giáo dục - Sức khỏe"), a trail or an event's name a few more
+    # ("Trang chủ > Thể thao > eSport"); a longer line in capitals or opening on a number
+    # ("10 MÓN NGON VỚI CÁ HỒI") over its subtitle is the headline, as listicles print it
+    size = sum(any(c.isalnum() for c in w) for w in words(a))
+    headline = a.isupper() or a[:1].isdigit()
+    if size > _SECTION_MAX_WORDS or (size > _LABEL_MAX_WORDS and headline):
+        return False
+    if a.endswith((".", "?", "!", ":", "…")) or is_quote(a):
         return False
     if re.search(r"[:'\"“”‘’?]", a):
         return False  # "Nistelrooy: 'Bayern ...'": a headline quotes; a section label never does
