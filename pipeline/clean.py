@@ -15,7 +15,9 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    run of text; the site's menus above its headline, the footer and menus below the story).
    Title (``metadata.pick_title``: an outlet's name over it or a site name after it names the
    outlet; ``title_source`` says when it was taken from the lead); on a whole-page scrape, the
-   site's header between the <title> line and the headline printed again (``chrome``); related
+   site's header between the <title> line and the headline printed again (``chrome``); the
+   header zone's labelled fields ("Author: X", "Date: ...", "Tag A, B", "X đăng lúc <time>") and
+   a section label beside the headline, next to the frame's lines (``fields``); related
    blocks after a
    heading or an outlet logo
    (``blocks``); tag lists (labelled, or a keyword row by the header's timestamp), tables

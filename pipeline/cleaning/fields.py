@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline import dates
-from pipeline.cleaning.bylines import publisher_line
+from pipeline.cleaning.bylines import byline_like, publisher_line
 from pipeline.cleaning.lines import Page
 from pipeline.cleaning.rules import (
     FIELD_BARE_RE,
@@ -100,6 +100,8 @@ def header_fields(page: Page) -> HeaderFields:
         if parsed is None:
             continue
         reason, writer, when = parsed
+        if reason == "source-credit" and byline_like(page[i].text):
+            continue  # "Nguồn: VTV" names the outlet: the byline step reads it
         page.decide(i, reason)
         found.author = found.author or writer
         found.published = found.published or when

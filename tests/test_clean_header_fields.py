@@ -1,0 +1,105 @@
+"""The header zone: a site frame's labelled fields and the section label beside the headline.
+
+Hand-written one-rule snippets (not real pages); the real pages that show each class are in
+tests/clean_real (test9, test10) and are scored by bench/clean_real_eval.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import dates
+from pipeline.clean import clean_text
+from pipeline.cleaning.fields import field_line
+
+TITLE = "Thành phố mở thêm ba tuyến xe buýt điện nối các khu dân cư mới"
+LEAD = (
+    "Từ tháng sau, ba tuyến xe buýt điện mới sẽ chạy qua các khu dân cư phía đông thành phố, "
+    "theo kế hoạch vừa được công bố."
+)
+P2 = "Mỗi tuyến có khoảng mười xe, chạy từ năm giờ sáng đến mười giờ tối, giá vé không đổi."
+P3 = "Sở Giao thông cho biết sẽ lấy ý kiến người dân trước khi điều chỉnh lộ trình các tuyến."
+
+
+def page(*head: str) -> str:
+    return "\n".join([TITLE, *head, LEAD, P2, P3])
+
+
+def removed(text: str) -> dict[str, str]:
+    return {r.text: r.reason for r in clean_text(text).removed}
+
+
+@pytest.mark.parametrize(
+    ("line", "reason", "writer", "when"),
+    [
+        ("Author: Trần Minh", "byline", "Trần Minh", None),
+        ("Tác giả: Trần Minh", "byline", "Trần Minh", None),
+        ("Date: 20/04/2019", "timestamp", None, "2019-04-20"),
+        ("Ngày đăng: 20/04/2019 08:15", "timestamp", None, "2019-04-20"),
+        ("Cập nhật: 08:15 20/04/2019", "timestamp", None, "2019-04-20"),
+        ("Trần Minh đăng lúc 20:50 13/04/2019", "byline", "Trần Minh", "2019-04-13"),
+        ("Posted by Trần Minh on April 13, 2019", "byline", "Trần Minh", "2019-04-13"),
+        ("Tag xe buýt ,giao thông", "tags", None, None),
+        ("Từ khóa: xe buýt, giao thông", "tags", None, None),
+        ("Chuyên mục: Giao thông", "breadcrumb", None, None),
+    ],
+)
+def test_labelled_fields_in_both_languages(line, reason, writer, when) -> None:
+    assert field_line(line) == (reason, writer, when)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Date: sắp tới",  # a date field's value must be a date
+        "Tác giả: bài viết này được viết sau nhiều tháng tìm hiểu.",  # a sentence, no name
+        "Nguồn: theo báo cáo của Sở, lượng khách đã tăng gấp đôi trong năm nay.",
+        "Vụ việc xảy ra lúc 20:50 13/04/2019",  # no writer's name before the stamp
+        "Tag theo ông, chuyện này đã rõ.",
+    ],
+)
+def test_prose_after_a_label_is_no_field(line) -> None:
+    assert field_line(line) is None
+
+
+def test_fields_give_the_date_and_the_writer() -> None:
+    a = clean_text(page("Author: Trần Minh", "Date: 20/04/2019"))
+    assert a.published == "2019-04-20" and a.author == "Trần Minh"
+    assert a.paragraphs == (LEAD, P2, P3)
+
+
+def test_poster_line_and_tag_row_under_a_section_label() -> None:
+    text = page("Giao thông", "Trần Minh đăng lúc 20:50 13/04/2019", "Tag xe buýt ,giao thông")
+    got = removed(text)
+    assert got["Giao thông"] == "breadcrumb"
+    assert got["Trần Minh đăng lúc 20:50 13/04/2019"] == "byline"
+    assert got["Tag xe buýt ,giao thông"] == "tags"
+    a = clean_text(text)
+    assert a.title == TITLE and a.published == "2019-04-13" and a.author == "Trần Minh"
+
+
+def test_a_field_inside_the_body_stays() -> None:
+    text = "\n".join([TITLE, LEAD, "Date: 20/04/2019", P2, P3])
+    assert "Date: 20/04/2019" in clean_text(text).paragraphs
+
+
+def test_timestamp_with_clock_first_and_a_trailing_bar() -> None:
+    assert dates.is_timestamp_line("17:26 - 18/01/2016 |")
+    assert dates.timestamp_date("17:26 - 18/01/2016 |") == "2016-01-18"
+    assert not dates.is_timestamp_line("0:00 / 0:00")  # a player's counter states no date
+    a = clean_text(page("17:26 - 18/01/2016 |", "Giao thông - Đô thị"))
+    assert a.published == "2016-01-18" and a.paragraphs == (LEAD, P2, P3)
+
+
+def test_a_subheading_under_the_headline_alone_stays() -> None:
+    """A page cut mid-article: a short line between the headline and a paragraph, with no
+    frame line beside it, is a subheading."""
+    text = "\n".join([TITLE, "Lộ trình mới", LEAD, P2, P3])
+    assert "Lộ trình mới" in clean_text(text).paragraphs
+
+
+def test_other_stories_headlines_between_the_lead_and_the_body() -> None:
+    one = "Cầu vượt mới ở cửa ngõ phía nam thông xe sau hai năm thi công kéo dài"
+    two = "Giá vàng hôm nay tăng mạnh theo thị trường thế giới trong phiên sáng"
+    got = removed("\n".join([TITLE, LEAD, one, two, P2, P3]))
+    assert got == {one: "related-item", two: "related-item"}
