@@ -72,9 +72,18 @@ def _bounded(text: str, start: int) -> bool:
     clause = re.split(r"[,.;:!?()\[\]“”\"]", text[:start])[-1]
     before = clause.casefold().split()
     plan = f" {' '.join(before[-_PLAN_WINDOW:])} "
+    if _RANGE_END_RE.search(clause) or any(_DOC_NUMBER_RE.match(w) for w in before[-_BOUND_NEAR:]):
+        return True
     return bool(set(before[-_BOUND_NEAR:]) & _BOUND_WORDS) or any(
         f" {w} " in plan for w in _PLAN_WORDS
     )
+
+
+# "(19-5-1890 - 19-5-2021)": the second date closes a span of years, no day of the story
+_RANGE_END_RE = re.compile(r"\d\s+[-–—]\s*$")
+# "Thông báo số 94/TB-VPCP ngày 24/3/2023", "Quyết định 123/QĐ-TTg ngày ...": a document's
+# number before the date: the day it was signed, not the day of the story
+_DOC_NUMBER_RE = re.compile(r"^\d+/[^\W\d_][\w/-]*$")
 
 
 _RELATIVE_TIME_RE = re.compile(

@@ -103,3 +103,16 @@ def test_other_stories_headlines_between_the_lead_and_the_body() -> None:
     two = "Giá vàng hôm nay tăng mạnh theo thị trường thế giới trong phiên sáng"
     got = removed("\n".join([TITLE, LEAD, one, two, P2, P3]))
     assert got == {one: "related-item", two: "related-item"}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a document's number before its date: the day it was signed
+        "Đó là nội dung tại Thông báo số 12/TB-UBND ngày 24/3/2023 về việc mở thêm tuyến xe.",
+        # a span of years closing on this year: an anniversary, not the day of the story
+        "Nhân dịp kỷ niệm 50 năm thành lập công ty (19-5-1973 - 19-5-2023), xe mới ra mắt.",
+    ],
+)
+def test_no_published_date_from_a_document_or_a_span(lead) -> None:
+    assert clean_text("\n".join([TITLE, lead, P2, P3])).published is None
