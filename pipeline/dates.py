@@ -81,6 +81,7 @@ def _bounded(text: str, start: int) -> bool:
 
 # "(19-5-1890 - 19-5-2021)": the second date closes a span of years, no day of the story
 _RANGE_END_RE = re.compile(r"\d\s+[-–—]\s*$")
+_RANGE_START_RE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s+[-–—]\s*\d")
 # "Thông báo số 94/TB-VPCP ngày 24/3/2023", "Quyết định 123/QĐ-TTg ngày ...": a document's
 # number before the date: the day it was signed, not the day of the story
 _DOC_NUMBER_RE = re.compile(r"^\d+/[^\W\d_][\w/-]*$")
@@ -154,7 +155,14 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             found[m.start("d")] = DateMention(d, mo, y, bool(m["prefix"]), m.start("d"))
     return [
-        DateMention(m.day, m.month, m.year, m.prefixed, m.start, _bounded(text, m.start))
+        DateMention(
+            m.day,
+            m.month,
+            m.year,
+            m.prefixed,
+            m.start,
+            _bounded(text, m.start) or bool(_RANGE_START_RE.match(text, m.start)),
+        )
         for m in (found[k] for k in sorted(found))
     ]
 
