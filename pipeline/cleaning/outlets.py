@@ -30,6 +30,7 @@ OUTLETS: dict[str, str] = {
     "vtv.vn": "VTV", "vtv": "VTV", "vtv news": "VTV",
     "chinhphu.vn": "Chinhphu.vn", "baochinhphu.vn": "Báo Chính phủ",
     "plo": "Pháp Luật TP.HCM", "plo.vn": "Pháp Luật TP.HCM",
+    "pl+": "Pháp Luật Plus", "phapluatplus.vn": "Pháp Luật Plus",
     "baoquocte.vn": "Báo Quốc tế", "tgvn": "Báo Quốc tế", "báo quốc tế": "Báo Quốc tế",
     "vietnam+": "Vietnam+", "vietnamplus": "Vietnam+", "vietnamplus.vn": "Vietnam+",
     "ttxvn": "TTXVN", "vna": "TTXVN", "baotintuc.vn": "Tin tức (TTXVN)", "bnews": "BNEWS",
