@@ -116,3 +116,23 @@ def test_other_stories_headlines_between_the_lead_and_the_body() -> None:
 )
 def test_no_published_date_from_a_document_or_a_span(lead) -> None:
     assert clean_text("\n".join([TITLE, lead, P2, P3])).published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Tác giả: Trần Minh | Ngày đăng: 20/04/2019", ("byline", "Trần Minh", "2019-04-20")),
+        ("Người đăng: admin - Ngày đăng: 20/04/2019", ("byline", None, "2019-04-20")),
+        ("Date: 20/04/2019 | Lượt xem: 1234", ("timestamp", None, "2019-04-20")),
+        ("Đăng bởi: admin", ("byline", None, None)),  # an account: no writer to record
+        ("By Trần Minh", ("byline", "Trần Minh", None)),
+        ("Tác giả: Trần Minh - Hà Nội", ("byline", "Trần Minh", None)),
+    ],
+)
+def test_several_fields_on_one_line_and_accounts(line, want) -> None:
+    assert field_line(line) == want
+
+
+def test_unlabelled_pieces_alone_make_no_field() -> None:
+    assert field_line("Trần Minh | 20/04/2019") is None  # left to the byline step
+    assert field_line("By the way, it works") is None

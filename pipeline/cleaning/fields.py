@@ -22,6 +22,7 @@ from pipeline.cleaning.rules import (
     FIELD_REASONS,
     POSTED_RE,
     field_label,
+    footer_reason,
 )
 from pipeline.cleaning.text import is_prose, words
 from pipeline.names import is_names_line
@@ -42,7 +43,7 @@ class HeaderFields:
 
 def _writer(value: str) -> str | None:
     """A writer's name as a field gives it: capitalised words, no digits, no sentence."""
-    v = value.strip(" .-–|")
+    v = re.split(r"\s+[-–—|]\s+|\s*\(", value.strip(" .-–|"))[0]  # "X - Hà Nội", "X (TTXVN)"
     if not v or len(words(v)) > _NAME_MAX_WORDS or any(c.isdigit() for c in v):
         return None
     if not all(w[:1].isupper() for w in words(v) if w[:1].isalpha()):
@@ -56,10 +57,7 @@ def _when(value: str) -> str | None:
     return dates.timestamp_date(v) if dates.is_timestamp_line(v) else None
 
 
-def field_line(text: str) -> tuple[str, str | None, str | None] | None:
-    """(removal reason, writer, ISO date) for a labelled field line, None for any other line.
-    A value must have its field's shape: a date a timestamp, a writer a name, tags or a
-    section a short list; prose after a label ("Nguồn: theo báo cáo ...") is no field."""
+def _one_field(text: str) -> tuple[str, str | None, str | None] | None:
     m = POSTED_RE.match(text)
     if m and _writer(m["name"]) and _when(m["when"]):
         return "byline", _writer(m["name"]), _when(m["when"])
@@ -74,10 +72,51 @@ def field_line(text: str) -> tuple[str, str | None, str | None] | None:
         return (FIELD_REASONS[field], None, when) if when else None
     if field == "author":
         name = _writer(value)
-        return (FIELD_REASONS[field], name, None) if name else None
+        if name:
+            return FIELD_REASONS[field], name, None
+        # "Đăng bởi: admin": a site account under a colon label, no writer's name to record
+        handle = FIELD_RE.match(text) and _HANDLE_RE.match(value)
+        return (FIELD_REASONS[field], None, None) if handle else None
     if value.endswith((".", "!", "?")):
         return None
     return FIELD_REASONS[field], None, None
+
+
+def field_line(text: str) -> tuple[str, str | None, str | None] | None:
+    """(removal reason, writer, ISO date) for a labelled field line, None for any other line.
+    A value must have its field's shape: a date a timestamp, a writer a name, tags or a
+    section a short list; prose after a label ("Nguồn: theo báo cáo ...") is no field. Several
+    fields on one line ("Tác giả: X | Ngày đăng: 20/04/2019") make one field line when every
+    piece is a field."""
+    one = _one_field(text)
+    if one is not None:
+        return one
+    pieces = [p for p in _FIELD_SEP_RE.split(text) if p.strip()]
+    if len(pieces) < 2:
+        return None
+    labelled = [_one_field(p.strip()) for p in pieces]
+    if not any(labelled):
+        return None
+    parsed = [one or _unlabelled_piece(p.strip()) for one, p in zip(labelled, pieces, strict=True)]
+    if any(p is None for p in parsed):
+        return None
+    found = [p for p in parsed if p is not None]
+    writer = next((w for _, w, _ in found if w), None)
+    when = next((d for _, _, d in found if d), None)
+    reason = "byline" if any(r == "byline" for r, _, _ in found) else found[0][0]
+    return reason, writer, when
+
+
+def _unlabelled_piece(piece: str) -> tuple[str, str | None, str | None] | None:
+    """A piece of a fields line that needs no label: a bare timestamp, a view or comment
+    counter ("Lượt xem: 1234", "12 bình luận")."""
+    if dates.is_timestamp_line(piece):
+        return "timestamp", None, dates.timestamp_date(piece)
+    return ("page-widget", None, None) if footer_reason(piece) == "page-widget" else None
+
+
+_FIELD_SEP_RE = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+(?=[^\W\d_][^:]{0,24}:)")
+_HANDLE_RE = re.compile(r"^[\w.@-]{2,30}$")
 
 
 def _header_zone(page: Page) -> list[int]:
