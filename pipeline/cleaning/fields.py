@@ -88,18 +88,13 @@ def field_line(text: str) -> tuple[str, str | None, str | None] | None:
     section a short list; prose after a label ("Nguồn: theo báo cáo ...") is no field. Several
     fields on one line ("Tác giả: X | Ngày đăng: 20/04/2019") make one field line when every
     piece is a field."""
-    one = _one_field(text)
-    if one is not None:
-        return one
     pieces = [p for p in _FIELD_SEP_RE.split(text) if p.strip()]
-    if len(pieces) < 2:
-        return None
     labelled = [_one_field(p.strip()) for p in pieces]
-    if not any(labelled):
-        return None
+    if len(pieces) < 2 or not any(labelled):
+        return _one_field(text)
     parsed = [one or _unlabelled_piece(p.strip()) for one, p in zip(labelled, pieces, strict=True)]
     if any(p is None for p in parsed):
-        return None
+        return _one_field(text)
     found = [p for p in parsed if p is not None]
     writer = next((w for _, w, _ in found if w), None)
     when = next((d for _, _, d in found if d), None)
