@@ -136,3 +136,9 @@ def test_several_fields_on_one_line_and_accounts(line, want) -> None:
 def test_unlabelled_pieces_alone_make_no_field() -> None:
     assert field_line("Trần Minh | 20/04/2019") is None  # left to the byline step
     assert field_line("By the way, it works") is None
+
+
+def test_section_label_over_the_writers_name() -> None:
+    a = clean_text(page("Giao thông", "Trần Minh"))
+    assert a.paragraphs == (LEAD, P2, P3) and a.author == "Trần Minh"
+    assert removed(page("Giao thông", "Trần Minh"))["Giao thông"] == "breadcrumb"

@@ -177,7 +177,18 @@ _FRAME_KINDS = frozenset(
 def _in_frame(page: Page, k: int, head: int) -> bool:
     """The line's other neighbour (not the headline) is a line of the site's frame."""
     for n in (page.prev(k), page.next(k, undecided=False)):
-        if n is not None and n != head and page[n].kind in _FRAME_KINDS:
+        if n is None or n == head:
+            continue
+        if page[n].kind in _FRAME_KINDS:
+            return True
+        # the writer's name under it, which the byline step reads later ("Thể thao" / "Trần
+        # Minh" / the lead)
+        if (
+            n > k
+            and page[n].kind is None
+            and byline_like(page[n].text)
+            and not is_prose(page[n].text)
+        ):
             return True
     return False
 
