@@ -10,7 +10,7 @@ import pytest
 
 from pipeline import dates
 from pipeline.clean import clean_text
-from pipeline.cleaning.fields import field_line
+from pipeline.cleaning.fields import field_line, frame_line
 
 TITLE = "Thành phố mở thêm ba tuyến xe buýt điện nối các khu dân cư mới"
 LEAD = (
@@ -142,3 +142,23 @@ def test_section_label_over_the_writers_name() -> None:
     a = clean_text(page("Giao thông", "Trần Minh"))
     assert a.paragraphs == (LEAD, P2, P3) and a.author == "Trần Minh"
     assert removed(page("Giao thông", "Trần Minh"))["Giao thông"] == "breadcrumb"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason", "author"),
+    [
+        ("Thể thao | 20/04/2019 08:15", "timestamp", None),
+        ("Trần Minh - Thứ Hai, 20/04/2019 08:15", "byline", "Trần Minh"),
+        ("20/04/2019 08:15 | Lượt xem: 1.234", "timestamp", None),
+        ("Bóng đá trong nước | 20/04/2019", "timestamp", None),  # a section no list holds
+    ],
+)
+def test_frame_line_of_unlabelled_pieces_around_a_stamp(line, reason, author) -> None:
+    a = clean_text(page(line))
+    assert removed(page(line)) == {line: reason}
+    assert a.published == "2019-04-20" and a.author == author and a.paragraphs == (LEAD, P2, P3)
+
+
+def test_frame_line_needs_a_full_date() -> None:
+    assert frame_line("Thể thao | Trần Minh") is None  # no stamp: left to other steps
+    assert frame_line("Giá vàng hôm nay | tăng mạnh theo thế giới") is None

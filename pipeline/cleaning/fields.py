@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like, publisher_line
 from pipeline.cleaning.lines import Page
+from pipeline.cleaning.outlets import is_location
 from pipeline.cleaning.rules import (
     FIELD_BARE_RE,
     FIELD_RE,
@@ -23,6 +24,7 @@ from pipeline.cleaning.rules import (
     POSTED_RE,
     field_label,
     footer_reason,
+    is_breadcrumb,
 )
 from pipeline.cleaning.text import is_prose, words
 from pipeline.names import is_names_line
@@ -110,6 +112,39 @@ def _unlabelled_piece(piece: str) -> tuple[str, str | None, str | None] | None:
     return ("page-widget", None, None) if footer_reason(piece) == "page-widget" else None
 
 
+_FRAME_SEP_RE = re.compile(r"\s+[|•·–—-]\s+")
+_NAME_MAX_PIECE = 5
+
+
+def _frame_piece(piece: str) -> tuple[str, str | None, str | None] | None:
+    """One piece of a frame line with no label: a field, a stamp, a counter, a section's name,
+    or a person's name (the writer, unless it names a place)."""
+    found = _one_field(piece) or _unlabelled_piece(piece)
+    if found is not None:
+        return found
+    if is_breadcrumb(piece):
+        return "breadcrumb", None, None
+    if len(words(piece)) <= _NAME_MAX_PIECE and is_names_line(piece) and _writer(piece):
+        return "byline", None if is_location(piece) else _writer(piece), None
+    return ("breadcrumb", None, None) if _section_shape(piece) else None  # "Bóng đá Việt Nam"
+
+
+def frame_line(text: str) -> tuple[str, str | None, str | None] | None:
+    """A header line the frame assembles from unlabelled pieces around a stamp: "Thể thao |
+    20/04/2019 08:15", "Trần Minh - Thứ Hai, 20/04/2019 08:15", "20/04/2019 | Lượt xem: 12":
+    every piece a stamp, a counter, a section's or a person's name, one of them a full date."""
+    pieces = [p.strip() for p in _FRAME_SEP_RE.split(text) if p.strip()]
+    if len(pieces) < 2:
+        return None
+    parsed = [_frame_piece(p) for p in pieces]
+    found = [p for p in parsed if p is not None]
+    if len(found) < len(parsed) or not any(d for _, _, d in found):
+        return None
+    writer = next((w for _, w, _ in found if w), None)
+    when = next((d for _, _, d in found if d), None)
+    return ("byline" if writer else "timestamp"), writer, when
+
+
 _FIELD_SEP_RE = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+(?=[^\W\d_][^:]{0,24}:)")
 _HANDLE_RE = re.compile(r"^[\w.@-]{2,30}$")
 
@@ -130,7 +165,7 @@ def header_fields(page: Page) -> HeaderFields:
     """Decide the labelled fields of the header zone; return what they state."""
     found = HeaderFields()
     for i in _header_zone(page):
-        parsed = field_line(page[i].text)
+        parsed = field_line(page[i].text) or frame_line(page[i].text)
         if parsed is None:
             continue
         reason, writer, when = parsed

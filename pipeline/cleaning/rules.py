@@ -713,7 +713,9 @@ _FIELD_ALT = "|".join(
 FIELD_RE = re.compile(rf"^(?P<label>{_FIELD_ALT})\s*[:：|]\s*(?P<value>\S.*)$", re.IGNORECASE)
 # "Label value" with no colon: a tag row ("Tag SKT T1 ,Faker") and an English byline ("By X")
 FIELD_BARE_RE = re.compile(
-    r"^(?P<label>tags?|từ khóa|từ khoá|(?-i:By))\s+(?P<value>\S.*)$", re.IGNORECASE
+    r"^(?P<label>tags?|từ khóa|từ khoá|(?-i:By)|viết bởi|đăng bởi|posted by|written by)"
+    r"\s+(?P<value>\S.*)$",
+    re.IGNORECASE,
 )
 # "Nguyễn Thanh Tuấn đăng lúc 20:50 13/04/2019", "Posted by X on 3 May 2019": who posted it
 # and when, on one line
