@@ -434,6 +434,8 @@ _FOOTER_EXACT = {
     # a story card's own links ("Đọc tiếp", "Về trang Chủ đề"): see ``closes_with_read_on``
     "đọc tiếp", "xem tiếp", "về trang chủ đề", "về chủ đề", "về trang chuyên mục",
     "về chuyên mục", "xem chủ đề",
+    # the header's font-size and link widgets
+    "a a a", "a- a a+", "a+ a-", "a- a+ a", "lấy link", "link bài gốc", "bản in", "google+",
 }
 # fmt: on
 _FOOTER_RE = re.compile(
