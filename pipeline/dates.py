@@ -56,7 +56,9 @@ _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
 _TIMESTAMP_NOISE_RE = re.compile(
     r"(?:" + _WEEKDAY + r"|cập nhật(?: lúc)?|đăng(?: lúc| ngày)?|ngày đăng|ngày|thời gian|lúc|"
     r"gmt\s*[+-]\s*\d{1,2}(?::?\d{2})?|utc\s*[+-]?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?|"
-    r"am|pm|sa|ch|t\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?)",
+    r"am|pm|sa|ch|t\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?|"
+    # English stamps: "Sat, 20 Apr 2019 08:15:00 +0700", "April 20, 2019 at 8:15 am"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|at|on|[+-]\d{4})",
     re.IGNORECASE,
 )
 # Words right before a date that make it a range end or a deadline ("từ ngày 2 đến 9/11",

@@ -162,3 +162,11 @@ def test_frame_line_of_unlabelled_pieces_around_a_stamp(line, reason, author) ->
 def test_frame_line_needs_a_full_date() -> None:
     assert frame_line("Thể thao | Trần Minh") is None  # no stamp: left to other steps
     assert frame_line("Giá vàng hôm nay | tăng mạnh theo thế giới") is None
+
+
+@pytest.mark.parametrize(
+    "line", ["April 20, 2019 at 8:15 am", "Sat, 20 Apr 2019 08:15:00 +0700", "Monday, April 20, 2019"]
+)
+def test_english_stamps(line) -> None:
+    assert dates.is_timestamp_line(line) and dates.timestamp_date(line) == "2019-04-20"
+    assert field_line("Published: " + line) == ("timestamp", None, "2019-04-20")
