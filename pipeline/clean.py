@@ -139,10 +139,11 @@ def clean_text(text: str) -> CleanArticle:
     follows = [ln.text for ln in page.lines if ln.kind == "follow-us"]
     follow_outlet = next((o for t in follows if (o := metadata.outlet_from_follow(t))), None)
     chrome.page_frame(page)  # a whole page's header menus and footer around the article
+    header = fields.header_fields(page)  # "Date: 20/04/2019" over the headline is no headline
     metadata.pick_title(page, md_title)
     chrome.head_chrome(page)  # menus between the <title> line and the headline printed again
     chrome.labels_under_title(page)  # "Du lịch" / "Cẩm nang" under a <title> line opening the page
-    header = fields.header_fields(page)  # "Author: X", "Date: 20/04/2019", "Tag A, B"
+    header = fields.header_fields(page, header)  # "Author: X", "Date: 20/04/2019", "Tag A, B"
     fields.section_labels(page)  # "eSport" / "Công nghệ" right above or under the headline
     headings += blocks.outlet_headings(page, page.title_idx)
     for h in sorted(headings):

@@ -165,8 +165,15 @@ def test_frame_line_needs_a_full_date() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["April 20, 2019 at 8:15 am", "Sat, 20 Apr 2019 08:15:00 +0700", "Monday, April 20, 2019"]
+    "line",
+    ["April 20, 2019 at 8:15 am", "Sat, 20 Apr 2019 08:15:00 +0700", "Monday, April 20, 2019"],
 )
 def test_english_stamps(line) -> None:
     assert dates.is_timestamp_line(line) and dates.timestamp_date(line) == "2019-04-20"
     assert field_line("Published: " + line) == ("timestamp", None, "2019-04-20")
+
+
+def test_fields_over_the_headline_leave_it_the_title() -> None:
+    a = clean_text("\n".join(["Author: Trần Minh", "Date: 20/04/2019", TITLE, LEAD, P2, P3]))
+    assert a.title == TITLE and a.paragraphs == (LEAD, P2, P3)
+    assert a.published == "2019-04-20" and a.author == "Trần Minh"

@@ -161,12 +161,16 @@ def _header_zone(page: Page) -> list[int]:
     return zone
 
 
-def header_fields(page: Page) -> HeaderFields:
-    """Decide the labelled fields of the header zone; return what they state."""
-    found = HeaderFields()
+def header_fields(page: Page, found: HeaderFields | None = None) -> HeaderFields:
+    """Decide the labelled fields of the header zone; return what they state. Run once before
+    the headline is picked (``found`` None), for the fields that state a writer or a date only,
+    so a scrape that prints "Date: 20/04/2019" over the headline keeps its headline; then
+    again with what that found, for all fields."""
+    early = found is None
+    found = found or HeaderFields()
     for i in _header_zone(page):
         parsed = field_line(page[i].text) or frame_line(page[i].text)
-        if parsed is None:
+        if parsed is None or (early and not (parsed[1] or parsed[2])):
             continue
         reason, writer, when = parsed
         if reason == "source-credit" and byline_like(page[i].text):
