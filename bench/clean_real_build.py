@@ -201,6 +201,16 @@ def json_html(raw: bytes, index: int, head: list[str], content: str) -> list[str
     return lines + blocks(lxml.html.fromstring(f"<div>{record[content]}</div>"))
 
 
+def json_join(raw: bytes, head_raw: bytes, item: dict) -> list[str]:
+    """A scraper's JSON array whose records keep a page's blocks as a list of strings (one per
+    <p>), its headline and sapo in a second JSON array of the same crawl: the head fields of the
+    record whose ``head_key`` equals this record's ``key``, then the list's strings."""
+    record = json.loads(raw.decode("utf-8"))[item["index"]]
+    heads = json.loads(head_raw.decode("utf-8"))
+    head = next(h for h in heads if h[item["head_key"]] == record[item["key"]])
+    return _field_lines([head[f] or "" for f in item["head"]] + list(record[item["list"]]))
+
+
 def baomoi_json(raw: bytes) -> list[str]:
     """A baomoi.com crawl record: breadcrumb, title, time, sapo, then the story's blocks."""
     d = json.loads(raw.decode("utf-8"))
@@ -536,6 +546,8 @@ def build(item: dict) -> str:
         lines = js_var_page(raw, item)
     elif item["kind"] == "json-html":
         lines = json_html(raw, item["index"], item["head"], item["content"])
+    elif item["kind"] == "json-join":
+        lines = json_join(raw, _blob(item["repo"], item["commit"], item["head_path"]), item)
     elif item["kind"] == "php-array":
         lines = php_array(raw, item["index"], item["fields"])
     else:
