@@ -12,6 +12,7 @@ mirrors come from the search tools' ``fetch`` (``/work/.mirror/<owner>+<name>/re
 
 from __future__ import annotations
 
+import ast
 import csv
 import gzip
 import io
@@ -160,6 +161,14 @@ def csv_row(raw: bytes, index: int, fields: list[str]) -> list[str]:
 
 
 _PHP_FIELD = re.compile(r"'(\w+)'\s*=>\s*'((?:[^'\\]|\\.)*)'", re.S)
+
+
+def csv_pylist(raw: bytes, index: int, fields: list[str]) -> list[str]:
+    """A Selenium crawler's CSV row whose fields are Python list literals of strings (each an
+    element's rendered ``.text``, one block a line): the strings of the named fields, in order."""
+    csv.field_size_limit(1 << 26)
+    row = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))[index]
+    return _field_lines([s for f in fields for s in ast.literal_eval(row[f])])
 
 
 def php_array(raw: bytes, index: int, fields: list[str]) -> list[str]:
@@ -546,6 +555,8 @@ def build(item: dict) -> str:
         lines = js_var_page(raw, item)
     elif item["kind"] == "json-html":
         lines = json_html(raw, item["index"], item["head"], item["content"])
+    elif item["kind"] == "csv-pylist":
+        lines = csv_pylist(raw, item["index"], item["fields"])
     elif item["kind"] == "json-join":
         lines = json_join(raw, _blob(item["repo"], item["commit"], item["head_path"]), item)
     elif item["kind"] == "php-array":

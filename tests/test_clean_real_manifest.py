@@ -79,6 +79,11 @@ def test_json_join_takes_the_head_of_the_same_id_then_the_block_list() -> None:
     assert clean_real_build.json_join(raw, heads.encode(), item) == ["T", "a b", "c"]
 
 
+def test_csv_pylist_reads_the_list_literals_of_the_named_columns() -> None:
+    raw = b"id,t,c\n1,['T'],\"['a\\n\\n b ', 'c']\"\n"
+    assert clean_real_build.csv_pylist(raw, 0, ["t", "c"]) == ["T", "a", "b", "c"]
+
+
 def test_php_array_html_reads_head_fields_then_the_content_blocks() -> None:
     raw = (
         b"[ 'title' => 'T1', 'description' => 'D1', 'content' => '<p>a</p>',\n"
