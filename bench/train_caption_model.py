@@ -20,17 +20,19 @@ are unseen by its model), over the regularisation C and the vocabulary cut (a wo
 when lines of that many outlets use it). Lines ending in a full stop and lines with no end
 punctuation (``caption_model.ending_group``) each get a threshold, chosen in that order: first
 the lowest probability at which, pooled over the held-out folds, the group's removals are >=
-0.92 captions and the model adds at most 0.1% body and 0.3% subheading loss; then it is raised
-until it stands 0.02 above every body line of the seen hand-labelled pages as scraped
-(``SEEN_SPLITS``; in every form for ``ROBUST_SPLITS``) and removes at most that 0.1% (half per
-group) of the body lines of their other scraped forms (title + body only, one sentence a line,
-hard-wrapped), scored with the weights as shipped. The setting with the best caption recall at
-the final thresholds wins. The tables report, per fold, the caption recall of the whole cleaner
-(rules alone, then rules + model), the body and subheading lines it loses and the precision of
-the model's own removals; these are held-out-outlet numbers of the auto-labelled pages (dev-
-kind: the same crawl was used to choose the features). The final model is trained on all pages
-and written to pipeline/cleaning/data/caption_model.json (weights rounded to 4 places, tiny ones
-dropped).
+0.90 captions and the model adds at most 0.3% body and 0.3% subheading loss (half each per
+group); then it is raised until it stands 0.02 above every body line of ``ROBUST_SPLITS`` in
+every scraped form (tests/test_clean_robust.py), removes at most 0.1% of the body lines of the
+seen hand-labelled pages as scraped (``SEEN_SPLITS``) and 0.1% of those of their other scraped
+forms (title + body only, one sentence a line, hard-wrapped), scored with the weights as
+shipped. ``curve`` prints the whole trade-off (CV caption recall, body lost, precision; seen
+captions gained, body lost) that this operating point is read from. The setting with the best
+caption recall at the final thresholds wins. The tables report, per fold, the caption recall of
+the whole cleaner (rules alone, then rules + model), the body and subheading lines it loses and
+the precision of the model's own removals; these are held-out-outlet numbers of the
+auto-labelled pages (dev-kind: the same crawl was used to choose the features). The final model
+is trained on all pages and written to pipeline/cleaning/data/caption_model.json (weights
+rounded to 4 places, tiny ones dropped).
 
 Usage: ``python bench/train_caption_model.py [--write]`` (deterministic; ``--write`` saves).
 """
@@ -64,7 +66,9 @@ from pipeline.segment import split_sentences  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "pipeline" / "cleaning" / "data" / caption_model.MODEL_FILE
 REAL_DATA = Path("/work/data/issue-8/real")  # bench/clean_real_build.py writes it
-SEEN_SPLITS = ("dev", "test", "late", "dev2", "test2", "dev3", "test3", "test4")
+SEEN_SPLITS = (
+    "dev", "test", "late", "dev2", "test2", "dev3", "test3", "test4", "test6", "test7"
+)
 # tests/test_clean_robust.py checks every scraped form of these: none of their body may go
 ROBUST_SPLITS = ("dev", "test", "late")
 GROUPS = ("period", "open")  # caption_model.ending_group: each has its own threshold
@@ -73,8 +77,14 @@ C_GRID = (0.01, 0.03, 0.1, 0.3)
 MIN_OUTLETS_GRID = (3, 6)
 OPEN_C_GRID = (0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(0.5 + 0.025 * k, 3) for k in range(20))
-MIN_PRECISION = 0.92
-MAX_BODY_LOSS = 0.001
+# The operating point (see ``curve``): a demanding reader accepts losing about 3 body lines in
+# a thousand on outlets the model never saw if 9 of 10 lines it removes are captions; the
+# seen hand-labelled pages as scraped may lose 1 body line in a thousand, their other scraped
+# forms as many, and the robust splits none at all (tests/test_clean_robust.py).
+MIN_PRECISION = 0.90
+MAX_BODY_LOSS = 0.003
+SEEN_MAX_BODY_LOSS = 0.001
+OTHER_MAX_BODY_LOSS = 0.001
 MAX_SUBHEADING_LOSS = 0.003
 MIN_WEIGHT = 0.002  # smaller weights are dropped from the shipped file (rounded to 4 places)
 MARGIN = 0.02  # the threshold stays this far above every labelled body line's score
@@ -360,14 +370,14 @@ Scored = tuple[str, str, float, str, int]
 
 def labelled_scores(
     model: caption_model.CaptionModel, data: Path = REAL_DATA
-) -> tuple[list[Scored], int]:
+) -> tuple[list[Scored], int, int]:
     """(split, label, probability, ending group, form: 0 as scraped) of every line the learned
     step would judge on the seen hand-labelled splits (``SEEN_SPLITS``; never a held-out one),
     as scraped and reduced to their title and body in other scraped forms; and the number of
-    body lines in those other forms."""
+    body lines in those other forms and of the seen splits as scraped."""
     items = json.loads((auto.CASES / "manifest.json").read_text(encoding="utf-8"))
     out: list[Scored] = []
-    other_body = 0
+    other_body = seen_body = 0
     seen: list = []
     original = captions.decide_learned
     captions.decide_learned = lambda page, model=None: seen.append(page)
@@ -382,6 +392,8 @@ def labelled_scores(
             labels = real_eval.load_labels(auto.CASES / "labels" / f"{item['id']}.tsv")
             robust = item["split"] in ROBUST_SPLITS
             for f, (form, form_labels) in enumerate(_forms(text, labels, cuts=robust)):
+                if f == 0:
+                    seen_body += sum(lab == "body" for lab, _fam in labels.values())
                 if 0 < f <= OTHER_FORMS and not robust:
                     other_body += sum(lab == "body" for lab in form_labels.values())
                 seen.clear()
@@ -395,7 +407,12 @@ def labelled_scores(
                     out.append((item["split"], label, p, group, f))
     finally:
         captions.decide_learned = original
-    return out, other_body
+    return out, other_body, seen_body
+
+
+def _seen_lost(scored: list[Scored], x: float, group: str) -> int:
+    """Body lines of the seen splits as scraped scoring x or more (of one ending group)."""
+    return sum(lab == "body" and p >= x and f == 0 and e == group for _s, lab, p, e, f in scored)
 
 
 def _other_lost(scored: list[Scored], x: float, group: str | None = None) -> int:
@@ -407,6 +424,31 @@ def _other_lost(scored: list[Scored], x: float, group: str | None = None) -> int
     )
 
 
+def curve(pages, prob: dict[int, float], labels, ends, th: dict[str, float], scored) -> None:
+    """Per ending group (the other at its chosen threshold): caption recall of rules + model,
+    body lines the model adds to the loss and the precision of its removals, pooled over the
+    held-out-outlet folds; and on the seen hand-labelled splits as scraped, captions gained and
+    body lines lost. The operating point is read off this table."""
+    for group in GROUPS:
+        print(f"\n{group} lines: threshold, CV caption recall, CV body lost, CV precision,"
+              " seen captions+, seen body-")
+        for t in THRESHOLDS:
+            trial = {**th, group: t}
+            c = counts(pages, prob, trial, ends)
+            chosen = [k for k, p in prob.items() if p >= trial[ends[k]]]
+            prec = sum(labels[k] for k in chosen) / len(chosen) if chosen else 1.0
+            body = (c[("body", "both")] - c[("body", "rules")]) / c[("body", "all")]
+            gained = sum(
+                lab == "boilerplate" and p >= trial[e] and f == 0 for _s, lab, p, e, f in scored
+            )
+            lost = sum(lab == "body" and p >= trial[e] and f == 0 for _s, lab, p, e, f in scored)
+            mark = "  <- chosen" if t == th[group] else ""
+            print(
+                f"{t:9.3f} {_rate(c, 'caption', 'both'):7.3f} {body:8.4f} {prec:7.3f}"
+                f" {gained:5} {lost:5}{mark}"
+            )
+
+
 def _th(th: dict[str, float]) -> str:
     return " ".join(f"{g} {th[g]:.3f}" for g in GROUPS)
 
@@ -416,7 +458,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="save the final model")
     ap.add_argument("--data", type=Path, default=REAL_DATA, help="built hand-labelled pages")
     ap.add_argument("--with-2014", action="store_true", help="train on 2014 pages too")
+    ap.add_argument("--c-grid", help="comma-separated C values to try (default: C_GRID)")
     args = ap.parse_args(argv)
+    c_grid = tuple(float(x) for x in args.c_grid.split(",")) if args.c_grid else C_GRID
     pages, feats, labels, groups, ends = collect(args.with_2014)
     print(
         f"{len(pages)} training pages, {len({p.outlet for p in pages})} outlets, "
@@ -432,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     head = f"{'C':>5} {'outlets/word':>12} {'cv thresholds':>26} {'final thresholds':>26}"
     print(f"{head} {'caption recall':>14}")
     best = None
-    for c in C_GRID:
+    for c in c_grid:
         for m in MIN_OUTLETS_GRID:
             prob = fold_probabilities(feats, labels, groups, folds, is_open, c, m, c_open, weight)
             th = choose_threshold(pages, prob, labels, ends)
@@ -444,18 +488,19 @@ def main(argv: list[str] | None = None) -> int:
             )
             # the seen hand-labelled pages (other years, other formats), scored with the weights
             # as shipped: each threshold rises until the model removes none of their body lines
-            scored, other_body = labelled_scores(shipped, args.data)
+            scored, other_body, seen_body = labelled_scores(shipped, args.data)
             worst = {
                 g: max(
                     (
                         p
                         for sp, lab, p, e, f in scored
-                        if lab == "body" and e == g and (f == 0 or sp in ROBUST_SPLITS)
+                        if lab == "body" and e == g and sp in ROBUST_SPLITS
                     ),
                     default=0.0,
                 )
                 for g in GROUPS
             }
+            share = len(GROUPS)  # each ending group has half of each budget
             final = {
                 g: next(
                     (
@@ -463,7 +508,8 @@ def main(argv: list[str] | None = None) -> int:
                         for x in THRESHOLDS
                         if x >= th[g]
                         and x >= worst[g] + MARGIN
-                        and _other_lost(scored, x, g) <= MAX_BODY_LOSS * other_body / len(GROUPS)
+                        and _seen_lost(scored, x, g) <= SEEN_MAX_BODY_LOSS * seen_body / share
+                        and _other_lost(scored, x, g) <= OTHER_MAX_BODY_LOSS * other_body / share
                     ),
                     1.01,
                 )
@@ -481,7 +527,7 @@ def main(argv: list[str] | None = None) -> int:
     for g in GROUPS:
         print(
             f"\nseen hand-labelled splits ({', '.join(SEEN_SPLITS)}), {g} lines: "
-            f"highest body line {worst[g]:.3f}"
+            f"highest body line of {', '.join(ROBUST_SPLITS)} in any form {worst[g]:.3f}"
         )
         print(f"{'threshold':>9} {'captions+':>9} {'body-':>5} {'other form-':>11}")
         start = min(cv_th[g], 0.975)
@@ -495,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
             other = _other_lost(scored, x, g)
             mark = "  <- chosen" if x == final[g] else ""
             print(f"{x:9.3f} {gained:9} {lost:5} {other:11}{mark}")
+    curve(pages, prob, labels, ends, final, scored)
     print()
     fold_table(pages, folds, groups, labels, prob, cv_th, ends)
     print()

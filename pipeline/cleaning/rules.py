@@ -50,7 +50,8 @@ CREDIT_PAREN_RE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_ONLY_RE = re.compile(
-    r"^(?:[(\[]\s*)?(?:ảnh|hình)\s*(?:minh\s*h[oọ]a|tư\s*liệu|chụp\s*màn\s*hình|internet|"
+    r"^(?:[(\[]\s*)?(?:hình\s*ảnh\s*(?=minh)|ảnh|hình)\s*"
+    r"(?:minh\s*h(?:[oọ]a|oạ)|tư\s*liệu|chụp\s*màn\s*hình|internet|"
     r"nhân vật cung cấp|đại diện|nvcc|ctv|btc)?\s*[)\]]?\s*\.?$",
     re.IGNORECASE,
 )
@@ -65,6 +66,15 @@ _CAPTION_START_RE = re.compile(
 CREDIT_BARE_RE = re.compile(
     r"(?:(?<=[.!?])\s+|\s+[-–—]\s+|\s*[(\[]\s*)(?P<kw>Ảnh|ẢNH|Nguồn ảnh|Clip|Video)\.?\s+"
     r"(?P<credit>[^()\[\]:]{1,60}?)\s*[)\]]?\s*\.?$"
+)
+# A picture marked as an illustration after the caption's last sentence, after a dash or a
+# slash, or in brackets, in the words outlets use for it: "... trắng sáng. Hình minh họa",
+# "... - Hình minh hoạ", "(Hình ảnh minh họa)", "Ảnh mang tính minh họa", "(Ảnh mang tính
+# chất minh họa)". A body sentence never ends on these words.
+CREDIT_ILLUSTRATION_RE = re.compile(
+    r"(?:(?<=[.!?…])\s*|\s+[-–—/|]\s*|\s*[(\[]\s*)"
+    r"(?P<credit>(?i:(?:hình\s+ảnh|ảnh|hình)\s+(?:mang\s+tính\s+(?:chất\s+)?)?minh\s+h(?:[oọ]a|oạ)))"
+    r"\s*[)\]]?\s*\.?$"
 )
 # What anchors a sentence in the story's telling: aspect and tense ("đã", "sẽ", "đang"),
 # negation, reference back ("này", "đó", "trên", "họ"), connectives, hedges and reporting. A
@@ -131,6 +141,9 @@ def split_credit(text: str) -> tuple[str, str | None]:
     m = CREDIT_LOWER_PAREN_RE.search(text)
     if m:
         return text[: m.start()].rstrip(" -–—|,("), m.group("credit").strip(" .")
+    m = CREDIT_ILLUSTRATION_RE.search(text)
+    if m:
+        return text[: m.start()].rstrip(" -–—|/,("), m.group("credit")
     m = CREDIT_BARE_RE.search(text)
     if m and _credit_name(m.group("credit")):
         return text[: m.start()].rstrip(" -–—|,("), m.group("credit").strip(" .")
