@@ -144,6 +144,7 @@ def clean_text(text: str) -> CleanArticle:
     chrome.head_chrome(page)  # menus between the <title> line and the headline printed again
     chrome.labels_under_title(page)  # "Du lịch" / "Cẩm nang" under a <title> line opening the page
     header = fields.header_fields(page, header)  # "Author: X", "Date: 20/04/2019", "Tag A, B"
+    fields.outlet_dateline(page, header)  # "TNĐT" alone over the lead
     fields.section_labels(page)  # "eSport" / "Công nghệ" right above or under the headline
     headings += blocks.outlet_headings(page, page.title_idx)
     for h in sorted(headings):
@@ -189,7 +190,12 @@ def clean_text(text: str) -> CleanArticle:
         credit_outlet, credit_wire = metadata.credit_parts(source)
         outlet, wire = outlet or credit_outlet, wire or credit_wire
     outlet = (
-        outlet or page.publisher or follow_outlet or header_outlet or chrome.footer_outlet(page)
+        outlet
+        or page.publisher
+        or header.outlet
+        or follow_outlet
+        or header_outlet
+        or chrome.footer_outlet(page)
     )
     outlet = outlet or metadata.closing_masthead(page)  # "Thể thao & Văn hóa" under the byline
     if outlet is None and page.masthead:

@@ -177,3 +177,13 @@ def test_fields_over_the_headline_leave_it_the_title() -> None:
     a = clean_text("\n".join(["Author: Trần Minh", "Date: 20/04/2019", TITLE, LEAD, P2, P3]))
     assert a.title == TITLE and a.paragraphs == (LEAD, P2, P3)
     assert a.published == "2019-04-20" and a.author == "Trần Minh"
+
+
+@pytest.mark.parametrize(("line", "outlet"), [("TNĐT", "TNĐT"), ("(TTO)", "Tuổi Trẻ")])
+def test_outlet_dateline_alone_over_the_lead(line, outlet) -> None:
+    a = clean_text(page("20/04/2019 08:15", line))
+    assert a.outlet == outlet and a.paragraphs == (LEAD, P2, P3)
+
+
+def test_a_wire_alone_over_the_lead_names_no_outlet() -> None:
+    assert clean_text(page("20/04/2019 08:15", "TTXVN")).outlet is None

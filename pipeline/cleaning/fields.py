@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like, publisher_line
 from pipeline.cleaning.lines import Page
-from pipeline.cleaning.outlets import is_location
+from pipeline.cleaning.outlets import (
+    is_location,
+    is_news_domain,
+    is_online_abbr,
+    outlet_name,
+    wire_name,
+)
 from pipeline.cleaning.rules import (
     FIELD_BARE_RE,
     FIELD_RE,
@@ -41,6 +47,7 @@ class HeaderFields:
 
     author: str | None = None
     published: str | None = None
+    outlet: str | None = None
 
 
 def _writer(value: str) -> str | None:
@@ -147,6 +154,36 @@ def frame_line(text: str) -> tuple[str, str | None, str | None] | None:
 
 _FIELD_SEP_RE = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+(?=[^\W\d_][^:]{0,24}:)")
 _HANDLE_RE = re.compile(r"^[\w.@-]{2,30}$")
+
+
+# "TNĐT", "(TTO)", "VOV.VN -": the outlet's dateline printed alone over the lead
+_E_PAPER_RE = re.compile(r"[A-ZĐ]{1,6}ĐT")
+
+
+def _lone_dateline(text: str) -> str | None:
+    """The outlet a lone dateline names (None when the line is not one). A wire ("TTXVN")
+    names no outlet and is left to the other steps."""
+    raw = text.strip(" ()[]-–—:|")
+    if not raw or len(words(raw)) > 2 or wire_name(raw):
+        return None
+    if outlet_name(raw):
+        return outlet_name(raw)
+    if is_online_abbr(raw) or is_news_domain(raw) or _E_PAPER_RE.fullmatch(raw):
+        return raw
+    return None
+
+
+def outlet_dateline(page: Page, found: HeaderFields) -> None:
+    """The last line of the header zone, right over the lead, when it is the outlet's dateline
+    alone ("TNĐT"): "outlet-name", and it names the outlet."""
+    zone = _header_zone(page)
+    lead = page.lead()
+    if not zone or lead is None or zone[-1] > lead or page.next(zone[-1]) != lead:
+        return
+    name = _lone_dateline(page[zone[-1]].text)
+    if name and not publisher_line(page, zone[-1]):  # "Bnews" over an aggregator's stamp
+        page.decide(zone[-1], "outlet-name")
+        found.outlet = found.outlet or name
 
 
 def _header_zone(page: Page) -> list[int]:
