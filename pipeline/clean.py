@@ -173,6 +173,7 @@ def clean_text(text: str) -> CleanArticle:
     captions.decide_duplicates(page, page.title_idx)
     blocks.repeated_lead(page)
     layouts.slideshow_captions(page)
+    fields.tail_fields(page, header)  # "Author: X" / "Chuyên mục: Y" after the story
     author, source = bylines.decide_bylines(page, page.title_idx)
     blocks.lead_teaser(page)
     captions.trailing_media_label(page)  # "Hình ảnh ...:" closing the story, its media gone

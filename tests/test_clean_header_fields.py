@@ -187,3 +187,16 @@ def test_outlet_dateline_alone_over_the_lead(line, outlet) -> None:
 
 def test_a_wire_alone_over_the_lead_names_no_outlet() -> None:
     assert clean_text(page("20/04/2019 08:15", "TTXVN")).outlet is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason", "author"),
+    [
+        ("Author: Trần Minh", "byline", "Trần Minh"),
+        ("Chuyên mục: Giao thông", "breadcrumb", None),
+        ("Tag xe buýt ,giao thông", "tags", None),
+    ],
+)
+def test_labelled_fields_after_the_story(line, reason, author) -> None:
+    text = "\n".join([TITLE, LEAD, P2, P3, line])
+    assert removed(text) == {line: reason} and clean_text(text).author == author

@@ -156,6 +156,30 @@ _FIELD_SEP_RE = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+(?=[^\W\d_][^:]{0,24}
 _HANDLE_RE = re.compile(r"^[\w.@-]{2,30}$")
 
 
+def tail_fields(page: Page, found: HeaderFields) -> None:
+    """The labelled fields after the story's last paragraph ("Author: X", "Chuyên mục: Y",
+    "Tag a ,b", "X đăng lúc <stamp>"): removed, and a labelled writer recorded. No date is read
+    there: a list of other stories under the story prints theirs."""
+    prose = [i for i in page.open_indices() if is_prose(page[i].text)]
+    if not prose:
+        return
+    tail = [i for i in range(prose[-1] + 1, len(page)) if page[i].kind is None]
+    parsed_lines = {i: field_line(page[i].text) for i in tail}
+    if any(p is None and _INFO_ROW_RE.match(page[i].text) for i, p in parsed_lines.items()):
+        return  # "Nhà xuất bản: Trẻ" / "Số trang: 300": the story's own block of facts
+    for i, parsed in parsed_lines.items():
+        if parsed is None or parsed[0] == "timestamp":  # a date alone: the stamp steps' call
+            continue
+        reason, writer, _ = parsed
+        if reason == "source-credit" and byline_like(page[i].text):
+            continue  # "Nguồn: VTV" names the outlet: the byline step reads it
+        page.decide(i, reason)
+        found.author = found.author or writer
+
+
+_INFO_ROW_RE = re.compile(r"^[^\W\d_][^:]{1,24}:\s*\S")
+
+
 # "TNĐT", "(TTO)", "VOV.VN -": the outlet's dateline printed alone over the lead
 _E_PAPER_RE = re.compile(r"[A-ZĐ]{1,6}ĐT")
 

@@ -693,7 +693,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "date": (
         "date", "published", "published on", "published at", "updated", "last updated",
         "posted", "posted on", "posted at", "ngày đăng", "ngày", "cập nhật", "cập nhật lúc",
-        "ngày cập nhật", "đăng lúc", "đăng ngày", "xuất bản", "ngày xuất bản", "thời gian",
+        "ngày cập nhật", "đăng lúc", "đăng ngày", "xuất bản", "ngày xuất bản", "thời gian đăng",
     ),
     "tags": ("tag", "tags", "từ khóa", "từ khoá", "chủ đề", "keywords", "keyword", "thẻ"),
     "category": ("category", "categories", "section", "chuyên mục", "danh mục"),
