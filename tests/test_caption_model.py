@@ -336,3 +336,21 @@ def test_illustration_tails_are_credits_in_every_outlets_wording() -> None:
     assert not is_caption_only("Hình ảnh")
     cap = "Bộ ghế sofa nhỏ gọn màu trắng sáng. Hình minh họa"
     assert reasons(lines(TITLE, Q1, Q2, cap, Q3)) == {4: "photo-caption"}
+
+
+# --------------------------------------------------------------------------- repeated list items
+
+
+def test_a_numbered_items_words_again_without_its_number_are_its_caption() -> None:
+    item = "2. Nấu nước vỏ cam với gừng tươi để uống giúp ấm bụng, dễ tiêu hóa sau bữa ăn."
+    copy = "Nấu nước vỏ cam với gừng tươi để uống giúp ấm bụng, dễ tiêu hóa"
+    first = "1. Phơi khô vỏ cam rồi đặt trong tủ lạnh để khử mùi thức ăn lâu ngày."
+    third = "3. Chà vỏ cam lên mặt bếp để tẩy vết dầu mỡ bám lâu ngày trên bề mặt."
+    got = reasons(lines(TITLE, P1, first, item, copy, third))
+    assert got.get(5) == "photo-caption" and 4 not in got
+    above = reasons(lines(TITLE, P1, first, copy, item, third))
+    assert above.get(4) == "photo-caption" and 5 not in above
+    # a subheading naming the item is shorter than a copy; a paragraph opening on it longer
+    assert not captions._copies_item("Nấu nước vỏ cam", item)
+    assert not captions._copies_item(item[3:] + " Nên uống khi còn ấm, mỗi ngày một cốc.", item)
+    assert not captions._copies_item(copy, copy)  # no number: no list item

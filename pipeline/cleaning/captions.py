@@ -416,6 +416,41 @@ def _open_and_lead(page: Page) -> tuple[list[int], int | None]:
     return [i for i in page.open_indices() if i != page.title_idx], page.lead()
 
 
+_NUMBERED_RE = re.compile(r"^\d{1,2}[.)]\s+")
+_ITEM_COPY_MIN_WORDS = 6
+_ITEM_COPY_COVER = 0.6  # of the item's words: a copy, not a paragraph opening on its words
+
+
+def _copies_item(line: str, item: str) -> bool:
+    """The line is, word for word, the opening (or all) of a numbered list item without its
+    number ("Vỏ bưởi rửa sạch xắt nhuyễn, ..." next to "5. Vỏ bưởi rửa sạch xắt nhuyễn, ...,
+    với vị ngon khác thường.")."""
+    num = _NUMBERED_RE.match(item)
+    if num is None:
+        return False
+    own, body = key(line).split(), key(item[num.end():]).split()
+    return (
+        len(own) >= _ITEM_COPY_MIN_WORDS
+        and len(own) <= len(body)
+        and len(own) >= _ITEM_COPY_COVER * len(body)
+        and body[: len(own)] == own
+    )
+
+
+def repeated_list_items(page: Page) -> None:
+    """A line right above or below a numbered list item that repeats that item without its
+    number: the caption of the item's picture, which the page took from the item's words (a
+    list item's own subheading is shorter than its text, a paragraph longer). The item stays."""
+    for i in page.open_indices():
+        t = page[i].text
+        if i == page.title_idx or LIST_ITEM_RE.match(t):
+            continue
+        for j in (page.prev(i), page.next(i, undecided=False)):
+            if j is not None and page[j].kind is None and _copies_item(t, page[j].text):
+                page.decide(i, "photo-caption")
+                break
+
+
 def decide_uncredited(page: Page) -> None:
     """Captions with no credit and no picture left in the text, found by what only a caption
     says or does: a person's place in the picture, the picture's date closing the line, a
