@@ -207,6 +207,7 @@ _BACK_REFERENCE_RE = re.compile(r"\b(?:khác|này|đó|ấy|cũng|vậy|trên đ
 _NAMED_ITEM_RE = re.compile(r",\s+[A-ZÀ-ỸĐ]")
 _NAMED_ITEMS = 3
 _SAPO_MAX_BODY, _SAPO_MAX_TITLE = 0.25, 0.35
+_SAPO_MIN_PARAGRAPHS = 4
 
 
 def closing_other_sapo(page: Page) -> None:
@@ -230,8 +231,8 @@ def closing_other_sapo(page: Page) -> None:
     if _BACK_REFERENCE_RE.search(t) or len(_NAMED_ITEM_RE.findall(t)) >= _NAMED_ITEMS:
         return  # "Các nền ẩm thực khác ... gồm Thổ Nhĩ Kỳ, Pháp, Ma Rốc, ...": the story's own
     body = [j for j in page.open_indices() if j not in (i, lead, page.title_idx)]
-    if len(body) < 3:
-        return
+    if sum(is_paragraph(page[j].text) for j in body) < _SAPO_MIN_PARAGRAPHS:
+        return  # too little text to tell what the story is about
     ref = topic_words(" ".join(page[j].text for j in (page.title_idx, lead) if j is not None))
     text_words = topic_words(" ".join(page[j].text for j in body))
     if coherence(t, text_words) <= _SAPO_MAX_BODY and coherence(t, ref) <= _SAPO_MAX_TITLE:

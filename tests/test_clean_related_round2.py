@@ -1,0 +1,103 @@
+"""Related-link shapes of round 2 (issue 8): one-rule snippets (hand-written lines, never a
+reported number). Each test pairs the shape that goes with the body line that must stay."""
+
+from __future__ import annotations
+
+from pipeline.clean import clean_text
+from pipeline.cleaning.blocks import _spaced_headline
+from pipeline.cleaning.rules import (
+    is_read_more,
+    is_related_heading,
+    is_teaser_tag,
+    strip_trailing_label,
+)
+from tests.clean_snippets import P1, P2, P3, TITLE, lines, reasons
+
+P4 = (
+    "Các địa phương được yêu cầu báo cáo kết quả thực hiện trước ngày 15/12 để tổng hợp, "
+    "trình Chính phủ xem xét."
+)
+P5 = "Hội nghị cũng bàn các giải pháp thúc đẩy tăng trưởng kinh tế trong quý đầu năm sau."
+
+
+def test_read_more_label_glued_after_a_quote_or_question_mark() -> None:
+    for head in ("Doanh nghiệp có lãi vẫn 'bán mình'", "Thành phố nào có nhiều nhà siêu sang?"):
+        assert is_read_more(head + "ĐỌC NGAY")
+        assert strip_trailing_label(head + "ĐỌC NGAY") == head
+    assert not is_read_more('Ông nói: "Tôi sẽ đọc thêm tài liệu trước khi quyết định."')
+
+
+def test_related_headings_by_shape() -> None:
+    for heading in ("Tham khảo thêm", "Tìm hiểu thêm", "Nhận định bóng đá mới nhất",
+                    "Tin thế giới liên quan", "Video cùng chuyên mục"):  # fmt: skip
+        assert is_related_heading(heading), heading
+    # a subheading about the story's latest turn is no list heading
+    for heading in ("Diễn biến mới nhất", "Thông tin mới nhất về vụ cháy", "Tham khảo ý kiến"):
+        assert not is_related_heading(heading), heading
+
+
+def test_capitalised_media_tag_is_a_teaser() -> None:
+    assert is_teaser_tag("VIDEO Highlight: Hà Nội 2-1 Hải Phòng")
+    assert not is_teaser_tag("Video cho thấy chiếc xe lao qua dải phân cách rồi dừng lại.")
+    assert not is_teaser_tag("VIDEO ghi lại toàn bộ vụ việc đã được trích xuất.")
+
+
+def test_inline_related_heading_takes_its_one_headline_and_the_body_resumes() -> None:
+    sub = "Cần thêm sản phẩm mới"
+    other = "Trình Quốc hội xem xét kéo dài thị thực lên 90 ngày"
+    text = lines(TITLE, P1, P2, "Tham khảo thêm", other, sub, P3, P4)
+    got = reasons(text)
+    assert got.get(4) == "related-heading" and got.get(5) == "related-item"
+    assert clean_text(text).paragraphs == (P1, P2, sub, P3, P4)
+
+
+def test_closing_headline_run_into_its_lead_with_a_space() -> None:
+    glued = (
+        "Ác nhân quậy nát thành phố trong trò chơi GTA V Với bản mod mới, ác nhân có thể "
+        "quậy nát cả thành phố trong trò chơi nổi tiếng."
+    )
+    got = reasons(lines(TITLE, P1, P2, P3, P4, glued))
+    assert got.get(6) == "related-item"
+
+
+def test_a_sentence_with_a_title_case_noun_is_no_seam() -> None:
+    """ "... cho rằng Chính phủ ...", "... Bắc Kinh từ ...": a title or a name inside one
+    sentence, and a head that the tail does not restate."""
+    last = (
+        "Lãnh đạo thành phố đề nghị các sở ngành phối hợp chặt chẽ với Tổ công tác để "
+        "hoàn thành dự án trước tháng 12."
+    )
+    assert _spaced_headline(last, set(), {"tổ", "công", "tác"}) is None
+    assert 6 not in reasons(lines(TITLE, P1, P2, P3, P4, last))
+
+
+def test_question_headline_and_lead_over_read_on_links() -> None:
+    head = "Hé lộ số tiền tập đoàn nước ngoài bỏ ra để mua lại hãng bút bi, cao hay thấp?"
+    lead = "Theo thông tin từ tập đoàn, họ sẽ chi gần 4.700 tỉ đồng để mua lại hơn 65% cổ phần."
+    got = reasons(lines(TITLE, P1, P2, P3, P4, head, lead, "Đọc tiếp Về trang Chủ đề"))
+    assert got.get(6) == "related-item" and got.get(7) == "related-item"
+
+
+def test_other_story_sapo_above_the_closing_byline() -> None:
+    sapo = (
+        "Ngôi nhà bằng đá gần trăm tuổi ở vùng quê từng được tay buôn đồ cổ hỏi mua với giá "
+        "cả chục tỷ đồng nhưng gia chủ từ chối bán."
+    )
+    got = reasons(lines(TITLE, P1, P2, P3, P4, P5, sapo, "Hồ Giáp"))
+    assert got.get(7) == "related-item"
+    # too little text to judge against: kept
+    assert 5 not in reasons(lines(TITLE, P1, P2, P3, sapo, "Hồ Giáp"))
+
+
+def test_closing_paragraph_of_the_story_above_the_byline_stays() -> None:
+    """The story's own close: it shares its words with the text, or points back at it."""
+    own = (
+        "Thủ tướng đề nghị các bộ, ngành và địa phương thúc đẩy giải ngân vốn đầu tư công để "
+        "tăng trưởng kinh tế đạt mục tiêu cả năm."
+    )
+    back = (
+        "Các nền kinh tế khác góp mặt trong nhóm dẫn đầu gồm Thái Lan, Malaysia, Indonesia, "
+        "Philippines và Singapore theo báo cáo mới công bố."
+    )
+    for last in (own, back):
+        assert 7 not in reasons(lines(TITLE, P1, P2, P3, P4, P5, last, "Hồ Giáp")), last
