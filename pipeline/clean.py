@@ -142,7 +142,6 @@ def clean_text(text: str) -> CleanArticle:
     blocks.read_on_card(page)
     blocks.next_part_teaser(page)
     blocks.closing_glued_teaser(page)  # "...tại Đà LạtÔng Nguyễn ..." above the byline
-    blocks.closing_other_sapo(page)  # another story's lead right above the closing byline
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)

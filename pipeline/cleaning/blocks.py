@@ -35,7 +35,6 @@ from pipeline.cleaning.text import (
     coherence,
     ends_with_ellipsis,
     is_paragraph,
-    is_quote,
     is_sentence,
     is_title_like,
     key,
@@ -197,46 +196,6 @@ def closing_glued_teaser(page: Page) -> None:
     if _glued_headline(t) or _spaced_headline(t, *_page_words(page, last)):
         page.decide(last, "related-item")
         _teasers_above(page, open_idx[:-1])
-
-
-_SAPO_MIN_WORDS, _SAPO_MAX_WORDS = 20, 40
-# A sentence pointing back at the text above ("... khác", "... này", "cũng") or listing named
-# items ("gồm Thổ Nhĩ Kỳ, Pháp, Ma Rốc, ...") belongs to the story; another story's sapo
-# stands alone.
-_BACK_REFERENCE_RE = re.compile(r"\b(?:khác|này|đó|ấy|cũng|vậy|trên đây)\b", re.IGNORECASE)
-_NAMED_ITEM_RE = re.compile(r",\s+[A-ZÀ-ỸĐ]")
-_NAMED_ITEMS = 3
-_SAPO_MAX_BODY, _SAPO_MAX_TITLE = 0.25, 0.35
-_SAPO_MIN_PARAGRAPHS = 4
-
-
-def closing_other_sapo(page: Page) -> None:
-    """The line right above the closing byline, when it is one sentence about something the
-    page never takes up: the lead of another story that the site sets under the text (a
-    related link scraped as its sapo). It shares little with the body (a quarter of its topic
-    words or less) and little with the title and lead; a closing paragraph of the story
-    itself, a quotation or a short sign-off ("Chúc các bạn thành công!") stays."""
-    idx = [i for i, ln in enumerate(page.lines) if ln.kind != BLANK]
-    k = len(idx) - 1
-    while k >= 0 and (page[idx[k]].kind == "byline" or byline_like(page[idx[k]].text)):
-        k -= 1
-    if k < 0 or k == len(idx) - 1 or page[idx[k]].kind is not None:
-        return
-    i, t = idx[k], page[idx[k]].text
-    lead = page.lead()
-    if i in (lead, page.title_idx) or page[i].parts or is_quote(t) or sentence_count(t) != 1:
-        return
-    if not (_SAPO_MIN_WORDS <= len(words(t)) <= _SAPO_MAX_WORDS and is_sentence(t)):
-        return
-    if _BACK_REFERENCE_RE.search(t) or len(_NAMED_ITEM_RE.findall(t)) >= _NAMED_ITEMS:
-        return  # "Các nền ẩm thực khác ... gồm Thổ Nhĩ Kỳ, Pháp, Ma Rốc, ...": the story's own
-    body = [j for j in page.open_indices() if j not in (i, lead, page.title_idx)]
-    if sum(is_paragraph(page[j].text) for j in body) < _SAPO_MIN_PARAGRAPHS:
-        return  # too little text to tell what the story is about
-    ref = topic_words(" ".join(page[j].text for j in (page.title_idx, lead) if j is not None))
-    text_words = topic_words(" ".join(page[j].text for j in body))
-    if coherence(t, text_words) <= _SAPO_MAX_BODY and coherence(t, ref) <= _SAPO_MAX_TITLE:
-        page.decide(i, "related-item")
 
 
 _TAIL_MAX_COHERENCE = 0.25
