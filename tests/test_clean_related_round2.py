@@ -75,3 +75,18 @@ def test_question_headline_and_lead_over_read_on_links() -> None:
     lead = "Theo thông tin từ tập đoàn, họ sẽ chi gần 4.700 tỉ đồng để mua lại hơn 65% cổ phần."
     got = reasons(lines(TITLE, P1, P2, P3, P4, head, lead, "Đọc tiếp Về trang Chủ đề"))
     assert got.get(6) == "related-item" and got.get(7) == "related-item"
+
+
+def test_teaser_lead_printed_again_inside_its_box_goes() -> None:
+    """A related box that repeats its cards: the repeated lead (here run on by a broken
+    scrape) sits between the box's lines and goes; the story's own paragraph stays."""
+    head = "Bài viết của tác giả góp phần làm rõ nhiều vấn đề lý luận quan trọng"
+    lead = (
+        "(ĐTCK) Trong khi nhân sự các ngành khác phải làm việc tại nhà để đảm bảo an toàn "
+        "trước dịch bệnh thì nhân viên các doanh nghiệp vẫn đến văn phòng."
+    )
+    garbled = lead[:100] + "à để đảm bảo an toàn trước dịch bệnh"
+    text = lines(TITLE, P1, P2, P3, P4, head, lead, head, garbled, head, lead, head, lead)
+    got = reasons(text)
+    assert clean_text(text).paragraphs == (P1, P2, P3, P4)
+    assert got.get(9) == "related-item"

@@ -463,6 +463,36 @@ def teaser_title_copies(page: Page) -> None:
             page.decide(i, "related-item")
 
 
+def copies_inside_box(page: Page) -> None:
+    """A teaser's lead printed again inside its own box (the box repeats its cards): a line
+    repeating a removed teaser (maybe run on by a broken scrape), with the box's lines on both
+    sides of it. Elsewhere a copy may be the story's paragraph that a teaser quotes, and
+    stays."""
+    openings = {
+        tuple(key(ln.text).split()[:_COPY_OPENING])
+        for ln in page.lines
+        if ln.kind in _TEASER_REASONS and len(words(ln.text)) >= _COPY_MIN_WORDS
+    }
+    for i, ln in enumerate(page.lines):
+        if ln.kind is not None or i in (page.title_idx, page.lead()):
+            continue
+        ws = key(ln.text).split()
+        if any(tuple(ws[: len(o)]) == o for o in openings) and _inside_box(page, i):
+            page.decide(i, "related-item")
+
+
+_COPY_MIN_WORDS, _COPY_OPENING = 5, 12  # the same opening words: the same card
+
+
+_BOX_REASONS = _TEASER_REASONS | {"duplicate-line", "repeated-caption"}
+
+
+def _inside_box(page: Page, i: int) -> bool:
+    """Both neighbours of the line are a related box's (a teaser, or a copy of one)."""
+    p, n = page.prev(i), page.next(i, undecided=False)
+    return p is not None and n is not None and {page[p].kind, page[n].kind} <= _BOX_REASONS
+
+
 _CARD_MAX_LINES = 4  # two story cards: headline, lead, headline, lead
 
 
