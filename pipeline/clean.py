@@ -160,6 +160,7 @@ def clean_text(text: str) -> CleanArticle:
     layouts.slideshow_captions(page)
     author, source = bylines.decide_bylines(page, page.title_idx)
     blocks.lead_teaser(page)
+    blocks.links_under_lead(page)  # two or more other stories' headlines under the sapo
     captions.trailing_media_label(page)  # "Hình ảnh ...:" closing the story, its media gone
     blocks.copies_inside_box(page)  # a teaser's lead printed twice inside its box
     captions.decide_learned(page)  # last: only lines no family decided

@@ -90,3 +90,24 @@ def test_teaser_lead_printed_again_inside_its_box_goes() -> None:
     got = reasons(text)
     assert clean_text(text).paragraphs == (P1, P2, P3, P4)
     assert got.get(9) == "related-item"
+
+
+def test_two_other_headlines_under_the_lead_go() -> None:
+    links = (
+        "Dự án gần 600 tỷ đồng ở miền Trung có dấu hiệu rút ruột công trình",
+        "Hải Phòng: Lập đoàn kiểm tra liên ngành an toàn thực phẩm dịp Tết",
+    )
+    text = lines(TITLE, P1, *links, P2, P3, P4)
+    got = reasons(text)
+    assert got.get(3) == "related-item" and got.get(4) == "related-item"
+    assert clean_text(text).paragraphs == (P1, P2, P3, P4)
+
+
+def test_headlines_under_the_lead_about_the_story_stay() -> None:
+    """Two subheading-like lines that take up the story's own words are its text."""
+    own = (
+        "Thủ tướng yêu cầu đẩy nhanh giải ngân vốn đầu tư công trong tháng cuối năm",
+        "Tăng trưởng kinh tế quý IV dự kiến đạt mức cao nhất trong năm nay",
+    )
+    text = lines(TITLE, P1, *own, P2, P3, P4)
+    assert not {3, 4} & set(reasons(text))

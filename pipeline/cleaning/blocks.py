@@ -674,6 +674,38 @@ def lead_teaser(page: Page) -> None:
         page.decide(i, "related-item")
 
 
+_UNDER_LEAD_MIN, _UNDER_LEAD_MAX = 2, 4
+_UNDER_LEAD_WORDS = 8
+_UNDER_LEAD_MAX_COHERENCE = 0.25
+
+
+def links_under_lead(page: Page) -> None:
+    """Two to four headlines in a row right under the lead, none about the page's story (each
+    shares a quarter of its topic words or less with the title and lead, and with the
+    paragraph under them), with the text resuming below: the links to other stories a site
+    sets below the sapo. A subheading stands alone and introduces the paragraph under it."""
+    lead = page.lead()
+    if lead is None or page.title_idx is None:
+        return
+    ref = topic_words(page[page.title_idx].text + " " + page[lead].text)
+    run, k = [], page.next(lead, undecided=False)
+    while k is not None and page[k].kind is None and _box_headline(page[k].text, _UNDER_LEAD_WORDS):
+        run.append(k)
+        k = page.next(k, undecided=False)
+    if not _UNDER_LEAD_MIN <= len(run) <= _UNDER_LEAD_MAX:
+        return
+    if k is None or page[k].kind is not None or not is_paragraph(page[k].text):
+        return
+    below = topic_words(page[k].text)
+    if all(
+        coherence(page[r].text, ref) <= _UNDER_LEAD_MAX_COHERENCE
+        and coherence(page[r].text, below) <= _UNDER_LEAD_MAX_COHERENCE
+        for r in run
+    ):
+        for r in run:
+            page.decide(r, "related-item")
+
+
 _TAG_MAX_WORDS = 6
 
 
