@@ -111,3 +111,13 @@ def test_headlines_under_the_lead_about_the_story_stay() -> None:
     )
     text = lines(TITLE, P1, *own, P2, P3, P4)
     assert not {3, 4} & set(reasons(text))
+
+
+def test_read_more_label_glued_to_the_start_of_a_headline() -> None:
+    for line in ("XEM THÊMVẻ đẹp bên trong các hang động ở Quảng Bình",
+                 "Tin liên quanHà Nội cấm xe máy ở nội đô từ năm 2030",
+                 "Đọc thêm Những hang động đẹp nhất miền Trung"):  # fmt: skip
+        assert is_read_more(line), line
+    for line in ("Đọc thêm sách giúp trẻ phát triển trí tuệ.",
+                 "Xem thêm Phụ lục 2 kèm theo quyết định này."):  # fmt: skip
+        assert not is_read_more(line), line

@@ -301,12 +301,32 @@ _READ_MORE_RE = re.compile(
 )
 
 
+# The same labels glued to the START of the headline, with no separator: "XEM THÊMVẻ đẹp ...",
+# "Tin liên quanHà Nội ..." (innerText runs the label into the link), or "ĐỌC NGAY Vẻ đẹp ..."
+# / "Xem thêm Vẻ đẹp ..." (a space, then a capitalised headline with no full stop).
+_LEADING_LABELS = (
+    r"(?:xem thêm|đọc thêm|đọc ngay|xem ngay|đọc tiếp|tin liên quan|bài liên quan|tin cùng chủ đề"
+    r"|có thể bạn quan tâm|read more|see also|related)"
+)
+_LEADING_LABEL_RE = re.compile(rf"^(?i:{_LEADING_LABELS})\s*(?=[A-ZÀ-ỸĐ\"“'‘])")
+
+
+def _leading_label(text: str) -> bool:
+    m = _LEADING_LABEL_RE.match(text)
+    if m is None:
+        return False
+    rest = text[m.end() :]
+    return 4 <= len(words(rest)) <= 35 and is_title_like(rest) and sentence_count(rest) == 1
+
+
 def is_read_more(text: str) -> bool:
     """A single-line pointer to another story ("Xem thêm: ...", ">> ...", "Mời độc giả xem ...",
-    "<headline>ĐỌC NGAY")."""
+    "<headline>ĐỌC NGAY", "XEM THÊMVẻ đẹp ...")."""
     return (
         len(words(text)) <= 40
-        and bool(_READ_MORE_RE.match(text) or _TRAILING_LABEL_RE.search(text))
+        and bool(
+            _READ_MORE_RE.match(text) or _TRAILING_LABEL_RE.search(text) or _leading_label(text)
+        )
         or is_link_label(text)
     )
 
