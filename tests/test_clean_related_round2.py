@@ -121,3 +121,16 @@ def test_read_more_label_glued_to_the_start_of_a_headline() -> None:
     for line in ("Đọc thêm sách giúp trẻ phát triển trí tuệ.",
                  "Xem thêm Phụ lục 2 kèm theo quyết định này."):  # fmt: skip
         assert not is_read_more(line), line
+
+
+def test_a_box_of_cards_each_run_into_its_lead_goes() -> None:
+    first = (
+        "Bắt giữ người phụ trách nhóm tu bị tố cáo tại Đà LạtÔng Nguyễn Văn A bị cáo buộc "
+        "nhiều lần vi phạm pháp luật trong thời gian dài."
+    )
+    second = (
+        "Ác nhân quậy nát thành phố trong trò chơi GTA V Với bản mod mới, ác nhân có thể "
+        "quậy nát cả thành phố trong trò chơi nổi tiếng."
+    )
+    got = reasons(lines(TITLE, P1, P2, P3, P4, first, second))
+    assert got.get(6) == "related-item" and got.get(7) == "related-item"

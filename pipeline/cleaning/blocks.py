@@ -189,13 +189,18 @@ def closing_glued_teaser(page: Page) -> None:
         open_idx.pop()
     if len(open_idx) < 4:
         return
-    last = open_idx[-1]
-    if page[last].parts and not page.hard_wrapped:
-        return
-    t = page[last].text
-    if _glued_headline(t) or _spaced_headline(t, *_page_words(page, last)):
+    found = False
+    while len(open_idx) >= 4:  # a box of such cards: each glued line above the last goes too
+        last = open_idx[-1]
+        if page[last].parts and not page.hard_wrapped:
+            break
+        t = page[last].text
+        if not (_glued_headline(t) or _spaced_headline(t, *_page_words(page, last))):
+            break
         page.decide(last, "related-item")
-        _teasers_above(page, open_idx[:-1])
+        open_idx, found = open_idx[:-1], True
+    if found:
+        _teasers_above(page, open_idx)
 
 
 _TAIL_MAX_COHERENCE = 0.25
