@@ -12,6 +12,7 @@ mirrors come from the search tools' ``fetch`` (``/work/.mirror/<owner>+<name>/re
 
 from __future__ import annotations
 
+import ast
 import csv
 import gzip
 import io
@@ -162,6 +163,14 @@ def csv_row(raw: bytes, index: int, fields: list[str]) -> list[str]:
 _PHP_FIELD = re.compile(r"'(\w+)'\s*=>\s*'((?:[^'\\]|\\.)*)'", re.S)
 
 
+def csv_pylist(raw: bytes, index: int, fields: list[str]) -> list[str]:
+    """A Selenium crawler's CSV row whose fields are Python list literals of strings (each an
+    element's rendered ``.text``, one block a line): the strings of the named fields, in order."""
+    csv.field_size_limit(1 << 26)
+    row = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))[index]
+    return _field_lines([s for f in fields for s in ast.literal_eval(row[f])])
+
+
 def php_array(raw: bytes, index: int, fields: list[str]) -> list[str]:
     """The ``index``-th record of a PHP array literal (an app's seed data holding articles
     pasted from the outlet's page): the named single-quoted fields, in the order given."""
@@ -199,6 +208,16 @@ def json_html(raw: bytes, index: int, head: list[str], content: str) -> list[str
     record = json.loads(raw.decode("utf-8"))[index]
     lines = _field_lines([record[f] or "" for f in head])
     return lines + blocks(lxml.html.fromstring(f"<div>{record[content]}</div>"))
+
+
+def json_join(raw: bytes, head_raw: bytes, item: dict) -> list[str]:
+    """A scraper's JSON array whose records keep a page's blocks as a list of strings (one per
+    <p>), its headline and sapo in a second JSON array of the same crawl: the head fields of the
+    record whose ``head_key`` equals this record's ``key``, then the list's strings."""
+    record = json.loads(raw.decode("utf-8"))[item["index"]]
+    heads = json.loads(head_raw.decode("utf-8"))
+    head = next(h for h in heads if h[item["head_key"]] == record[item["key"]])
+    return _field_lines([head[f] or "" for f in item["head"]] + list(record[item["list"]]))
 
 
 def baomoi_json(raw: bytes) -> list[str]:
@@ -536,6 +555,10 @@ def build(item: dict) -> str:
         lines = js_var_page(raw, item)
     elif item["kind"] == "json-html":
         lines = json_html(raw, item["index"], item["head"], item["content"])
+    elif item["kind"] == "csv-pylist":
+        lines = csv_pylist(raw, item["index"], item["fields"])
+    elif item["kind"] == "json-join":
+        lines = json_join(raw, _blob(item["repo"], item["commit"], item["head_path"]), item)
     elif item["kind"] == "php-array":
         lines = php_array(raw, item["index"], item["fields"])
     else:

@@ -42,7 +42,7 @@ def test_every_page_has_a_unique_id_a_known_split_labels_and_expected_metadata()
         assert set(EXPECTED[item["id"]]) == set(clean_real_eval.META_KEYS), item["id"]
 
 
-NEW = [i for i in ITEMS if i["split"] in ("test8", "test9", "test10")]
+NEW = [i for i in ITEMS if i["split"] in ("test8", "test9", "test10", "test11")]
 
 
 @pytest.mark.parametrize("item", NEW, ids=lambda i: i["id"])
@@ -64,6 +64,24 @@ def test_jsonl_row_takes_the_named_fields_of_one_line_in_page_order() -> None:
     ).encode()
     out = clean_real_build.jsonl_row(raw, 1, ["title", "description", "content"])
     assert out == ["T", "S", "p1", "p2", "p3"]
+
+
+def test_json_join_takes_the_head_of_the_same_id_then_the_block_list() -> None:
+    raw = json.dumps([{"id_content": "7", "test": [" a  b ", "c"]}]).encode()
+    heads = json.dumps([{"id": "6", "title": "X"}, {"id": "7", "title": "T", "description": None}])
+    item = {
+        "index": 0,
+        "key": "id_content",
+        "head_key": "id",
+        "head": ["title", "description"],
+        "list": "test",
+    }
+    assert clean_real_build.json_join(raw, heads.encode(), item) == ["T", "a b", "c"]
+
+
+def test_csv_pylist_reads_the_list_literals_of_the_named_columns() -> None:
+    raw = b"id,t,c\n1,['T'],\"['a\\n\\n b ', 'c']\"\n"
+    assert clean_real_build.csv_pylist(raw, 0, ["t", "c"]) == ["T", "a", "b", "c"]
 
 
 def test_php_array_html_reads_head_fields_then_the_content_blocks() -> None:
