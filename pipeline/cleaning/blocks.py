@@ -210,6 +210,8 @@ def _teasers_above(page: Page, open_idx: list[int]) -> None:
     """Headline-and-lead pairs right above a closing teaser, each headline sharing little with
     the page's title and lead (another story), each lead a sentence or two."""
     lead = page.lead()
+    if page.hard_wrapped:
+        return  # a paragraph's wrapped lines look like headlines and leads
     ref = topic_words(" ".join(page[i].text for i in (page.title_idx, lead) if i is not None))
     while len(open_idx) >= 6:
         lead_i, head_i = open_idx[-1], open_idx[-2]
@@ -690,8 +692,10 @@ def links_under_lead(page: Page) -> None:
     paragraph under them), with the text resuming below: the links to other stories a site
     sets below the sapo. A subheading stands alone and introduces the paragraph under it."""
     lead = page.lead()
-    if lead is None or page.title_idx is None:
-        return
+    if lead is None or page.title_idx is None or page.hard_wrapped:
+        return  # in text wrapped at a fixed width a paragraph's lines look like headlines
+    if page[lead].text.rstrip().endswith(":"):
+        return  # a list the lead announces ("... gồm:")
     ref = topic_words(page[page.title_idx].text + " " + page[lead].text)
     run, k = [], page.next(lead, undecided=False)
     while k is not None and page[k].kind is None and _box_headline(page[k].text, _UNDER_LEAD_WORDS):
@@ -701,6 +705,8 @@ def links_under_lead(page: Page) -> None:
         return
     if k is None or page[k].kind is not None or not is_paragraph(page[k].text):
         return
+    if len({words(page[r].text)[0].casefold() for r in run}) < len(run):
+        return  # rows sharing their opening word are a list's
     below = topic_words(page[k].text)
     if all(
         coherence(page[r].text, ref) <= _UNDER_LEAD_MAX_COHERENCE
