@@ -23,7 +23,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    (``blocks``); tag lists (labelled, or a keyword row by the header's timestamp), tables
    of contents, lists of titles glued to their leads'
    datelines and readers' comments (``blocks``); a story card closing the page above its own
-   "Đọc tiếp" links and a series' next-part teaser under a rule line (``blocks``); other
+   "Đọc tiếp" links and a series' next-part teaser under a rule line, closing headlines run
+   into their leads with no space or one (``blocks``); other
    stories after the body by shape and topic, or by the date under each headline
    (``signals.trailing_teasers``); a story card left between two such lists (``blocks``).
 5. Context: teaser lists, captions near images or repeated, repeated lines (``captions``);
@@ -35,7 +36,9 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    again as the first paragraph (``blocks.repeated_lead``).
 6. Position: bylines, photo credits, quote attributions, a column's closing blurb, a lone
    headline between the closing credits (``bylines``); an aggregator's publisher line over the
-   timestamp names the outlet; a long headline under the lead (``blocks.lead_teaser``). Last,
+   timestamp names the outlet; a long headline under the lead (``blocks.lead_teaser``), or two
+   to four about other stories (``blocks.links_under_lead``); a teaser's lead printed again
+   inside its box (``blocks.copies_inside_box``). Last,
    the learned caption-line signal (``captions.decide_learned``, weights in ``cleaning/data``)
    judges the one-sentence lines still open between paragraphs, removing only high-confidence
    captions.
@@ -178,7 +181,9 @@ def clean_text(text: str) -> CleanArticle:
     fields.tail_fields(page, header)  # "Author: X" / "Chuyên mục: Y" after the story
     author, source = bylines.decide_bylines(page, page.title_idx)
     blocks.lead_teaser(page)
+    blocks.links_under_lead(page)  # two or more other stories' headlines under the sapo
     captions.trailing_media_label(page)  # "Hình ảnh ...:" closing the story, its media gone
+    blocks.copies_inside_box(page)  # a teaser's lead printed twice inside its box
     captions.decide_learned(page)  # last: only lines no family decided
     author = author or header.author
     if author is None:  # long-form credits block: "Nội dung: X", "Bài: X - Ảnh: Y"

@@ -45,6 +45,7 @@ from pipeline.cleaning.text import (
     words,
 )
 from pipeline.names import is_names_line
+from pipeline.stopwords import STOPWORDS
 
 
 def outlet_headings(page: Page, title_idx: int | None) -> list[int]:
@@ -124,18 +125,107 @@ def _glued_headline(text: str) -> str | None:
     return None
 
 
+_SEAM_PUNCT = tuple(".,;:!?…\"'”’)-–—")
+
+
+def _page_words(page: Page, skip: int) -> tuple[set[str], set[str]]:
+    """The words the page capitalises after a lowercase word ("... cho rằng Chính phủ ..."),
+    its proper nouns and titles, and the words it writes in lowercase."""
+    proper: set[str] = set()
+    lower: set[str] = set()
+    for i, ln in enumerate(page.lines):
+        if i != skip and ln.kind != BLANK:
+            toks = words(ln.text)
+            pairs = zip(toks, toks[1:], strict=False)
+            proper.update(b for a, b in pairs if a[-1:].islower() and b[:1].isupper())
+            lower.update(w for w in key(ln.text).split() if w in ln.text)
+    return proper, lower
+
+
+_HEAD_MAX_WORDS = 20
+# A teaser's lead restates its headline ("Google Assistant dịch thuật trực tiếp" / "Trợ lý ảo
+# của Google ... tính năng dịch thuật trực tiếp"): the two halves of one sentence seldom do.
+_LEAD_RESTATES = 0.4
+
+
+def _spaced_headline(text: str, proper: set[str], lower: set[str]) -> str | None:
+    """The headline of a closing teaser run into its lead with only a space ("... trong GTA V
+    Với bản mod ...", "... dịch thuật trực tiếp Trợ lý ảo của Google ..."): a capitalised
+    common word opening a sentence (the page writes it in lowercase elsewhere, never
+    capitalised after a lowercase word, and the word after it is lowercase) with no
+    punctuation before it. After a capitalised word only a function word counts ("GTA V Với"),
+    as a name runs on ("Bắc Kinh từ ..."). The headline: six to twenty words, no comma, not
+    ending on a function word ("... cho rằng Chính phủ ..." is one sentence); the lead runs on
+    for eight words or more, reads as a paragraph and restates the headline's words."""
+    toks = words(text)
+    for k in range(6, min(len(toks) - 8, _HEAD_MAX_WORDS + 1)):
+        a, b, c = toks[k - 1], toks[k], toks[k + 1]
+        if not (b[:1].isupper() and b[1:].isalpha() and b[1:].islower() and c[:1].islower()):
+            continue
+        low = b.casefold()
+        if a.endswith(_SEAM_PUNCT) or a.casefold() in STOPWORDS or b in proper:
+            continue
+        if low not in STOPWORDS and (a[:1].isupper() or a[:1].isdigit() or low not in lower):
+            continue
+        head, tail = " ".join(toks[:k]), " ".join(toks[k:])
+        if "," in head or re.search(r"[.!?…;:]\s", head):
+            return None  # a sentence's clauses, not a headline
+        if (
+            is_title_like(head)
+            and is_paragraph(tail)
+            and coherence(head, topic_words(tail)) >= _LEAD_RESTATES
+        ):
+            return head
+    return None
+
+
 def closing_glued_teaser(page: Page) -> None:
     """The last line of the story above the writer's name, when it is another story's headline
     glued to its lead (a related box scraped as text: the headline link and the lead ran
-    together). Only that place: a seam inside the body may be a brand name or a typo."""
+    together, with no space or with one). Only that place: a seam inside the body may be a
+    brand name or a typo. The teasers stacked right above it (a headline about something else
+    than the page's, then its lead) are the same box's."""
     open_idx = [i for i in page.open_indices() if i != page.title_idx]
     while open_idx and byline_like(page[open_idx[-1]].text):
         open_idx.pop()
     if len(open_idx) < 4:
         return
-    last = open_idx[-1]
-    if (not page[last].parts or page.hard_wrapped) and _glued_headline(page[last].text):
+    found = False
+    while len(open_idx) >= 4:  # a box of such cards: each glued line above the last goes too
+        last = open_idx[-1]
+        if page[last].parts and not page.hard_wrapped:
+            break
+        t = page[last].text
+        if not (_glued_headline(t) or _spaced_headline(t, *_page_words(page, last))):
+            break
         page.decide(last, "related-item")
+        open_idx, found = open_idx[:-1], True
+    if found:
+        _teasers_above(page, open_idx)
+
+
+_TAIL_MAX_COHERENCE = 0.25
+
+
+def _teasers_above(page: Page, open_idx: list[int]) -> None:
+    """Headline-and-lead pairs right above a closing teaser, each headline sharing little with
+    the page's title and lead (another story), each lead a sentence or two."""
+    lead = page.lead()
+    if page.hard_wrapped:
+        return  # a paragraph's wrapped lines look like headlines and leads
+    ref = topic_words(" ".join(page[i].text for i in (page.title_idx, lead) if i is not None))
+    while len(open_idx) >= 6:
+        lead_i, head_i = open_idx[-1], open_idx[-2]
+        if lead_i == lead or head_i == lead:
+            return
+        h, t = page[head_i].text, page[lead_i].text
+        if not (_card_headline(h) and _card_lead(t) and coherence(h, ref) <= _TAIL_MAX_COHERENCE):
+            return
+        if h.endswith((":", ",", ";")) or is_sentence(h):
+            return
+        page.decide(head_i, "related-item")
+        page.decide(lead_i, "related-item")
+        open_idx = open_idx[:-2]
 
 
 def _writer_or_credit(text: str) -> bool:
@@ -381,6 +471,36 @@ def teaser_title_copies(page: Page) -> None:
             page.decide(i, "related-item")
 
 
+def copies_inside_box(page: Page) -> None:
+    """A teaser's lead printed again inside its own box (the box repeats its cards): a line
+    repeating a removed teaser (maybe run on by a broken scrape), with the box's lines on both
+    sides of it. Elsewhere a copy may be the story's paragraph that a teaser quotes, and
+    stays."""
+    openings = {
+        tuple(key(ln.text).split()[:_COPY_OPENING])
+        for ln in page.lines
+        if ln.kind in _TEASER_REASONS and len(words(ln.text)) >= _COPY_MIN_WORDS
+    }
+    for i, ln in enumerate(page.lines):
+        if ln.kind is not None or i in (page.title_idx, page.lead()):
+            continue
+        ws = key(ln.text).split()
+        if any(tuple(ws[: len(o)]) == o for o in openings) and _inside_box(page, i):
+            page.decide(i, "related-item")
+
+
+_COPY_MIN_WORDS, _COPY_OPENING = 5, 12  # the same opening words: the same card
+
+
+_BOX_REASONS = _TEASER_REASONS | {"duplicate-line", "repeated-caption"}
+
+
+def _inside_box(page: Page, i: int) -> bool:
+    """Both neighbours of the line are a related box's (a teaser, or a copy of one)."""
+    p, n = page.prev(i), page.next(i, undecided=False)
+    return p is not None and n is not None and {page[p].kind, page[n].kind} <= _BOX_REASONS
+
+
 _CARD_MAX_LINES = 4  # two story cards: headline, lead, headline, lead
 
 
@@ -430,6 +550,11 @@ _CARD_TITLE_MIN_WORDS = 8  # a headline; the last subheading of a story is short
 _CARD_LEAD_MAX_WORDS = 60
 
 
+def _question_headline(text: str) -> bool:
+    """A headline asking a question ("..., cao hay thấp?"): one sentence ending on "?"."""
+    return text.rstrip(" ”\"’'").endswith("?") and sentence_count(text) == 1
+
+
 def read_on_card(page: Page) -> None:
     """A story card closing the page: another story's headline and its lead, then the card's
     own links ("Đọc tiếp", "Xem tiếp Về trang Chủ đề") with nothing of the page after them. A
@@ -451,7 +576,7 @@ def read_on_card(page: Page) -> None:
     if (
         len(words(h)) < _CARD_TITLE_MIN_WORDS
         or not is_title_like(h)
-        or is_sentence(h)
+        or (is_sentence(h) and not _question_headline(h))
         or byline_like(h)
         or h.endswith((":", ",", ";"))
     ):
@@ -572,6 +697,42 @@ def _linked_headline(t: str) -> bool:
     if len(words(t)) < _RUN_MIN_WORDS or not is_title_like(t, 40) or is_prose(t):
         return False
     return t[-1:].isalnum() and sentence_count(t) <= 1 and not LIST_ITEM_RE.match(t)
+
+
+_UNDER_LEAD_MIN, _UNDER_LEAD_MAX = 2, 4
+_UNDER_LEAD_WORDS = 8
+_UNDER_LEAD_MAX_COHERENCE = 0.25
+
+
+def links_under_lead(page: Page) -> None:
+    """Two to four headlines in a row right under the lead, none about the page's story (each
+    shares a quarter of its topic words or less with the title and lead, and with the
+    paragraph under them), with the text resuming below: the links to other stories a site
+    sets below the sapo. A subheading stands alone and introduces the paragraph under it."""
+    lead = page.lead()
+    if lead is None or page.title_idx is None or page.hard_wrapped:
+        return  # in text wrapped at a fixed width a paragraph's lines look like headlines
+    if page[lead].text.rstrip().endswith(":"):
+        return  # a list the lead announces ("... gồm:")
+    ref = topic_words(page[page.title_idx].text + " " + page[lead].text)
+    run, k = [], page.next(lead, undecided=False)
+    while k is not None and page[k].kind is None and _box_headline(page[k].text, _UNDER_LEAD_WORDS):
+        run.append(k)
+        k = page.next(k, undecided=False)
+    if not _UNDER_LEAD_MIN <= len(run) <= _UNDER_LEAD_MAX:
+        return
+    if k is None or page[k].kind is not None or not is_paragraph(page[k].text):
+        return
+    if len({words(page[r].text)[0].casefold() for r in run}) < len(run):
+        return  # rows sharing their opening word are a list's
+    below = topic_words(page[k].text)
+    if all(
+        coherence(page[r].text, ref) <= _UNDER_LEAD_MAX_COHERENCE
+        and coherence(page[r].text, below) <= _UNDER_LEAD_MAX_COHERENCE
+        for r in run
+    ):
+        for r in run:
+            page.decide(r, "related-item")
 
 
 _TAG_MAX_WORDS = 6

@@ -14,7 +14,13 @@ import itertools
 import re
 from collections.abc import Callable
 
-from pipeline.cleaning.text import ends_with_ellipsis, normalize, sentence_count, words
+from pipeline.cleaning.text import (
+    ends_with_ellipsis,
+    is_title_like,
+    normalize,
+    sentence_count,
+    words,
+)
 
 # --------------------------------------------------------------------------- captions
 
@@ -259,8 +265,21 @@ _RELATED_INVITE_RE = re.compile(
 )
 
 
+# The same headings in words no list has met, by their shape: a read-more verb and "thêm"
+# ("Tham khảo thêm", "Tìm hiểu thêm"), or a topic then a list's closing words ("Nhận định bóng
+# đá mới nhất", "Tin thế giới liên quan", "Video cùng chuyên mục"): a short line, nothing else.
+_RELATED_HEADING_SHAPE_RE = re.compile(
+    r"^(?:(?:xem|đọc|tham khảo|tìm hiểu|tìm đọc)\s+thêm(?:\s+(?:tin|bài|bài viết|tin bài|tin tức))?"
+    r"|(?:tin|bài|bài viết|tin tức|video|clip|nhận định|bản tin)\b[^.!?:;,]{0,40}?\s"
+    r"(?:mới nhất|liên quan|cùng chuyên mục|cùng chủ đề|đọc nhiều nhất|xem nhiều nhất))$",
+    re.IGNORECASE,
+)
+
+
 def is_related_heading(text: str) -> bool:
     if len(words(text)) <= 12 and _EVENT_LINE_RE.match(text.strip(_DECOR)):
+        return True
+    if len(words(text)) <= 7 and _RELATED_HEADING_SHAPE_RE.match(heading_key(text)):
         return True
     if len(words(text)) <= 12 and _RELATED_INVITE_RE.match(text.strip(" \t>»›*•▶►-–—")):
         return True
@@ -282,21 +301,43 @@ _READ_MORE_RE = re.compile(
 )
 
 
+# The same labels glued to the START of the headline, with no separator: "XEM THÊMVẻ đẹp ...",
+# "Tin liên quanHà Nội ..." (innerText runs the label into the link), or "ĐỌC NGAY Vẻ đẹp ..."
+# / "Xem thêm Vẻ đẹp ..." (a space, then a capitalised headline with no full stop).
+_LEADING_LABELS = (
+    r"(?:xem thêm|đọc thêm|đọc ngay|xem ngay|đọc tiếp|tin liên quan|bài liên quan|tin cùng chủ đề"
+    r"|có thể bạn quan tâm|read more|see also|related)"
+)
+_LEADING_LABEL_RE = re.compile(rf"^(?i:{_LEADING_LABELS})\s*(?=[A-ZÀ-ỸĐ\"“'‘])")
+
+
+def _leading_label(text: str) -> bool:
+    m = _LEADING_LABEL_RE.match(text)
+    if m is None:
+        return False
+    rest = text[m.end() :]
+    return 4 <= len(words(rest)) <= 35 and is_title_like(rest) and sentence_count(rest) == 1
+
+
 def is_read_more(text: str) -> bool:
     """A single-line pointer to another story ("Xem thêm: ...", ">> ...", "Mời độc giả xem ...",
-    "<headline>ĐỌC NGAY")."""
+    "<headline>ĐỌC NGAY", "XEM THÊMVẻ đẹp ...")."""
     return (
         len(words(text)) <= 40
-        and bool(_READ_MORE_RE.match(text) or _TRAILING_LABEL_RE.search(text))
+        and bool(
+            _READ_MORE_RE.match(text) or _TRAILING_LABEL_RE.search(text) or _leading_label(text)
+        )
         or is_link_label(text)
     )
 
 
 # A link label AFTER an inline related story's headline, as innerText glues the button to the
-# link ("... cảng biển anh hùngĐỌC NGAY"): glued to the last word, or set in capitals.
+# link ("... cảng biển anh hùngĐỌC NGAY", "... 'bán mình'ĐỌC NGAY", "... siêu giàu?ĐỌC NGAY"):
+# glued to the last word or to the headline's closing quote or question mark, or set in capitals.
 _TRAILING_LABELS = r"(?:đọc ngay|xem ngay|đọc thêm|xem thêm|đọc tiếp|xem tiếp|read more)"
 _TRAILING_LABEL_RE = re.compile(
-    rf"(?:(?<=[^\W\d_])(?i:{_TRAILING_LABELS})|(?<=[\s\d])(?:ĐỌC NGAY|XEM NGAY|ĐỌC THÊM|XEM THÊM|"
+    rf"(?:(?:(?<=[^\W\d_])|(?<=[?!'\"’”)\]]))(?i:{_TRAILING_LABELS})"
+    rf"|(?<=[\s\d])(?:ĐỌC NGAY|XEM NGAY|ĐỌC THÊM|XEM THÊM|"
     rf"ĐỌC TIẾP|XEM TIẾP|READ MORE))\s*[»›>]*\s*$"
 )
 
@@ -351,8 +392,19 @@ _TEASER_TAG_RE = re.compile(
 )
 
 
+# The same tag as a capitalised word with no brackets ("VIDEO Highlight: Sevilla 3-0 MU"): set
+# in capitals it is a label, not a sentence's first word ("Video cho thấy ..."); a headline
+# follows, with no full stop. "ẢNH ..." is left to the captions (a photo credit).
+_CAPS_TEASER_TAG_RE = re.compile(
+    r"^(?:VIDEO|CLIP|INFOGRAPHIC|PODCAST|E-?MAGAZINE|LONGFORM|MEGASTORY|MULTIMEDIA)\s+"
+    r"(?=\w)"
+)
+
+
 def is_teaser_tag(text: str) -> bool:
-    """ "[Video] ...", "[Ảnh] ...", "[Infographic] ..." link teasers."""
+    """ "[Video] ...", "[Ảnh] ...", "[Infographic] ...", "VIDEO ..." link teasers."""
+    if _CAPS_TEASER_TAG_RE.match(text):
+        return 3 <= len(words(text)) <= 25 and is_title_like(text) and not text.endswith(("?", "!"))
     return bool(_TEASER_TAG_RE.match(text)) and len(words(text)) <= 40
 
 
