@@ -34,12 +34,16 @@ auto-labelled pages (dev-kind: the same crawl was used to choose the features). 
 is trained on all pages and written to pipeline/cleaning/data/caption_model.json (weights
 rounded to 4 places, tiny ones dropped).
 
-Usage: ``python bench/train_caption_model.py [--write]`` (deterministic; ``--write`` saves).
+Usage: ``python bench/train_caption_model.py [--write] [--with-seen]`` (deterministic; ``--write``
+saves; ``--with-seen`` also trains on the seen hand-labelled pages, each only in the folds that
+do not hold its outlet, CV still measured on the crawl alone: no CV gain at equal body loss,
+``bench/results/caption_model_train_with_seen.txt``, so the shipped model does not use them).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import textwrap
@@ -122,8 +126,32 @@ def training_pages(
             yield ERA_2014 + host, lines, roles
 
 
+# every hand-labelled split whose measure was published and whose lines were examined (never
+# test5 or test11): ``--with-seen`` trains on them too
+ALL_SEEN_SPLITS = (*SEEN_SPLITS, "test8", "test9", "test10")
+HAND = "hand "  # outlet prefix of a hand-labelled page's rows (PageRows.outlet keeps it)
+
+
+def hand_pages(data: Path = REAL_DATA) -> Iterator[tuple[str, list[str], list[str | None]]]:
+    """(outlet, lines, role per line) of the seen hand-labelled pages: a body line is "body", a
+    caption "caption" (every family of captions), every other line has no role."""
+    items = json.loads((auto.CASES / "manifest.json").read_text(encoding="utf-8"))
+    for item in items:
+        path = data / f"{item['id']}.txt"
+        if item["split"] not in ALL_SEEN_SPLITS or not path.exists():
+            continue
+        lines = path.read_text(encoding="utf-8").split("\n")
+        labels = real_eval.load_labels(auto.CASES / "labels" / f"{item['id']}.tsv")
+        roles: list[str | None] = [None] * len(lines)
+        for n, (lab, fam) in labels.items():
+            if n <= len(lines):
+                caption = lab == "boilerplate" and fam == "caption"
+                roles[n - 1] = "caption" if caption else "body" if lab == "body" else None
+        yield HAND + item["outlet"], lines, roles
+
+
 def collect(
-    with_2014: bool = False, only_2014: bool = False
+    with_2014: bool = False, only_2014: bool = False, with_seen: bool = False
 ) -> tuple[list[PageRows], list[dict[str, float]], list[int], list[str], list[str]]:
     """Run the cleaner (learned step off) on every training page; return the pages' lines and
     the candidate rows (features, label 1 = caption, outlet, ending group)."""
@@ -135,8 +163,11 @@ def collect(
     seen: list = []
     original = captions.decide_learned
     captions.decide_learned = lambda page, model=None: seen.append(page)  # record, decide nothing
+    sources = training_pages(with_2014, only_2014)
+    if with_seen:
+        sources = itertools.chain(sources, hand_pages())
     try:
-        for publisher, lines, roles in training_pages(with_2014, only_2014):
+        for publisher, lines, roles in sources:
             seen.clear()
             clean.clean_text("\n".join(lines) + "\n")
             page = seen[0]
@@ -160,6 +191,23 @@ def collect(
     finally:
         captions.decide_learned = original
     return pages, feats, labels, groups, ends
+
+
+def outlet_folds(groups: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """GroupKFold by outlet over the crawl's rows, as without hand-labelled pages (the same
+    folds, the same held-out rows); a hand-labelled page's rows only train, in every fold but
+    the one that holds its outlet's crawl pages (same outlet name)."""
+    crawl = np.array([k for k, g in enumerate(groups) if not g.startswith(HAND)])
+    crawl_groups = [groups[k] for k in crawl]
+    folds = []
+    for train, test in GroupKFold(n_splits=FOLDS).split(crawl, crawl, crawl_groups):
+        held = {groups[k] for k in crawl[test]}
+        hand = [
+            k for k, g in enumerate(groups)
+            if g.startswith(HAND) and g.removeprefix(HAND) not in held
+        ]
+        folds.append((np.sort(np.concatenate([crawl[train], hand])).astype(int), crawl[test]))
+    return folds
 
 
 def _vocabulary(feats: list[dict[str, float]], groups: list[str], idx, min_outlets: int) -> set:
@@ -233,7 +281,8 @@ def choose_open_c(pages, feats, labels, groups, ends, folds, is_open) -> float:
             prob.update(zip(te.tolist(), score(w, feats, te).tolist(), strict=True))
         th = choose_threshold(pages, prob, labels, ends)
         found = sum(labels[k] for k, p in prob.items() if p >= th["open"])
-        ap_c = average_precision_score(y[is_open], [prob[k] for k in np.flatnonzero(is_open)])
+        held = [k for k in np.flatnonzero(is_open) if k in prob]  # the crawl's open rows
+        ap_c = average_precision_score(y[held], [prob[k] for k in held])
         print(f"  C={c}: threshold {th['open']:.3f}, {found} captions; AP {ap_c:.3f}")
         best = max(best, (found, c))
     return best[1]
@@ -458,10 +507,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="save the final model")
     ap.add_argument("--data", type=Path, default=REAL_DATA, help="built hand-labelled pages")
     ap.add_argument("--with-2014", action="store_true", help="train on 2014 pages too")
+    ap.add_argument("--with-seen", action="store_true", help="train on seen labelled pages too")
     ap.add_argument("--c-grid", help="comma-separated C values to try (default: C_GRID)")
     args = ap.parse_args(argv)
     c_grid = tuple(float(x) for x in args.c_grid.split(",")) if args.c_grid else C_GRID
-    pages, feats, labels, groups, ends = collect(args.with_2014)
+    pages, feats, labels, groups, ends = collect(args.with_2014, with_seen=args.with_seen)
     print(
         f"{len(pages)} training pages, {len({p.outlet for p in pages})} outlets, "
         f"{len(feats)} candidate lines ({sum(labels)} captions)"
@@ -469,7 +519,14 @@ def main(argv: list[str] | None = None) -> int:
     for g in GROUPS:
         rows = [k for k in range(len(feats)) if ends[k] == g]
         print(f"  {g}: {len(rows)} lines ({sum(labels[k] for k in rows)} captions)")
-    folds = list(GroupKFold(n_splits=FOLDS).split(feats, labels, groups))
+    folds = outlet_folds(groups)
+    hand_pages_ = [p for p in pages if p.outlet.startswith(HAND)]
+    pages = [p for p in pages if not p.outlet.startswith(HAND)]  # CV measures the crawl alone
+    if hand_pages_:
+        hand_rows = sum(g.startswith(HAND) for g in groups)
+        print(f"  + {len(hand_pages_)} seen hand-labelled pages, {hand_rows} candidate lines"
+              f" ({sum(lab for lab, g in zip(labels, groups, strict=True) if g.startswith(HAND))}"
+              " captions): training rows of every fold but their outlet's")
     is_open = np.array([e == "open" for e in ends])
     weight = outlet_weights(groups)
     c_open = choose_open_c(pages, feats, labels, groups, ends, folds, is_open)

@@ -155,6 +155,8 @@ def clean_text(text: str) -> CleanArticle:
     captions.decide_captions(page)
     captions.photo_series_captions(page)  # "Mời các bạn xem loạt ảnh ...", then captions
     captions.decide_uncredited(page)
+    captions.repeated_list_items(page)  # an item's words again, without its number
+    captions.caption_rhythm(page)  # pictures after the paragraph they show, page after page
     captions.decide_duplicates(page, page.title_idx)
     blocks.repeated_lead(page)
     layouts.slideshow_captions(page)

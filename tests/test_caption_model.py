@@ -336,3 +336,50 @@ def test_illustration_tails_are_credits_in_every_outlets_wording() -> None:
     assert not is_caption_only("Hình ảnh")
     cap = "Bộ ghế sofa nhỏ gọn màu trắng sáng. Hình minh họa"
     assert reasons(lines(TITLE, Q1, Q2, cap, Q3)) == {4: "photo-caption"}
+
+
+# --------------------------------------------------------------------------- repeated list items
+
+
+def test_a_numbered_items_words_again_without_its_number_are_its_caption() -> None:
+    item = "2. Nấu nước vỏ cam với gừng tươi để uống giúp ấm bụng, dễ tiêu hóa sau bữa ăn."
+    copy = "Nấu nước vỏ cam với gừng tươi để uống giúp ấm bụng, dễ tiêu hóa"
+    first = "1. Phơi khô vỏ cam rồi đặt trong tủ lạnh để khử mùi thức ăn lâu ngày."
+    third = "3. Chà vỏ cam lên mặt bếp để tẩy vết dầu mỡ bám lâu ngày trên bề mặt."
+    got = reasons(lines(TITLE, P1, first, item, copy, third))
+    assert got.get(5) == "photo-caption" and 4 not in got
+    above = reasons(lines(TITLE, P1, first, copy, item, third))
+    assert above.get(4) == "photo-caption" and 5 not in above
+    # a subheading naming the item is shorter than a copy; a paragraph opening on it longer
+    assert not captions._copies_item("Nấu nước vỏ cam", item)
+    assert not captions._copies_item(item[3:] + " Nên uống khi còn ấm, mỗi ngày một cốc.", item)
+    assert not captions._copies_item(copy, copy)  # no number: no list item
+
+
+# --------------------------------------------------------------------------- caption rhythm
+
+_RHYTHM_PARAGRAPHS = (
+    "Ứng dụng có thể gọi điện và gửi tin nhắn rảnh tay, rất hữu ích cho tài xế ô tô.",
+    "Trợ lý còn nhắc việc, báo thức, hẹn giờ và dự báo thời tiết mỗi sáng cho người dùng.",
+    "Người dùng cũng có thể yêu cầu dịch thuật trực tiếp bằng giọng nói sang nhiều thứ tiếng.",
+    "Với các thiết bị nhà thông minh, trợ lý bật đèn, mở ổ cắm và xem camera giám sát.",
+)
+_RHYTHM_CAPTIONS = (
+    "Gọi điện và gửi tin nhắn rảnh tay",
+    "Nhắc việc, báo thức và hẹn giờ",
+    "Dịch thuật bằng giọng nói",
+)
+
+
+def test_lines_taking_their_words_from_the_paragraph_above_on_every_picture_are_captions() -> None:
+    p = _RHYTHM_PARAGRAPHS
+    c = _RHYTHM_CAPTIONS
+    got = reasons(lines(TITLE, P1, p[0], c[0], p[1], c[1], p[2], c[2], p[3]))
+    assert {got.get(n) for n in (4, 6, 8)} == {"photo-caption"}
+    assert not {3, 5, 7, 9} & set(got)
+    # two such lines are no layout yet
+    two = reasons(lines(TITLE, P1, p[0], c[0], p[1], c[1], p[2], p[3]))
+    assert two.get(4) != "photo-caption" or two.get(6) != "photo-caption"
+    # a subheading introduces the paragraph under it: the same lines above their paragraphs
+    subheads = reasons(lines(TITLE, P1, c[0], p[0], c[1], p[1], c[2], p[2], p[3]))
+    assert not {n for n, r in subheads.items() if r == "photo-caption" and n > 2}

@@ -10,6 +10,7 @@ evidence of their own and stay body.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.cleaning.caption_model import CaptionModel, LineContext, shipped_model
@@ -35,6 +36,7 @@ from pipeline.cleaning.text import (
     is_sentence,
     key,
     sentence_count,
+    topic_words,
     word_share,
     words,
 )
@@ -414,6 +416,95 @@ def _open_and_lead(page: Page) -> tuple[list[int], int | None]:
     """The open lines other than the title, and the lead among them: the first body paragraph,
     which is never taken for a caption."""
     return [i for i in page.open_indices() if i != page.title_idx], page.lead()
+
+
+_NUMBERED_RE = re.compile(r"^\d{1,2}[.)]\s+")
+_ITEM_COPY_MIN_WORDS = 6
+_ITEM_COPY_COVER = 0.6  # of the item's words: a copy, not a paragraph opening on its words
+
+
+def _copies_item(line: str, item: str) -> bool:
+    """The line is, word for word, the opening (or all) of a numbered list item without its
+    number ("Vỏ bưởi rửa sạch xắt nhuyễn, ..." next to "5. Vỏ bưởi rửa sạch xắt nhuyễn, ...,
+    với vị ngon khác thường.")."""
+    num = _NUMBERED_RE.match(item)
+    if num is None:
+        return False
+    own, body = key(line).split(), key(item[num.end():]).split()
+    return (
+        len(own) >= _ITEM_COPY_MIN_WORDS
+        and len(own) <= len(body)
+        and len(own) >= _ITEM_COPY_COVER * len(body)
+        and body[: len(own)] == own
+    )
+
+
+def repeated_list_items(page: Page) -> None:
+    """A line right above or below a numbered list item that repeats that item without its
+    number: the caption of the item's picture, which the page took from the item's words (a
+    list item's own subheading is shorter than its text, a paragraph longer). The item stays."""
+    for i in page.open_indices():
+        t = page[i].text
+        if i == page.title_idx or LIST_ITEM_RE.match(t):
+            continue
+        for j in (page.prev(i), page.next(i, undecided=False)):
+            if j is not None and page[j].kind is None and _copies_item(t, page[j].text):
+                page.decide(i, "photo-caption")
+                break
+
+
+_RHYTHM_WORDS = 25
+_RHYTHM_UP = 0.25  # of the line's topic weight found in the paragraph above
+_RHYTHM_DOWN = 0.1  # at most this much in the paragraph below
+_RHYTHM_MIN_LINES = 3  # a page's rhythm: one such line is an accident, three a layout
+
+
+def _topic_lean(line: str, above: str, below: str, df: Counter[str]) -> tuple[float, float]:
+    """How much of a line's topic the paragraph above and the one below take up, each word
+    weighed by how rare it is among the page's paragraphs (the story's own subject, named in
+    every paragraph, says nothing of which one the line belongs to)."""
+    weight = {w: 1.0 / max(1, df[w]) for w in topic_words(line)}
+    total = sum(weight.values())
+    if not total:
+        return 0.0, 0.0
+    up, down = topic_words(above), topic_words(below)
+    return (
+        sum(v for w, v in weight.items() if w in up) / total,
+        sum(v for w, v in weight.items() if w in down) / total,
+    )
+
+
+def caption_rhythm(page: Page) -> None:
+    """Pictures placed after the paragraph they illustrate: short lines between paragraphs
+    whose topic words come from the paragraph above and not from the one below ("Dịch thuật
+    bằng giọng nói" under the paragraph on voice translation, over one on smart homes). A
+    subheading introduces the paragraph under it, so it leans the other way. One line leaning
+    up proves nothing; three on a page are its layout, and those lines are its captions."""
+    _, lead = _open_and_lead(page)
+    if lead is None or page.hard_wrapped:
+        return
+    prose = [j for j in page.open_indices() if j != page.title_idx and is_prose(page[j].text)]
+    df = Counter(w for j in prose for w in topic_words(page[j].text))
+    leaning = []
+    for i in page.open_indices():
+        t = page[i].text
+        n = len(words(t))
+        if i <= lead or i in page.rows or n > _RHYTHM_WORDS or not _caption_shaped(t):
+            continue
+        if sentence_count(t) > 1 or not (t[:1].isupper() or t[:1].isdigit()):
+            continue
+        above, below = _neighbour_paragraphs(page, i)
+        if above is None or below is None or above == page.title_idx:
+            continue
+        a, b = page[above].text, page[below].text
+        if len(words(a)) < n or len(words(b)) < n:
+            continue
+        up, down = _topic_lean(t, a, b, df)
+        if up >= _RHYTHM_UP and down <= _RHYTHM_DOWN:
+            leaning.append(i)
+    if len(leaning) >= _RHYTHM_MIN_LINES:
+        for i in leaning:
+            page.decide(i, "photo-caption")
 
 
 def decide_uncredited(page: Page) -> None:
