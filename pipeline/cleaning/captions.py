@@ -550,6 +550,15 @@ _TIMED_RE = re.compile(
 )
 
 
+# "vừa" once ("UBND TP.Hà Nội vừa ban hành kế hoạch ..."): a report of what has just happened,
+# the news itself; a picture shows a scene (two "vừa" are "both ... and", a caption's too)
+_JUST_DONE_RE = re.compile(r"(?<!\w)vừa\s")
+
+
+def _reports_news(text: str) -> bool:
+    return len(_JUST_DONE_RE.findall(text)) == 1
+
+
 _OPEN_MIN_WORDS = 4  # a line with no full stop: "Già làng thực hiện nghi lễ" and longer
 
 
@@ -569,7 +578,8 @@ def learned_candidates(page: Page) -> list[int]:
     list or table (``page.rows``), a list item, a question, an announcement ("...:"), a
     quotation, a teaser's "...", an interview turn, a line that goes on from the one above or
     opens like a body sentence (``PROSE_START_RE``, a time and a comma), a line speaking to
-    the reader, a statement told ("... lên tiếng ...", "từ chối bình luận"), or a line ending
+    the reader, a statement told ("... lên tiếng ...", "từ chối bình luận"), a report of what
+    has just happened ("... vừa ban hành ..."), or a line ending
     in "!", "…" or a bracket: the families keep those as body on purpose. A line with no end
     punctuation at all (a caption without its full stop, or a subheading) is a candidate from
     4 syllables, under the model's own weights and threshold for such lines, right under the
@@ -596,6 +606,8 @@ def learned_candidates(page: Page) -> list[int]:
             continue
         if _TIMED_RE.match(t) or _READER_RE.match(t) or _STATEMENT_RE.search(t):
             continue  # a step of a timeline, advice, a statement told (no picture shows it)
+        if _reports_news(t):
+            continue  # "... vừa ban hành ...": the news reported, not a scene
         if not t.endswith(".") and not _open_candidate(t, n):
             continue  # "!", "…", a closing bracket: not a caption's ending
         if not t.endswith(".") and _name_only(t):
