@@ -552,7 +552,7 @@ _TIMED_RE = re.compile(
 
 # "vừa" once ("UBND TP.Hà Nội vừa ban hành kế hoạch ..."): a report of what has just happened,
 # the news itself; a picture shows a scene (two "vừa" are "both ... and", a caption's too)
-_JUST_DONE_RE = re.compile(r"(?<!\w)vừa\s")
+_JUST_DONE_RE = re.compile(r"(?<!\w)vừa\s", re.IGNORECASE)
 
 
 def _reports_news(text: str) -> bool:
