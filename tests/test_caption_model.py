@@ -383,3 +383,21 @@ def test_lines_taking_their_words_from_the_paragraph_above_on_every_picture_are_
     # a subheading introduces the paragraph under it: the same lines above their paragraphs
     subheads = reasons(lines(TITLE, P1, c[0], p[0], c[1], p[1], c[2], p[2], p[3]))
     assert not {n for n, r in subheads.items() if r == "photo-caption" and n > 2}
+
+
+def test_a_report_of_what_has_just_happened_is_no_learned_caption() -> None:
+    cap = "Nhiều tuyến đường ở trung tâm thành phố ngập sâu, xe máy chết máy hàng loạt."
+    news = "UBND thành phố vừa ban hành kế hoạch chống ngập giai đoạn 2022 - 2025."
+    assert reasons(lines(TITLE, Q1, LONG, cap, Q3)) == {4: "learned-caption"}
+    (page,) = _pages(lines(TITLE, Q1, LONG, news, Q3))
+    assert not any(page[i].text == news for i in captions.learned_candidates(page))
+    both = "Vừa biểu diễn vừa giảng dạy, nghệ sĩ truyền lửa cho thế hệ trẻ."
+    assert not captions._reports_news(both)
+
+
+def test_a_line_under_a_zoom_control_is_where_the_picture_stood() -> None:
+    cap = "Khu vực hồ nơi xảy ra vụ việc."
+    got = reasons(lines(TITLE, Q1, Q2, "Nhấn để phóng to ảnh", cap, Q3))
+    assert got.get(5) == "photo-caption"
+    assert captions.IMAGE_ZOOM_RE.match("Click to enlarge")
+    assert not captions.IMAGE_ZOOM_RE.match("Nhấn để xem")

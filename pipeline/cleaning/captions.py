@@ -1,7 +1,8 @@
 """Photo captions judged in context, and repeated lines.
 
 A caption with a credit ("... Ảnh: TTXVN") is found by the one-line rules; here are the ones
-that need their neighbours: an uncredited line under an image placeholder, a caption repeated
+that need their neighbours: an uncredited line under an image placeholder (a file name, a URL,
+a zoom control "Nhấn để phóng to ảnh"), a caption repeated
 elsewhere on the page, a credited line that repeats a body paragraph, a portrait caption that is
 only a person and their titles. Rows of a list or a table (``page.rows``) carry no caption
 evidence of their own and stay body.
@@ -20,6 +21,7 @@ from pipeline.cleaning.rules import (
     CAPTION_DATE_END_RE,
     CAPTION_OPENING_RE,
     CAPTION_POSITION_RE,
+    IMAGE_ZOOM_RE,
     PROSE_START_RE,
     REPORTING_RE,
     TELLING_RE,
@@ -63,7 +65,9 @@ def decide_captions(page: Page) -> None:
         if ln.kind is not None:
             continue
         p = page.prev(i)
-        under_image = p is not None and page[p].kind in IMAGE_REASONS
+        under_image = p is not None and (
+            page[p].kind in IMAGE_REASONS or bool(IMAGE_ZOOM_RE.match(page[p].text.strip()))
+        )
         if under_image and i not in page.rows and caption_after_image(ln.text):
             page.decide(i, "photo-caption")
     # long lines ending in a credit: a caption when they repeat another paragraph

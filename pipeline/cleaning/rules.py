@@ -104,6 +104,15 @@ CAPTION_OPENING_RE = re.compile(
     r"Người dân|Du khách|Lực lượng chức năng|Các lực lượng|Lãnh đạo|Ban Tổ chức|Ban tổ chức|"
     r"Tiết mục|Các tiết mục|Nghệ nhân|Các em|Học sinh|Cán bộ|Các đồng chí|Đồng chí)\s"
 )
+# A picture's zoom control printed where the picture was ("Nhấn để phóng to ảnh", "Click to
+# enlarge"): the line under it is where the picture's caption stands, as under an image file.
+IMAGE_ZOOM_RE = re.compile(
+    r"^(?:(?:nhấn|bấm|nhấp|click|chạm)(?: vào)?(?: ảnh)?(?: để)? "
+    r"(?:phóng to(?: ảnh| hình)?|xem (?:ảnh|hình))"
+    r"(?: lớn| gốc| kích thước lớn)?|phóng to ảnh|xem ảnh lớn|(?:click|tap) (?:to|here to) "
+    r"(?:enlarge|zoom|view (?:the )?(?:full|larger) (?:image|photo|size)))[.!]?$",
+    re.IGNORECASE,
+)
 # A credit in lowercase inside parentheses: "... mâm cỗ trông trăng (ảnh: BTC)"
 CREDIT_LOWER_PAREN_RE = re.compile(
     r"[(\[]\s*(?:ảnh|nguồn ảnh|nguồn|video|clip)\s*:\s*(?P<credit>[^()\[\]]{1,50}?)\s*[)\]]\s*\.?$"
