@@ -401,3 +401,19 @@ def test_a_line_under_a_zoom_control_is_where_the_picture_stood() -> None:
     assert got.get(5) == "photo-caption"
     assert captions.IMAGE_ZOOM_RE.match("Click to enlarge")
     assert not captions.IMAGE_ZOOM_RE.match("Nhấn để xem")
+
+
+def test_a_figure_title_over_its_credit_alone_is_a_caption() -> None:
+    title = "Biến động chỉ số chứng khoán trong phiên"
+    got = reasons(lines(TITLE, Q1, Q2, title, "Nguồn: https://chart.example.vn/", Q3))
+    assert got.get(4) == "photo-caption" and got.get(5) == "photo-caption"
+    (page,) = _pages(lines(TITLE, Q1, Q2, title, "Nguồn: VietstockFinance", Q3))
+    assert captions._titles_credited_figure(page, 3)
+    # a numbered section heading, a byline's name, a video's title: not a figure's title
+    for above, credit in (
+        ("2. Biến động chỉ số chứng khoán trong phiên", "Nguồn: VietstockFinance"),
+        ("Mi Lê", "Nguồn: The Guardian, Bloomberg"),
+        ("Xe tải chuyển làn ép xe con vào thành cầu", "(Nguồn video: HLX)"),
+    ):
+        (page,) = _pages(lines(TITLE, Q1, Q2, above, credit, Q3))
+        assert not captions._titles_credited_figure(page, 3), above

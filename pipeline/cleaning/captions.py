@@ -60,6 +60,32 @@ def _printed_again_below(page: Page, i: int) -> bool:
     return n is not None and key(page[n].text) == key(page[i].text)
 
 
+# a numbered heading ("6. Thác Háng Tề Chơ", "I.2. Định giá"): a section, not a figure's title
+_HEADING_NUMBER_RE = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})*[.)]\s")
+_FIGURE_TITLE_WORDS = (4, 20)  # fewer: a byline's name over the article's sources ("Mi Lê")
+# a video's source: the line above is the video's title, often a section of the story too
+_VIDEO_CREDIT_RE = re.compile(r"\b(?:video|clip)\b", re.IGNORECASE)
+
+
+def _credit_only(text: str) -> bool:
+    before, credit = split_credit(text)
+    return credit is not None and not before.strip() and not _VIDEO_CREDIT_RE.search(text)
+
+
+def _titles_credited_figure(page: Page, i: int) -> bool:
+    """A short line with no end punctuation right above a credit standing alone ("Biến động
+    VN30F2108 và VN30-Index" over "Nguồn: VietstockFinance"): the title or caption of the
+    picture or chart the credit belongs to, printed in two lines."""
+    t = page[i].text.strip()
+    low, high = _FIGURE_TITLE_WORDS
+    if not t[:1].isupper() or not low <= len(words(t)) <= high or t[-1:] in ".!?:;…\"”)":
+        return False
+    if _HEADING_NUMBER_RE.match(t) or t.isupper() or i == page.title_idx:
+        return False
+    n = page.next(i, undecided=False)
+    return n is not None and _credit_only(page[n].text)
+
+
 def decide_captions(page: Page) -> None:
     for i, ln in enumerate(page.lines):
         if ln.kind is not None:
@@ -83,6 +109,9 @@ def decide_captions(page: Page) -> None:
             if j != i and other.kind is None and word_share(before, other.text) >= 0.8:
                 page.decide(i, "photo-caption")
                 break
+    for i, ln in enumerate(page.lines):
+        if ln.kind is None and i not in page.rows and _titles_credited_figure(page, i):
+            page.decide(i, "photo-caption")
     caption_keys = {
         key(split_credit(ln.text)[0]) for ln in page.lines if ln.kind == "photo-caption"
     }

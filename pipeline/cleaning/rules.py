@@ -34,7 +34,7 @@ _CREDIT_KW = (
 CREDIT_END_RE = re.compile(
     r"(?:^|(?<=[\s.\-–—|,:]))[(\[]?\s*(?P<kw>"
     + _CREDIT_KW
-    + r")\s*:\s*(?P<credit>[^:()\[\]]{1,70}?)\s*[)\]]?\s*\.?$"
+    + r")\s*:\s*(?P<credit>(?:https?://)?[^:()\[\]]{1,70}?)\s*[)\]]?\s*\.?$"
 )
 # Prose, not a caption: reporting verbs and the openings of a body sentence. A line ending in
 # "(Nguồn: GSO)" that reads like this cites its data source; a photo caption does not.
