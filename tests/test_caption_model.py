@@ -417,3 +417,12 @@ def test_a_figure_title_over_its_credit_alone_is_a_caption() -> None:
     ):
         (page,) = _pages(lines(TITLE, Q1, Q2, above, credit, Q3))
         assert not captions._titles_credited_figure(page, 3), above
+
+
+def test_an_outlets_domain_glued_to_the_last_full_stop_is_a_credit() -> None:
+    from pipeline.cleaning.rules import split_credit
+
+    text = "Cô có được vẻ ngoài tươi trẻ, rạng rỡ.VietBao.vn"
+    assert split_credit(text) == ("Cô có được vẻ ngoài tươi trẻ, rạng rỡ.", "VietBao.vn")
+    for plain in ("www.Armephaco.com.vn", "Truy cập Tuoitre.vn", "Xem tại.Vn"):
+        assert split_credit(plain)[1] is None, plain

@@ -73,6 +73,12 @@ CREDIT_BARE_RE = re.compile(
     r"(?:(?<=[.!?])\s+|\s+[-–—]\s+|\s*[(\[]\s*)(?P<kw>Ảnh|ẢNH|Nguồn ảnh|Clip|Video)\.?\s+"
     r"(?P<credit>[^()\[\]:]{1,60}?)\s*[)\]]?\s*\.?$"
 )
+# An outlet's domain glued to the caption's last full stop, no space: "... rạng rỡ.VietBao.vn"
+# (a sentence's next word is spaced; a domain is never a body sentence's last word glued on;
+# "www.Armephaco.com.vn", an address alone, is no caption)
+CREDIT_GLUED_DOMAIN_RE = re.compile(
+    r"(?<=[a-zà-ỹđ][.!?])(?P<credit>[A-Z][A-Za-z0-9-]{1,30}\.(?:com\.vn|vn|com|net))$"
+)
 # A picture marked as an illustration after the caption's last sentence, after a dash or a
 # slash, or in brackets, in the words outlets use for it: "... trắng sáng. Hình minh họa",
 # "... - Hình minh hoạ", "(Hình ảnh minh họa)", "Ảnh mang tính minh họa", "(Ảnh mang tính
@@ -159,6 +165,9 @@ def split_credit(text: str) -> tuple[str, str | None]:
     m = CREDIT_ILLUSTRATION_RE.search(text)
     if m:
         return text[: m.start()].rstrip(" -–—|/,("), m.group("credit")
+    m = CREDIT_GLUED_DOMAIN_RE.search(text)
+    if m and len(words(text[: m.start()])) >= 4 and not re.search(r"\bwww\.$", text[: m.start()]):
+        return text[: m.start()], m.group("credit")
     m = CREDIT_BARE_RE.search(text)
     if m and _credit_name(m.group("credit")):
         return text[: m.start()].rstrip(" -–—|,("), m.group("credit").strip(" .")
