@@ -185,6 +185,7 @@ def clean_text(text: str) -> CleanArticle:
     captions.trailing_media_label(page)  # "Hình ảnh ...:" closing the story, its media gone
     blocks.copies_inside_box(page)  # a teaser's lead printed twice inside its box
     captions.decide_learned(page)  # last: only lines no family decided
+    captions.caption_sandwiches(page)  # a short line between two captions
     author = author or header.author
     if author is None:  # long-form credits block: "Nội dung: X", "Bài: X - Ảnh: Y"
         writers = [bylines.parse_credits(ln.text) for ln in page.lines if ln.kind == "credits"]

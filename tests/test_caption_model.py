@@ -426,3 +426,13 @@ def test_an_outlets_domain_glued_to_the_last_full_stop_is_a_credit() -> None:
     assert split_credit(text) == ("Cô có được vẻ ngoài tươi trẻ, rạng rỡ.", "VietBao.vn")
     for plain in ("www.Armephaco.com.vn", "Truy cập Tuoitre.vn", "Xem tại.Vn"):
         assert split_credit(plain)[1] is None, plain
+
+
+def test_a_short_line_between_two_captions_is_a_caption() -> None:
+    a = "Quang cảnh buổi lễ tại hội trường. Ảnh: TTXVN"
+    b = "Lãnh đạo tỉnh tặng hoa các đại biểu. Ảnh: TTXVN"
+    mid = "Tỉnh khen thưởng các tập thể có thành tích xuất sắc."
+    got = reasons(lines(TITLE, Q1, Q2, a, mid, b, Q3))
+    assert got == {4: "photo-caption", 5: "photo-caption", 6: "photo-caption"}
+    told = "Sau buổi lễ, đoàn đến thắp hương tại nghĩa trang liệt sĩ tỉnh."
+    assert reasons(lines(TITLE, Q1, Q2, a, told, b, Q3)).get(5) is None

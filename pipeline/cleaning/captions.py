@@ -772,3 +772,42 @@ def decide_learned(page: Page, model: CaptionModel | None = None) -> None:
     ]
     for i in chosen:
         page.decide(i, LEARNED_REASON)
+
+
+_CAPTION_KINDS = frozenset({"photo-caption", "portrait-caption", LEARNED_REASON})
+_SANDWICH_RUN = 1  # an open line between two captions
+_SANDWICH_WORDS = 15  # a picture's short caption; longer lines there are body too
+
+
+def _sandwich_shaped(text: str) -> bool:
+    return (
+        _caption_shaped(text, _SANDWICH_WORDS)
+        and sentence_count(text) == 1
+        and text[:1].isupper()
+        and not PROSE_START_RE.match(text)
+        and not TOLD_START_RE.match(text)
+        and not REPORTING_RE.search(text)
+    )
+
+
+def caption_sandwiches(page: Page) -> None:
+    """A short one-sentence line between two captions ("Quang cảnh lễ tiễn ...",
+    "Đắk Nông khen thưởng quân nhân ...", "Trao quà tặng quân nhân ..."): pictures one under
+    another, the middle caption the only one no signal found. Run after every caption family."""
+    i = 0
+    while i < len(page.lines):
+        p = page.prev(i)
+        if page[i].kind is not None or p is None or page[p].kind not in _CAPTION_KINDS:
+            i += 1
+            continue
+        run, j = [], i
+        while j is not None and page[j].kind is None and len(run) < _SANDWICH_RUN:
+            if i in page.rows or not _sandwich_shaped(page[j].text):
+                break
+            run.append(j)
+            j = page.next(j, undecided=False)
+        if run and j is not None and page[j].kind in _CAPTION_KINDS and j not in run:
+            for k in run:
+                page.decide(k, "photo-caption")
+        i = (run[-1] if run else i) + 1
+
