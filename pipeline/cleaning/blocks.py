@@ -823,7 +823,7 @@ def _box_headline(text: str, least: int = _BOX_MIN_WORDS) -> bool:
     return (
         least <= n <= _BOX_MAX_WORDS
         and (is_title_like(text, _BOX_MAX_WORDS) or quoted_headline(text))
-        and not text.rstrip(" ”\"’»").endswith((".", "!", ":"))
+        and not text.rstrip(' ”"’»').endswith((".", "!", ":"))
         and not LIST_ITEM_RE.match(text)
         and not text[:1].isdigit()
     )

@@ -381,7 +381,7 @@ def is_link_label(text: str) -> bool:
     if not m or heading_key(m.group("label")) not in LINK_LABELS:
         return False
     rest = m.group("rest")
-    return 4 <= len(words(rest)) <= 40 and not rest.rstrip(" ”\"’").endswith((".", ";", ":"))
+    return 4 <= len(words(rest)) <= 40 and not rest.rstrip(' ”"’').endswith((".", ";", ":"))
 
 
 _TEASER_TAG_RE = re.compile(
