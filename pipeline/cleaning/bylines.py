@@ -256,6 +256,7 @@ _MORE_WRITERS_RE = re.compile(r"^(?P<first>.+?)\s*(?:và|cùng)\s+\d+\s+tác gi�
 
 # A desk or team credited as the writer: a unit's name, then maybe the unit above it
 _DESK_RE = re.compile(r"^(?:Bộ phận|Nhóm|Phòng|Ban|Tổ|Khối)\s+(?=\S)")
+_SECTION_NUMBER_RE = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,2})(?:\.\d{1,2})*\.\s+\S")
 _DESK_JOINERS = frozenset({"&", "và", "-", "–"})
 
 
@@ -291,6 +292,8 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
     bare = text.strip().strip("*_ ").rstrip(" .")
+    if _SECTION_NUMBER_RE.match(bare):
+        return None  # "II. THỐNG KÊ THỊ TRƯỜNG": the article's own numbered section heading
     if _desk_credit(bare):
         return bare, None  # "Bộ phận Phân tích Kỹ thuật, Phòng Tư vấn Vietstock": a desk wrote it
     more = _MORE_WRITERS_RE.match(bare)
@@ -596,6 +599,16 @@ def _closing_box(page: Page, body: list[int]) -> None:
         return
 
 
+_BRACKET_CREDIT_RE = re.compile(r"^\((?P<name>[A-ZÀ-Ỹ][^()\d.!?:;,]{1,40})\)\.?$")
+
+
+def _bracket_credit(text: str) -> str | None:
+    """ "(Khám phá)." closing the text, a byline under it: the name of the paper the story was
+    taken from, in brackets (a wire's "(TTXVN)" in the same place)."""
+    m = _BRACKET_CREDIT_RE.match(text.strip())
+    return m["name"].strip() if m and 1 <= len(words(m["name"])) <= 4 else None
+
+
 def _sign_off(text: str) -> bool:
     """ "FILI", "HT": a short all-caps code a desk signs its report with."""
     t = text.strip()
@@ -675,6 +688,9 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
             elif (byline_like(t) or author_box(page[i])) and i not in sites:
                 take(i)
                 after_byline = True
+            elif (credited := _bracket_credit(t)) and n is not None and byline_like(page[n].text):
+                page[i].kind = "byline"  # "(Khám phá)." over the byline: where the story is from
+                source = f"{source}/{credited}" if source else credited
             elif is_breadcrumb(t):
                 page.decide(i, "breadcrumb")
         for i in range(last + 1, len(page)):  # "Nguồn: VTV" closing the article is a credit
