@@ -256,7 +256,23 @@ _MORE_WRITERS_RE = re.compile(r"^(?P<first>.+?)\s*(?:và|cùng)\s+\d+\s+tác gi�
 
 # A desk or team credited as the writer: a unit's name, then maybe the unit above it
 _DESK_RE = re.compile(r"^(?:Bộ phận|Nhóm|Phòng|Ban|Tổ|Khối)\s+(?=\S)")
-_SECTION_NUMBER_RE = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,2})(?:\.\d{1,2})*\.\s+\S")
+_SECTION_NUMBER_RE = re.compile(r"^(?P<num>[IVXLC]{1,5}|\d{1,2})(?:\.\d{1,2})*\.\s+(?P<rest>\S.*)")
+
+
+def _section_heading(s: str) -> bool:
+    """ "II. THỐNG KÊ ...", "2. Kết quả": a numbered heading. One roman letter before a short
+    rest or a full name is a writer's initial ("V. Hùng"): it needs three words, no name."""
+    m = _SECTION_NUMBER_RE.match(s)
+    if not m:
+        return False
+    rest = m["rest"]
+    return (
+        len(m["num"]) > 1
+        or m["num"].isdigit()
+        or (len(words(rest)) >= 3 and not is_full_name(rest))
+    )
+
+
 _DESK_JOINERS = frozenset({"&", "và", "-", "–"})
 
 
@@ -292,7 +308,7 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
     bare = text.strip().strip("*_ ").rstrip(" .")
-    if _SECTION_NUMBER_RE.match(bare):
+    if _section_heading(bare):
         return None  # "II. THỐNG KÊ THỊ TRƯỜNG": the article's own numbered section heading
     if _desk_credit(bare):
         return bare, None  # "Bộ phận Phân tích Kỹ thuật, Phòng Tư vấn Vietstock": a desk wrote it
