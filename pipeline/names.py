@@ -109,39 +109,13 @@ _HONORIFIC_RE = re.compile(
 )
 # Common nouns that open a place's name and never a person's ("Biển Phước Hải, Bà Rịa – Vũng
 # Tàu", "Đảo Phú Quý, Bình Thuận"): a travel list's subheadings, not a portrait's caption
-_PLACE_NOUNS = frozenset(
-    [
-        "biển",
-        "đảo",
-        "núi",
-        "sông",
-        "vịnh",
-        "bãi",
-        "đèo",
-        "thác",
-        "hang",
-        "động",
-        "chùa",
-        "đền",
-        "phố",
-        "chợ",
-        "làng",
-        "bản",
-        "xã",
-        "huyện",
-        "tỉnh",
-        "quận",
-        "phường",
-        "thành",
-        "cầu",
-        "đồi",
-        "rừng",
-        "suối",
-        "đầm",
-        "phá",
-        "mũi",
-    ]
-)
+# fmt: off
+_PLACE_NOUNS = frozenset({
+    "biển", "đảo", "núi", "sông", "vịnh", "bãi", "đèo", "thác", "hang", "động", "chùa", "đền",
+    "phố", "chợ", "làng", "bản", "xã", "huyện", "tỉnh", "quận", "phường", "cầu", "đồi", "rừng",
+    "suối", "đầm", "phá", "mũi",
+})
+# fmt: on
 # fmt: off
 _VERB_CUES = {
     "cho", "biết", "nói", "khẳng", "định", "nhấn", "mạnh", "rằng", "đề", "nghị", "yêu", "cầu",
