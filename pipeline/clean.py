@@ -186,6 +186,7 @@ def clean_text(text: str) -> CleanArticle:
     captions.trailing_media_label(page)  # "Hình ảnh ...:" closing the story, its media gone
     blocks.copies_inside_box(page)  # a teaser's lead printed twice inside its box
     captions.decide_learned(page)  # last: only lines no family decided
+    captions.figure_titles(page)  # "Biến động VN30-Index" over "Nguồn: VietstockFinance"
     captions.caption_sandwiches(page)  # a short line between two captions
     author = author or header.author
     if author is None:  # long-form credits block: "Nội dung: X", "Bài: X - Ảnh: Y"

@@ -109,9 +109,6 @@ def decide_captions(page: Page) -> None:
             if j != i and other.kind is None and word_share(before, other.text) >= 0.8:
                 page.decide(i, "photo-caption")
                 break
-    for i, ln in enumerate(page.lines):
-        if ln.kind is None and i not in page.rows and _titles_credited_figure(page, i):
-            page.decide(i, "photo-caption")
     caption_keys = {
         key(split_credit(ln.text)[0]) for ln in page.lines if ln.kind == "photo-caption"
     }
@@ -810,4 +807,12 @@ def caption_sandwiches(page: Page) -> None:
             for k in run:
                 page.decide(k, "photo-caption")
         i = (run[-1] if run else i) + 1
+
+
+def figure_titles(page: Page) -> None:
+    """A chart's or picture's title over its credit alone (``_titles_credited_figure``), once
+    every other family has judged the lines (a run of captions closed by one credit is theirs)."""
+    for i, ln in enumerate(page.lines):
+        if ln.kind is None and i not in page.rows and _titles_credited_figure(page, i):
+            page.decide(i, "photo-caption")
 
