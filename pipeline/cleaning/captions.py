@@ -67,13 +67,23 @@ _FIGURE_TITLE_WORDS = (4, 20)  # fewer: a byline's name over the article's sourc
 _VIDEO_CREDIT_RE = re.compile(r"\b(?:video|clip)\b", re.IGNORECASE)
 
 
+# a figure's data source ("Nguồn: VietstockFinance"), not a photographer ("Ảnh: REUTERS"): a
+# listicle's item heading stands over its photo's credit in the same shape (it stays body)
+_SOURCE_CREDIT_RE = re.compile(r"^[(\[]?\s*(?:Nguồn|NGUỒN|Source|SOURCE)\s*:")
+
+
 def _credit_only(text: str) -> bool:
     before, credit = split_credit(text)
-    return credit is not None and not before.strip() and not _VIDEO_CREDIT_RE.search(text)
+    return (
+        credit is not None
+        and not before.strip()
+        and bool(_SOURCE_CREDIT_RE.match(text.strip()))
+        and not _VIDEO_CREDIT_RE.search(text)
+    )
 
 
 def _titles_credited_figure(page: Page, i: int) -> bool:
-    """A short line with no end punctuation right above a credit standing alone ("Biến động
+    """A short line with no end punctuation right above a source credit standing alone ("Biến động
     VN30F2108 và VN30-Index" over "Nguồn: VietstockFinance"): the title or caption of the
     picture or chart the credit belongs to, printed in two lines."""
     t = page[i].text.strip()
