@@ -68,9 +68,8 @@ HELD_OUT = ("test5", "test13")
 # their measures). ``test5`` (3 pages) was measured before and after stop 9's last round and at
 # the end of stop 10. ``test6`` and ``test7`` (stop 10) were tuned on after their measures;
 # ``test8``, ``test9`` and ``test10`` (stop 11) after round 1's measure, ``test11`` and ``test12``
-# after round 2's. ``test11`` (labels
-# committed 00:36-00:41 UTC 26 Nov 2026, after round 1) is held out; so is ``test12`` (labels
-# committed 00:51-01:01 UTC 26 Nov 2026, blind; tests/clean_real/test12_selection.txt).
+# after round 2's (test11 labels committed 00:36-00:41 UTC 26 Nov 2026, test12 00:51-01:01, both
+# blind; tests/clean_real/test{11,12}_selection.txt).
 # Outlet rules: tests/clean_real/test{3,4,5}_outlets.txt, fixed before any page was labelled;
 # test6: tests/clean_real/test6_selection.txt (a page rule, fixed before any page was read).
 # test7: tests/clean_real/test7_selection.txt (likewise; it shares no page with earlier splits).

@@ -153,6 +153,7 @@ def clean_text(text: str) -> CleanArticle:
     for h in sorted(headings):
         blocks.expand_block(page, h)
     blocks.tag_lists(page)
+    blocks.glued_topic_link(page)  # "... một lớp.Sự kiện:" / "Tư vấn thời trang công sở"
     blocks.header_tag_row(page)  # "Nga, Mỹ, Ukraine" next to the timestamp, no label
     blocks.table_of_contents(page)
     blocks.glued_lists(page)

@@ -99,9 +99,7 @@ class Config:
     def fingerprint(self) -> str:
         """Hash of all that shapes a brief's content: a rerun may skip only when it matches."""
         data = dataclasses.asdict(self)
-        for key in (
-            "inbox", "outputs", "max_input_kb", "schedule", "digest", "runner", "base_dir"
-        ):
+        for key in ("inbox", "outputs", "max_input_kb", "schedule", "digest", "runner", "base_dir"):
             data.pop(key)
         blob = json.dumps(data, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
@@ -245,8 +243,7 @@ def _check_device(role: str, model_cfg: SummarizerConfig | TranslatorConfig) -> 
         )
     if model_cfg.dtype not in DTYPES:
         raise ConfigError(
-            f"config key '{role}.dtype' must be one of {', '.join(DTYPES)}, "
-            f"got {model_cfg.dtype!r}"
+            f"config key '{role}.dtype' must be one of {', '.join(DTYPES)}, got {model_cfg.dtype!r}"
         )
     if model_cfg.device == "cpu" and model_cfg.dtype == "float16":
         raise ConfigError(

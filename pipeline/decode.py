@@ -43,9 +43,7 @@ MIN_GOOD_UTF8_CHARS = 20
 # More replacement characters than this share of letters: too much is lost to brief it honestly.
 MAX_REPLACEMENT_SHARE = 0.01
 
-_VI_LETTERS = frozenset(
-    "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-)
+_VI_LETTERS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _WORD = re.compile(r"[^\W\d_]+")
 _NON_ASCII_TOKEN = re.compile(r"\S*[^\x00-\x7f]\S*")
 

@@ -18,6 +18,7 @@ from pipeline.language import describe_skip, identify
 INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 
+
 class IngestError(Exception):
     """An input that cannot become a brief; the message is the one line the run report shows."""
 

@@ -107,6 +107,15 @@ HONORIFICS = (
 _HONORIFIC_RE = re.compile(
     r"^(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True)) + r")\s+"
 )
+# Common nouns that open a place's name and never a person's ("Biển Phước Hải, Bà Rịa – Vũng
+# Tàu", "Đảo Phú Quý, Bình Thuận"): a travel list's subheadings, not a portrait's caption
+# fmt: off
+_PLACE_NOUNS = frozenset({
+    "biển", "đảo", "núi", "sông", "vịnh", "bãi", "đèo", "thác", "hang", "động", "chùa", "đền",
+    "phố", "chợ", "làng", "bản", "xã", "huyện", "tỉnh", "quận", "phường", "cầu", "đồi", "rừng",
+    "suối", "đầm", "phá", "mũi",
+})
+# fmt: on
 # fmt: off
 _VERB_CUES = {
     "cho", "biết", "nói", "khẳng", "định", "nhấn", "mạnh", "rằng", "đề", "nghị", "yêu", "cầu",
@@ -146,6 +155,8 @@ def person_title_parts(text: str) -> tuple[str, str] | None:
     if not is_person_name(name.strip()) and honor:
         name = _titled_name(name)  # "Chủ tịch Quốc hội Trần Thanh Mẫn": titles, then the name
     if not is_person_name(name.strip()):
+        return None
+    if not honor and name.split()[0].casefold() in _PLACE_NOUNS:
         return None
     if not honor and not titles.strip():
         return None  # a bare name is a byline candidate, decided by position

@@ -46,9 +46,11 @@ def ascii_fold(text: str) -> str:
     """Vietnamese to ASCII ('Đông Dương' -> 'Dong Duong'); đ has no Unicode decomposition."""
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).encode(
-        "ascii", "ignore"
-    ).decode()
+    return (
+        "".join(c for c in decomposed if not unicodedata.combining(c))
+        .encode("ascii", "ignore")
+        .decode()
+    )
 
 
 def slugify(title: str, sha256: str) -> str:

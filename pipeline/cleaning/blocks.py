@@ -25,6 +25,7 @@ from pipeline.cleaning.rules import (
     TAG_LABELS,
     TOC_HEADINGS,
     closes_with_read_on,
+    ends_with_topic_label,
     heading_key,
     is_column_blurb,
     strip_trailing_label,
@@ -759,6 +760,18 @@ def tag_lists(page: Page) -> None:
             k = page.next(k)
 
 
+def glued_topic_link(page: Page) -> None:
+    """ "... một lớp.Sự kiện:" / "Tư vấn thời trang công sở": a topic label glued to a
+    paragraph's end, then one short headline-shaped line: the site's event link (the label
+    stays in the paragraph: it is printed inside the sentence's line)."""
+    for i in page.open_indices():
+        if not ends_with_topic_label(page[i].text):
+            continue
+        k = page.next(i)
+        if k is not None and is_title_like(page[k].text, _TAG_MAX_WORDS + 2):
+            page.decide(k, "tags")
+
+
 _HEAD_TAG_MIN_ITEMS = 3
 _HEAD_TAG_MAX_WORDS = 6
 
@@ -823,7 +836,7 @@ def _box_headline(text: str, least: int = _BOX_MIN_WORDS) -> bool:
     return (
         least <= n <= _BOX_MAX_WORDS
         and (is_title_like(text, _BOX_MAX_WORDS) or quoted_headline(text))
-        and not text.rstrip(" ”\"’»").endswith((".", "!", ":"))
+        and not text.rstrip(' ”"’»').endswith((".", "!", ":"))
         and not LIST_ITEM_RE.match(text)
         and not text[:1].isdigit()
     )

@@ -254,6 +254,51 @@ def _masthead(src: str) -> bool:
 _MORE_WRITERS_RE = re.compile(r"^(?P<first>.+?)\s*(?:và|cùng)\s+\d+\s+tác giả khác", re.IGNORECASE)
 
 
+# A desk or team credited as the writer: a unit's name, then maybe the unit above it
+_DESK_RE = re.compile(r"^(?:Bộ phận|Nhóm|Phòng|Ban|Tổ|Khối)\s+(?=\S)")
+_SECTION_NUMBER_RE = re.compile(r"^(?P<num>[IVXLC]{1,5}|\d{1,2})(?:\.\d{1,2})*\.\s+(?P<rest>\S.*)")
+
+
+def _section_heading(s: str) -> bool:
+    """ "II. THỐNG KÊ ...", "2. Kết quả": a numbered heading. One roman letter before a short
+    rest or a full name is a writer's initial ("V. Hùng"): it needs three words, no name."""
+    m = _SECTION_NUMBER_RE.match(s)
+    if not m:
+        return False
+    rest = m["rest"]
+    return (
+        len(m["num"]) > 1
+        or m["num"].isdigit()
+        or (len(words(rest)) >= 3 and not is_full_name(rest))
+    )
+
+
+_DESK_JOINERS = frozenset({"&", "và", "-", "–"})
+
+
+def _desk_credit(s: str) -> bool:
+    """ "Bộ phận Phân tích Kinh tế & Chiến lược Thị trường, Phòng Tư vấn Vietstock": a line that
+    is only a department's name (no sentence), each part opened by a unit word and every
+    two-syllable word capitalised ("Phân tích"); a bare "Phòng X" / "Ban X" also names rooms
+    and committees, so those need the unit above them too."""
+    parts = [p.strip() for p in s.split(",")]
+    toks = words(s)
+    if not 3 <= len(toks) <= 16 or len(parts) > 3 or re.search(r"[.!?:;\"“”()]", s):
+        return False
+    if not all(_DESK_RE.match(p) for p in parts):
+        return False
+    if not (s.startswith(("Bộ phận", "Nhóm")) or len(parts) >= 2):
+        return False
+    for part in parts:  # "Bộ phận" + names: no two lowercase syllables in a row after it
+        unit = _DESK_RE.match(part)
+        rest = [t for t in words(part[unit.end() :]) if t not in _DESK_JOINERS] if unit else []
+        if not rest or not rest[0][:1].isupper():
+            return False
+        if any(a[:1].islower() and b[:1].islower() for a, b in zip(rest, rest[1:], strict=False)):
+            return False
+    return True
+
+
 def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     """(author, source) for a byline line, None when the line is not a byline.
 
@@ -263,6 +308,10 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
     bare = text.strip().strip("*_ ").rstrip(" .")
+    if _section_heading(bare):
+        return None  # "II. THỐNG KÊ THỊ TRƯỜNG": the article's own numbered section heading
+    if _desk_credit(bare):
+        return bare, None  # "Bộ phận Phân tích Kỹ thuật, Phòng Tư vấn Vietstock": a desk wrote it
     more = _MORE_WRITERS_RE.match(bare)
     if more and is_names_line(more["first"]):
         return more["first"].strip(), None
@@ -396,7 +445,7 @@ _WRITER_LABEL_RE = re.compile(
 
 
 def labelled_byline(text: str) -> bool:
-    """"Tác giả: X", "Bài: X" (any titles before the name): the label names the writer, so
+    """ "Tác giả: X", "Bài: X" (any titles before the name): the label names the writer, so
     the line needs no name check; short, and no sentence."""
     return (
         bool(_WRITER_LABEL_RE.match(text))
@@ -417,7 +466,7 @@ def _credit_name(page: Page, i: int) -> bool:
     if title_case_phrase(page, t):
         return False
     p = page.prev(i)
-    if p is not None and page[p].text.rstrip(" ”\"»").endswith(("?", ":")):
+    if p is not None and page[p].text.rstrip(' ”"»').endswith(("?", ":")):
         return False  # the answerer's name under an interview question; a name announced
     if _name_sections(page, i):
         return False
@@ -542,8 +591,50 @@ def contact_sites(page: Page) -> frozenset[int]:
     return frozenset(found)
 
 
+_BOX_HEADING_MAX_WORDS = 6
+
+
+def _closing_box(page: Page, body: list[int]) -> None:
+    """Byline, a short sign-off ("FILI") maybe, then an all-caps heading ("CÁC KÊNH ĐẦU TƯ")
+    and only headline-shaped lines to the end: a box of other stories, whatever the heading
+    says (the story ended with its byline)."""
+    for k, i in enumerate(body[:-2]):
+        if k < len(body) // 2 or not byline_like(page[i].text):
+            continue
+        rest = body[k + 1 :]
+        if _sign_off(page[rest[0]].text) and len(rest) > 2:
+            rest = rest[1:]
+        head, items = rest[0], rest[1:]
+        h = page[head].text
+        if not (h.isupper() and len(words(h)) <= _BOX_HEADING_MAX_WORDS and not h.endswith(".")):
+            continue
+        if all(is_title_like(page[j].text) and len(words(page[j].text)) >= 4 for j in items):
+            page.decide(head, "related-heading")
+            for j in items:
+                page.decide(j, "related-item")
+        return
+
+
+_BRACKET_CREDIT_RE = re.compile(r"^\((?P<name>[A-ZÀ-Ỹ][^()\d.!?:;,]{1,40})\)\.?$")
+
+
+def _bracket_credit(text: str) -> str | None:
+    """ "(Khám phá)." closing the text, a byline under it: the name of the paper the story was
+    taken from, in brackets (a wire's "(TTXVN)" in the same place)."""
+    m = _BRACKET_CREDIT_RE.match(text.strip())
+    return m["name"].strip() if m and 1 <= len(words(m["name"])) <= 4 else None
+
+
+def _sign_off(text: str) -> bool:
+    """ "FILI", "HT": a short all-caps code a desk signs its report with."""
+    t = text.strip()
+    return t.isupper() and t.isalpha() and 2 <= len(t) <= 6
+
+
 def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str | None]:
     """Mark head/tail bylines and the furniture after a tail byline; return (author, source)."""
+    body = page.open_indices()
+    _closing_box(page, body)
     body = page.open_indices()
     prose = [i for i in body if is_prose(page[i].text)]
     while len(prose) > 2 and is_column_blurb(page[prose[-1]].text):  # after the body only
@@ -613,6 +704,9 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
             elif (byline_like(t) or author_box(page[i])) and i not in sites:
                 take(i)
                 after_byline = True
+            elif (credited := _bracket_credit(t)) and n is not None and byline_like(page[n].text):
+                page[i].kind = "byline"  # "(Khám phá)." over the byline: where the story is from
+                source = f"{source}/{credited}" if source else credited
             elif is_breadcrumb(t):
                 page.decide(i, "breadcrumb")
         for i in range(last + 1, len(page)):  # "Nguồn: VTV" closing the article is a credit

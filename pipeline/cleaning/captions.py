@@ -430,7 +430,7 @@ def _copies_item(line: str, item: str) -> bool:
     num = _NUMBERED_RE.match(item)
     if num is None:
         return False
-    own, body = key(line).split(), key(item[num.end():]).split()
+    own, body = key(line).split(), key(item[num.end() :]).split()
     return (
         len(own) >= _ITEM_COPY_MIN_WORDS
         and len(own) <= len(body)

@@ -76,4 +76,3 @@ def slideshow_captions(page: Page) -> None:
         ):
             page.decide(p, "photo-caption")
             nxt, p = p, page.prev(p)
-

@@ -422,7 +422,17 @@ def published_date(page: Page, header: str | None, paragraphs: list[str]) -> str
                 return found
     captions = ("photo-caption", "learned-caption")  # a picture of the story, its date too
     elsewhere = paragraphs + [ln.text for ln in page.lines if ln.kind in captions]
-    return dates.lead_date(paragraphs, elsewhere)
+    found = dates.lead_date(paragraphs, elsewhere)
+    return None if found and _title_dates_other_day(title_text(page), found) else found
+
+
+def _title_dates_other_day(title: str, iso: str) -> bool:
+    """A headline that names its own day ("Góc nhìn 12/08: ...", "... Ngày 12/08/2021: ...")
+    while the lead reports another ("phiên giao dịch ngày 11/08/2021"): the lead's date is the
+    event the story looks back on, not the day it came out, and the text states no date."""
+    _, month, day = (int(x) for x in iso.split("-"))
+    named = dates.find_dates(title)
+    return bool(named) and all((m.day, m.month) != (day, month) for m in named)
 
 
 def _under_other_story(page: Page, i: int) -> bool:

@@ -91,9 +91,32 @@ _BROADCASTER_RE = re.compile(
 
 # Words that open a parenthesised tag of the story's own form, not a publisher's name.
 _MEDIA_TAGS = frozenset(
-    {"ảnh", "video", "clip", "infographic", "audio", "podcast", "trực tiếp", "chùm ảnh", "photo",
-     "emagazine", "e-magazine", "longform", "interactive", "đồ họa", "đồ hoạ", "tin ảnh", "tin",
-     "bài", "phóng sự", "phóng sự ảnh", "megastory", "multimedia", "cập nhật", "tiếp theo"}
+    {
+        "ảnh",
+        "video",
+        "clip",
+        "infographic",
+        "audio",
+        "podcast",
+        "trực tiếp",
+        "chùm ảnh",
+        "photo",
+        "emagazine",
+        "e-magazine",
+        "longform",
+        "interactive",
+        "đồ họa",
+        "đồ hoạ",
+        "tin ảnh",
+        "tin",
+        "bài",
+        "phóng sự",
+        "phóng sự ảnh",
+        "megastory",
+        "multimedia",
+        "cập nhật",
+        "tiếp theo",
+    }
 )
 
 

@@ -359,6 +359,17 @@ NEXT_PART_RE = re.compile(r"^(?:kỳ|bài|phần) (?:tới|sau|tiếp|tiếp the
 SEPARATOR_RE = re.compile(r"^\s*(?:[-_=~*•.·]\s*){3,}$")
 
 
+# A topic or tags label glued after the sapo's last sentence ("... một lớp.Sự kiện:"): the
+# link under it names the site's event page, not a line of the story
+_GLUED_TOPIC_RE = re.compile(
+    r"[.!?…\"”)](?:sự kiện|chủ đề|tags?|từ khóa|từ khoá|thẻ)\s*:\s*$", re.I
+)
+
+
+def ends_with_topic_label(text: str) -> bool:
+    return bool(_GLUED_TOPIC_RE.search(text))
+
+
 def closes_with_read_on(text: str) -> bool:
     return len(words(text)) <= 8 and bool(_READ_ON_RE.match(text.strip(_DECOR)))
 
@@ -381,7 +392,7 @@ def is_link_label(text: str) -> bool:
     if not m or heading_key(m.group("label")) not in LINK_LABELS:
         return False
     rest = m.group("rest")
-    return 4 <= len(words(rest)) <= 40 and not rest.rstrip(" ”\"’").endswith((".", ";", ":"))
+    return 4 <= len(words(rest)) <= 40 and not rest.rstrip(' ”"’').endswith((".", ";", ":"))
 
 
 _TEASER_TAG_RE = re.compile(

@@ -94,18 +94,44 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
     return wrapped and not nxt.startswith(("-", "•", "*", "+")) and not prev.startswith("#")
 
 
+_RUN_MAX_WORDS = 4  # a bold figure or a link's words, cut out of its sentence
+_RUN_MIN_PREV_WORDS = 12
+
+
+def _inline_run(prev: str, run: str, nxt: str) -> bool:
+    """A few words printed in bold or as a link ("120 triệu USD") split out of a sentence: the
+    paragraph before breaks off without punctuation and the line after carries on in lowercase."""
+    return (
+        len(words(run)) <= _RUN_MAX_WORDS
+        and len(words(prev)) >= _RUN_MIN_PREV_WORDS
+        and not run.endswith(_TERMINAL)
+        and _continues(run, nxt, None)
+        and not prev.endswith((*_TERMINAL, ":"))
+        and _continues(prev, nxt, None)
+    )
+
+
 def join_wrapped(page: Page) -> None:
     """Merge each open line into the previous one when the break falls inside a sentence."""
     width = _wrap_width(page)
     page.hard_wrapped = width is not None
     keep = []
-    for ln in page.lines:
+    for k, ln in enumerate(page.lines):
         last = keep[-1] if keep else None
+        nxt = page.lines[k + 1] if k + 1 < len(page.lines) else None
         if (
             last is not None
             and ln.kind is None
             and last.kind is None
-            and _continues(last.text, ln.text, width)
+            and (
+                _continues(last.text, ln.text, width)
+                or (  # a paragraph of its own: not lines already joined (keyword runs)
+                    nxt is not None
+                    and nxt.kind is None
+                    and not last.parts
+                    and _inline_run(last.text, ln.text, nxt.text)
+                )
+            )
         ):
             last.parts = last.pieces() + ((ln.no, ln.text),)
             last.text = f"{last.text} {ln.text}"
@@ -309,16 +335,19 @@ def _trailing_block(page: Page, max_coherence: float) -> None:
     # the writer's box closing the page ("Hà Nguyễn"; "TS Đinh Văn Minh" / "nguyên Vụ trưởng
     # ..."): the teasers, if any, stand above it
     end = len(open_idx)
-    while end > 0 and (
-        byline_like(page[open_idx[end - 1]].text)
-        or author_box(page[open_idx[end - 1]])
-        or (
-            end >= 2
-            and byline_like(page[open_idx[end - 2]].text)
-            and (  # the writer's position under the name ("nguyên Vụ trưởng ...", "Nhà báo")
-                page[open_idx[end - 1]].text[:1].islower()
-                and len(words(page[open_idx[end - 1]].text)) <= 15
-                or len(words(page[open_idx[end - 1]].text)) <= 2
+    while (
+        end > 0
+        and (
+            byline_like(page[open_idx[end - 1]].text)
+            or author_box(page[open_idx[end - 1]])
+            or (
+                end >= 2
+                and byline_like(page[open_idx[end - 2]].text)
+                and (  # the writer's position under the name ("nguyên Vụ trưởng ...", "Nhà báo")
+                    page[open_idx[end - 1]].text[:1].islower()
+                    and len(words(page[open_idx[end - 1]].text)) <= 15
+                    or len(words(page[open_idx[end - 1]].text)) <= 2
+                )
             )
         )
     ):

@@ -121,8 +121,6 @@ def sentence_count(text: str) -> int:
     return max(1, len(sentences(text)))
 
 
-
-
 def topic_words(text: str) -> set[str]:
     """Content syllables of a line (no function words, no numbers): what it is about."""
     return {w for w in key(text).split() if len(w) > 1 and w not in STOPWORDS and not w.isdigit()}
