@@ -76,7 +76,7 @@ HELD_OUT = ("test5", "test13")
 # test8: tests/clean_real/test8_selection.txt (likewise; labelled blind, never run by its labeller).
 # test9: tests/clean_real/test9_selection.txt (likewise; sources no earlier split used).
 # test10: tests/clean_real/test10_selection.txt (likewise; repositories no earlier split used).
-# test13: tests/clean_real/test13_selection.txt (held out; labels committed from 01:24 UTC 26 Nov
+# test13: tests/clean_real/test13_selection.txt (held out; labels committed 01:23-01:31 UTC 26 Nov
 # 2026, blind; repositories no earlier split used or scanned).
 
 
