@@ -666,36 +666,27 @@ def lead_teaser(page: Page) -> None:
     """A long headline right under the lead, about something the paragraph under it does not
     take up, is the inline link to another story that sites set below the sapo, not a
     subheading: a subheading is short and introduces the text under it. Runs after the
-    captions, so a lead photo's caption is already decided where it can be."""
+    captions, so a lead photo's caption is already decided where it can be. Two to four such
+    headlines in a row are ``links_under_lead``'s."""
     lead = page.lead()
     i = None if lead is None else page.next(lead, undecided=False)
     if i is None or page[i].kind is not None or i in page.rows:
         return
-    run = []  # two or three such links in a row ("Dự án gần 600 tỷ ..." / "Hải Phòng: ...")
-    while i is not None and page[i].kind is None and i not in page.rows and len(run) < _LINKS_MAX:
-        if not _linked_headline(page[i].text):
-            break
-        run.append(i)
-        i = page.next(i, undecided=False)
-    if not run or i is None or page[i].kind is not None or not is_paragraph(page[i].text):
+    t = page[i].text
+    if len(words(t)) < _LONE_MIN_WORDS or not _linked_headline(t):
         return
-    if len(run) == 1 and len(words(page[run[0]].text)) < _LONE_MIN_WORDS:
-        return  # one short line there may be a subheading; two in a row never are
-    if same_opening([page[k].text for k in (*run, i)]):
+    n = page.next(i, undecided=False)
+    if n is None or page[n].kind is not None or not is_paragraph(page[n].text):
+        return
+    if same_opening([t, page[n].text]):
         return  # "Đài ... có chương trình ..." row after row: a list in the text
-    under = topic_words(page[i].text)
-    if all(coherence(page[k].text, under) <= 0.25 for k in run):  # else it introduces the text
-        for k in run:
-            page.decide(k, "related-item")
-
-
-_LINKS_MAX = 3
-_RUN_MIN_WORDS = 8  # a headline in a run of links
+    if coherence(t, topic_words(page[n].text)) <= 0.25:  # else it introduces the paragraph
+        page.decide(i, "related-item")
 
 
 def _linked_headline(t: str) -> bool:
-    """A headline's shape: long enough, one sentence, no end punctuation, no list row."""
-    if len(words(t)) < _RUN_MIN_WORDS or not is_title_like(t, 40) or is_prose(t):
+    """A headline's shape: one sentence, no end punctuation, no list row."""
+    if not is_title_like(t, 40) or is_prose(t):
         return False
     return t[-1:].isalnum() and sentence_count(t) <= 1 and not LIST_ITEM_RE.match(t)
 
