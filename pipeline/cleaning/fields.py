@@ -68,8 +68,8 @@ def _when(value: str) -> str | None:
 
 def _one_field(text: str) -> tuple[str, str | None, str | None] | None:
     m = POSTED_RE.match(text)
-    if m and _writer(m["name"]) and _when(m["when"]):
-        return "byline", _writer(m["name"]), _when(m["when"])
+    if m and (name := _writer(m["name"])) and (when := _when(m["when"])):
+        return "byline", name, when
     m = FIELD_RE.match(text) or FIELD_BARE_RE.match(text)
     if not m:
         return None
@@ -170,11 +170,7 @@ def tail_fields(page: Page, found: HeaderFields) -> None:
     for i, parsed in parsed_lines.items():
         if parsed is None or parsed[0] == "timestamp":  # a date alone: the stamp steps' call
             continue
-        reason, writer, _ = parsed
-        if reason == "source-credit" and byline_like(page[i].text):
-            continue  # "Nguồn: VTV" names the outlet: the byline step reads it
-        page.decide(i, reason)
-        found.author = found.author or writer
+        _record(page, i, parsed, found, dated=False)
 
 
 _INFO_ROW_RE = re.compile(r"^[^\W\d_][^:]{1,24}:\s*\S")
@@ -233,13 +229,21 @@ def header_fields(page: Page, found: HeaderFields | None = None) -> HeaderFields
         parsed = field_line(page[i].text) or frame_line(page[i].text)
         if parsed is None or (early and not (parsed[1] or parsed[2])):
             continue
-        reason, writer, when = parsed
-        if reason == "source-credit" and byline_like(page[i].text):
-            continue  # "Nguồn: VTV" names the outlet: the byline step reads it
-        page.decide(i, reason)
-        found.author = found.author or writer
-        found.published = found.published or when
+        _record(page, i, parsed, found, dated=True)
     return found
+
+
+def _record(
+    page: Page, i: int, parsed: tuple[str, str | None, str | None], found: HeaderFields, dated: bool
+) -> None:
+    """Remove field line i and keep what it states (its date only where ``dated``)."""
+    reason, writer, when = parsed
+    if reason == "source-credit" and byline_like(page[i].text):
+        return  # "Nguồn: VTV" names the outlet: the byline step reads it
+    page.decide(i, reason)
+    found.author = found.author or writer
+    if dated:
+        found.published = found.published or when
 
 
 _DIGIT_RE = re.compile(r"\d")
