@@ -88,7 +88,7 @@ def _titles_credited_figure(page: Page, i: int) -> bool:
     picture or chart the credit belongs to, printed in two lines."""
     t = page[i].text.strip()
     low, high = _FIGURE_TITLE_WORDS
-    if not t[:1].isupper() or not low <= len(words(t)) <= high or t[-1:] in ".!?:;…\"”)":
+    if not t[:1].isupper() or not low <= len(words(t)) <= high or t[-1:] in '.!?:;…"”)':
         return False
     if _HEADING_NUMBER_RE.match(t) or t.isupper() or i == page.title_idx:
         return False
@@ -520,7 +520,7 @@ def caption_rhythm(page: Page) -> None:
     bằng giọng nói" under the paragraph on voice translation, over one on smart homes). A
     subheading introduces the paragraph under it, so it leans the other way. One line leaning
     up proves nothing; three on a page are its layout, and those lines are its captions."""
-    _, lead = _open_and_lead(page)
+    lead = page.lead()
     if lead is None or page.hard_wrapped:
         return
     prose = [j for j in page.open_indices() if j != page.title_idx and is_prose(page[j].text)]
@@ -782,7 +782,6 @@ def decide_learned(page: Page, model: CaptionModel | None = None) -> None:
 
 
 _CAPTION_KINDS = frozenset({"photo-caption", "portrait-caption", LEARNED_REASON})
-_SANDWICH_RUN = 1  # an open line between two captions
 _SANDWICH_WORDS = 15  # a picture's short caption; longer lines there are body too
 
 
@@ -801,22 +800,12 @@ def caption_sandwiches(page: Page) -> None:
     """A short one-sentence line between two captions ("Quang cảnh lễ tiễn ...",
     "Đắk Nông khen thưởng quân nhân ...", "Trao quà tặng quân nhân ..."): pictures one under
     another, the middle caption the only one no signal found. Run after every caption family."""
-    i = 0
-    while i < len(page.lines):
-        p = page.prev(i)
-        if page[i].kind is not None or p is None or page[p].kind not in _CAPTION_KINDS:
-            i += 1
+    for i, ln in enumerate(page.lines):
+        if ln.kind is not None or i in page.rows or not _sandwich_shaped(ln.text):
             continue
-        run, j = [], i
-        while j is not None and page[j].kind is None and len(run) < _SANDWICH_RUN:
-            if i in page.rows or not _sandwich_shaped(page[j].text):
-                break
-            run.append(j)
-            j = page.next(j, undecided=False)
-        if run and j is not None and page[j].kind in _CAPTION_KINDS and j not in run:
-            for k in run:
-                page.decide(k, "photo-caption")
-        i = (run[-1] if run else i) + 1
+        p, n = page.prev(i), page.next(i, undecided=False)
+        if p is not None and n is not None and {page[p].kind, page[n].kind} <= _CAPTION_KINDS:
+            page.decide(i, "photo-caption")
 
 
 def figure_titles(page: Page) -> None:
@@ -825,4 +814,3 @@ def figure_titles(page: Page) -> None:
     for i, ln in enumerate(page.lines):
         if ln.kind is None and i not in page.rows and _titles_credited_figure(page, i):
             page.decide(i, "photo-caption")
-
