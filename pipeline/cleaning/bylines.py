@@ -416,7 +416,7 @@ def byline_like(text: str) -> bool:
     return parse_byline(text) is not None
 
 
-def _publisher_line(page: Page, i: int) -> bool:
+def publisher_line(page: Page, i: int) -> bool:
     """A short credit over the story's timestamp that names who published it, not a writer
     (aggregators print the source paper there: "Bnews", "Chính Phủ", "Đồng Tháp"): a known
     outlet, a place, or words the story itself uses as ordinary words (a writer's name is not
@@ -432,11 +432,6 @@ def _publisher_line(page: Page, i: int) -> bool:
     phrase = f" {key(t)} "
     others = (ln.text for j, ln in enumerate(page.lines) if j not in (i, page.title_idx))
     return any(phrase in f" {key(o)} " for o in others)
-
-
-def publisher_line(page: Page, i: int) -> bool:
-    """Public form of ``_publisher_line``: the header zone leaves a publisher's line to it."""
-    return _publisher_line(page, i)
 
 
 _WRITER_LABEL_RE = re.compile(
@@ -661,7 +656,7 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
         for i in body:  # bylines between the headline and the first paragraph
             if i >= first:
                 break
-            if i != title_idx and _publisher_line(page, i):
+            if i != title_idx and publisher_line(page, i):
                 page[i].kind = "publisher"
                 page.publisher = outlet_name(page[i].text) or page[i].text
             elif i != title_idx and byline_like(page[i].text):
