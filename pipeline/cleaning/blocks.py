@@ -482,8 +482,9 @@ def copies_inside_box(page: Page) -> None:
         for ln in page.lines
         if ln.kind in _TEASER_REASONS and len(words(ln.text)) >= _COPY_MIN_WORDS
     }
+    lead = page.lead()  # never decided here, so it stays the lead
     for i, ln in enumerate(page.lines):
-        if ln.kind is not None or i in (page.title_idx, page.lead()):
+        if ln.kind is not None or i in (page.title_idx, lead):
             continue
         ws = key(ln.text).split()
         if any(tuple(ws[: len(o)]) == o for o in openings) and _inside_box(page, i):

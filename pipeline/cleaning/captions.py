@@ -727,7 +727,7 @@ class PageView:
     paragraph_words: float  # median length of the open body paragraphs
     captions: tuple[int, ...]  # places of the lines already removed as captions
     multi_sentence: float  # share of the open body paragraphs holding two sentences or more
-    lead: int | None = None  # the first body paragraph (``_open_and_lead``)
+    lead: int | None = None  # the first body paragraph (``Page.lead``)
 
 
 def page_view(page: Page) -> PageView:
@@ -739,7 +739,7 @@ def page_view(page: Page) -> PageView:
         paragraph_words=float(prose[len(prose) // 2]) if prose else 0.0,
         captions=tuple(k for k, j in enumerate(shown) if page[j].kind in _CAPTION_REASONS),
         multi_sentence=sum(sentence_count(t) >= 2 for t in texts) / len(texts) if texts else 0.0,
-        lead=_open_and_lead(page)[1],
+        lead=page.lead(),
     )
 
 
