@@ -87,12 +87,17 @@ _BLOCK = {
 }
 
 
+def git_dir(repo: str) -> Path:
+    """The git directory of a repository's fetch mirror."""
+    found = MIRRORS / repo.replace("/", "+") / "repo"
+    if (found / ".git").is_dir():  # a few snapshots arrive as a checkout, not a bare repo
+        found = found / ".git"
+    return found
+
+
 def _blob(repo: str, commit: str, path: str) -> bytes:
-    git_dir = MIRRORS / repo.replace("/", "+") / "repo"
-    if (git_dir / ".git").is_dir():  # a few snapshots arrive as a checkout, not a bare repo
-        git_dir = git_dir / ".git"
     return subprocess.run(
-        ["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
+        ["git", "--git-dir", str(git_dir(repo)), "show", f"{commit}:{path}"],
         check=True,
         capture_output=True,
     ).stdout

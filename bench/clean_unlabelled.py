@@ -56,29 +56,32 @@ def _sha(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def baomoi25(per_outlet: int) -> list[tuple[str, str]]:
-    """(id, text) of unlabelled 2025 baomoi pages, ``per_outlet`` per publisher."""
+def _crawl_sample(per_outlet: int) -> list[tuple[str, str]]:
+    """(publisher, raw record) of the 2025 baomoi crawl, ``per_outlet`` per publisher, in a
+    fixed order (sha1 of the record)."""
     seen: Counter[str] = Counter()
     out = []
-    found = sorted(auto.crawl_pages(lambda _p: True), key=lambda x: _sha(x[1]))
-    for publisher, _path, raw in found:
-        if seen[publisher] >= per_outlet:
-            continue
-        seen[publisher] += 1
-        out.append((f"baomoi25:{publisher}", "\n".join(build.baomoi_page(raw.encode())) + "\n"))
+    crawl = sorted(auto.crawl_pages(lambda _p: True), key=lambda x: _sha(x[1]))
+    for publisher, _path, raw in crawl:
+        if seen[publisher] < per_outlet:
+            seen[publisher] += 1
+            out.append((publisher, raw))
     return out
+
+
+def baomoi25(per_outlet: int) -> list[tuple[str, str]]:
+    """(id, text) of unlabelled 2025 baomoi pages, ``per_outlet`` per publisher."""
+    return [
+        (f"baomoi25:{publisher}", "\n".join(build.baomoi_page(raw.encode())) + "\n")
+        for publisher, raw in _crawl_sample(per_outlet)
+    ]
 
 
 def baomoi25_body_losses(per_outlet: int) -> Counter[str]:
     """Reasons given to lines the saved page's HTML marks as body or subheading (``p.text``,
     ``h2``-``h4``; see bench/clean_auto_captions.py): what "when in doubt, keep" must keep."""
-    seen: Counter[str] = Counter()
     lost: Counter[str] = Counter()
-    found = sorted(auto.crawl_pages(lambda _p: True), key=lambda x: _sha(x[1]))
-    for publisher, _path, raw in found:
-        if seen[publisher] >= per_outlet:
-            continue
-        seen[publisher] += 1
+    for _publisher, raw in _crawl_sample(per_outlet):
         page_lines, roles = auto.line_roles(raw)
         removed = {r.line: r.reason for r in clean_text("\n".join(page_lines) + "\n").removed}
         for no, role in enumerate(roles, 1):
@@ -109,7 +112,7 @@ def vnn_rows(n: int) -> list[tuple[str, str]]:
 
 def thephann_rows(n: int) -> list[tuple[str, str]]:
     """(id, text) of JSON-lines rows with content: title, description, content lines."""
-    git = ["git", "--git-dir", str(build.MIRRORS / THEPHANN.replace("/", "+") / "repo")]
+    git = ["git", "--git-dir", str(build.git_dir(THEPHANN))]
     listing = subprocess.run(
         [*git, "ls-tree", "-r", "--name-only", "HEAD", "--", *THEPHANN_DIRS],
         check=True, capture_output=True, text=True,
