@@ -103,6 +103,11 @@ def _blob(repo: str, commit: str, path: str) -> bytes:
     ).stdout
 
 
+def html_blocks(fragment: str) -> list[str]:
+    """The blocks of an HTML fragment (a record's content field)."""
+    return blocks(lxml.html.fromstring(f"<div>{fragment}</div>"))
+
+
 def blocks(element: lxml.html.HtmlElement) -> list[str]:
     """innerText-like: one line per block element, inline text joined, <br> breaks a line."""
     lines: list[str] = []
@@ -176,28 +181,28 @@ def csv_pylist(raw: bytes, index: int, fields: list[str]) -> list[str]:
     return _field_lines([s for f in fields for s in ast.literal_eval(row[f])])
 
 
-def php_array(raw: bytes, index: int, fields: list[str]) -> list[str]:
-    """The ``index``-th record of a PHP array literal (an app's seed data holding articles
-    pasted from the outlet's page): the named single-quoted fields, in the order given."""
+def _php_records(raw: bytes) -> list[dict[str, str]]:
+    """The records of a PHP array literal of single-quoted fields (a new record starts where a
+    field name repeats)."""
     records: list[dict[str, str]] = [{}]
     for key, value in _PHP_FIELD.findall(raw.decode("utf-8")):
         if key in records[-1]:
             records.append({})
         records[-1][key] = re.sub(r"\\(['\\])", r"\1", value)
-    return _field_lines([records[index][f] for f in fields])
+    return records
+
+
+def php_array(raw: bytes, index: int, fields: list[str]) -> list[str]:
+    """The ``index``-th record of a PHP array literal (an app's seed data holding articles
+    pasted from the outlet's page): the named single-quoted fields, in the order given."""
+    return _field_lines([_php_records(raw)[index][f] for f in fields])
 
 
 def php_array_html(raw: bytes, index: int, head: list[str], content: str) -> list[str]:
     """A PHP seed record whose ``content`` field is HTML pasted from an outlet's page: the
     ``head`` fields as text lines (headline, sapo), then the content's blocks."""
-    records: list[dict[str, str]] = [{}]
-    for key, value in _PHP_FIELD.findall(raw.decode("utf-8")):
-        if key in records[-1]:
-            records.append({})
-        records[-1][key] = re.sub(r"\\(['\\])", r"\1", value)
-    record = records[index]
-    lines = _field_lines([record[f] for f in head])
-    return lines + blocks(lxml.html.fromstring(f"<div>{record[content]}</div>"))
+    record = _php_records(raw)[index]
+    return _field_lines([record[f] for f in head]) + html_blocks(record[content])
 
 
 def jsonl_row(raw: bytes, index: int, fields: list[str]) -> list[str]:
@@ -212,7 +217,7 @@ def json_html(raw: bytes, index: int, head: list[str], content: str) -> list[str
     (e.g. the sapo div + the story div): the ``head`` fields as text lines, then the blocks."""
     record = json.loads(raw.decode("utf-8"))[index]
     lines = _field_lines([record[f] or "" for f in head])
-    return lines + blocks(lxml.html.fromstring(f"<div>{record[content]}</div>"))
+    return lines + html_blocks(record[content])
 
 
 def json_join(raw: bytes, head_raw: bytes, item: dict) -> list[str]:
@@ -229,7 +234,7 @@ def baomoi_json(raw: bytes) -> list[str]:
     """A baomoi.com crawl record: breadcrumb, title, time, sapo, then the story's blocks."""
     d = json.loads(raw.decode("utf-8"))
     head = [d.get("Category", ""), d.get("Title", ""), d.get("Time", ""), d.get("Description", "")]
-    body = blocks(lxml.html.fromstring(f"<div>{d.get('Content', '')}</div>"))
+    body = html_blocks(d.get("Content", ""))
     return [" ".join(x.split()) for x in head if x.strip()] + body
 
 
@@ -238,7 +243,7 @@ def baomoi_json_lc(raw: bytes) -> list[str]:
     read with the lenient ``js_literal``; laid out as ``baomoi_json``."""
     d = js_literal(raw.decode("utf-8"))
     head = [d.get("category", ""), d.get("title", ""), d.get("time", ""), d.get("description", "")]
-    body = blocks(lxml.html.fromstring(f"<div>{d.get('content', '')}</div>"))
+    body = html_blocks(d.get("content", ""))
     return [" ".join(x.split()) for x in head if x.strip()] + body
 
 
@@ -333,7 +338,7 @@ def js_var_page(raw: bytes, item: dict) -> list[str]:
     starts = [m.end() - 1 for m in re.finditer(rf"var {item['var']} = \{{", text)]
     record = js_literal(_literal_at(text, starts[item["index"]]))
     head = _field_lines([label + record[key] for label, key in item["head"]])
-    return head + blocks(lxml.html.fromstring(f"<div>{record[item['content']]}</div>"))
+    return head + html_blocks(record[item["content"]])
 
 
 def js_render(raw: bytes, record_id: int) -> list[str]:
@@ -362,20 +367,19 @@ _SQL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
 
 def sql_rows(text: str, table: str) -> list[list[str]]:
     """The rows of the ``INSERT INTO `table` [(columns)] VALUES (...), (...);`` statements of a
-    SQL dump: quoted strings unescaped ('' and backslash escapes), other values (numbers, NOW())
-    as written."""
+    SQL dump (any case, with or without backticks): quoted strings unescaped ('' and backslash
+    escapes), other values (numbers, NOW()) as written."""
+    start = re.compile(
+        rf"insert\s+into\s+`?{re.escape(table)}`?\s*(\([^)]*\))?\s*values\s*", re.IGNORECASE
+    )
     rows: list[list[str]] = []
-    at = text.find(f"INSERT INTO `{table}`")
-    while at >= 0:
-        i = text.index("VALUES", at) + len("VALUES")
-        while True:
-            while text[i] in " \t\r\n,":
-                i += 1
-            if text[i] != "(":
-                break
+    for match in start.finditer(text):
+        i = match.end()
+        while text[i] == "(":
             i, row = _sql_tuple(text, i + 1)
             rows.append(row)
-        at = text.find(f"INSERT INTO `{table}`", i)
+            while text[i] in " \t\r\n,":
+                i += 1
     return rows
 
 
@@ -422,11 +426,10 @@ def sql_post(raw: bytes, item: dict) -> list[str]:
     rows = sql_rows(raw.decode("utf-8"), item["table"])
     row = next(r for r in rows if r[0] == str(item["index"]))
     if item.get("head_html"):  # head fields typed in a rich-text editor: HTML, like the content
-        fields = (lxml.html.fromstring(f"<div>{row[k]}</div>") for k in item["head"])
-        head = [line for field in fields for line in blocks(field)]
+        head = [line for k in item["head"] for line in html_blocks(row[k])]
     else:
         head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
-    return head + blocks(lxml.html.fromstring(f"<div>{row[item['content']]}</div>"))
+    return head + html_blocks(row[item["content"]])
 
 
 def sql_text(raw: bytes, item: dict) -> list[str]:
@@ -434,19 +437,7 @@ def sql_text(raw: bytes, item: dict) -> list[str]:
     outlet's page), in ``insert into Table(...) values(...)`` statements of any case, with or
     without backticks: the ``row``-th row of the table in the dump (1-based), its ``head``
     columns' text, then the ``content`` column split at its line breaks."""
-    text = raw.decode("utf-8")
-    start = re.compile(
-        rf"insert\s+into\s+`?{re.escape(item['table'])}`?\s*(\([^)]*\))?\s*values\s*",
-        re.IGNORECASE,
-    )
-    rows: list[list[str]] = []
-    for match in start.finditer(text):
-        i = match.end()
-        while text[i] == "(":
-            i, row = _sql_tuple(text, i + 1)
-            rows.append(row)
-            while text[i] in " \t\r\n,":
-                i += 1
+    rows = sql_rows(raw.decode("utf-8"), item["table"])
     row = rows[item["row"] - 1]
     head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
     lines = (" ".join(x.split()) for x in row[item["content"]].splitlines())
@@ -460,7 +451,7 @@ def mercury_item(raw: bytes, index: int) -> list[str]:
     start, end = text.index("["), text.rindex("]")
     info = js_literal(text[start : end + 1])[index]["extra_info"]
     head = [" ".join(info["title"].split())]
-    return head + blocks(lxml.html.fromstring(f"<div>{info['content']}</div>"))
+    return head + html_blocks(info["content"])
 
 
 def _index_page_date(value: str) -> str:
@@ -481,7 +472,7 @@ def index_json_html(raw: bytes) -> list[str]:
     head = [d.get("title") or "", d.get("author") or ""]
     head.append(_index_page_date(d["date"]) if d.get("date") else "")
     head.append(d.get("description") or "")
-    body = blocks(lxml.html.fromstring(f"<div>{d['content']['html']}</div>"))
+    body = html_blocks(d["content"]["html"])
     return [" ".join(x.split()) for x in head if x.strip()] + body
 
 
