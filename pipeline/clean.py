@@ -64,7 +64,7 @@ from pipeline.cleaning import (
 )
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import strip_dateline, wire_name
-from pipeline.cleaning.rules import is_link_label, line_reason
+from pipeline.cleaning.rules import is_breadcrumb, is_link_label, line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
 from pipeline.cleaning.text import normalize, words
 
@@ -75,7 +75,7 @@ def _local_step(page: Page) -> list[int]:
     live = signals.live_blog_times(page)  # "10:30" between entries is body, not a timestamp
     sites = bylines.contact_sites(page)  # "www.x.vn" among an advertorial's contact lines
     headings = []
-    first = page.first_open()
+    first = _headline_place(page)
     for i, ln in enumerate(page.lines):
         if ln.kind is not None:
             continue
@@ -99,11 +99,35 @@ def _local_step(page: Page) -> list[int]:
             reason = None  # an address among an advertorial's contact lines is its text
         if reason == "photo-caption" and i in page.story:
             reason = None  # a photo story's paragraph carries its photo's credit
+        if reason in _MEDIA_LABELS and i == first and _stamp_under(page, i):
+            reason = None  # "Clip: <headline>" over the page's timestamp: the headline
         if reason:
             page.decide(i, reason)
             if reason == "related-heading":
                 headings.append(i)
     return headings
+
+
+_MEDIA_LABELS = frozenset({"photo-caption", "media-player"})
+
+
+def _headline_place(page: Page) -> int | None:
+    """The first open line that is no breadcrumb, section slug or timestamp: where the
+    headline stands."""
+    i = page.first_open()
+    while i is not None and (
+        is_breadcrumb(page[i].text)
+        or metadata.SECTION_SLUG_RE.fullmatch(page[i].text)
+        or dates.is_timestamp_line(page[i].text)
+    ):
+        i = page.next(i)
+    return i
+
+
+def _stamp_under(page: Page, i: int) -> bool:
+    """The next line is a publication stamp ("3 giờ trước", "01/04/2014 11:53")."""
+    j = page.next(i, undecided=False)
+    return j is not None and dates.is_timestamp_line(page[j].text)
 
 
 def _paragraphs(page: Page) -> tuple[list[str], str | None]:

@@ -13,8 +13,14 @@ import re
 
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
-from pipeline.cleaning.lines import HEADER, LINK_REASONS, TITLE, Page
-from pipeline.cleaning.outlets import is_location, is_outlet_credit, outlet_name, wire_name
+from pipeline.cleaning.lines import BLANK, HEADER, LINK_REASONS, TITLE, Page
+from pipeline.cleaning.outlets import (
+    is_location,
+    is_outlet_credit,
+    outlet_name,
+    strip_dateline,
+    wire_name,
+)
 from pipeline.cleaning.rules import MENU_LABELS, is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
     ends_with_ellipsis,
@@ -157,13 +163,32 @@ def _section_above(page: Page, i: int) -> bool:
     j = page.next(i)
     if j is None:
         return False
+    if _headline_over_stamp(page, i):
+        return False
     b = page[j].text
+    if strip_dateline(b)[2]:
+        return False  # "(PLO) - ...": an outlet's dateline opens the lead, never a headline
     return (
         not is_lead(b)
         and is_title_like(b)
         and not byline_like(b)
         and len(words(b)) >= len(words(a)) + 3
     )
+
+
+def _headline_over_stamp(page: Page, i: int) -> bool:
+    """A breadcrumb trail opening the page and the page's timestamp right under or over the
+    line ("Tin tức > Sức khỏe" / "Góc tối nghề tiếp viên" / "01/04/2014 12:47"): the trail
+    names the section, so the first open line under it is the headline, however short."""
+    above = [k for k in range(i) if page[k].kind not in (BLANK, HEADER)]
+    if any(page[k].kind is None for k in above):
+        return False
+    trail = any(page[k].kind == "breadcrumb" and _TRAIL_SEP_RE.search(page[k].text) for k in above)
+    near = (page.prev(i), page.next(i, undecided=False))
+    return trail and any(k is not None and page[k].kind == "timestamp" for k in near)
+
+
+_TRAIL_SEP_RE = re.compile(r"\s[>»›]\s")
 
 
 def _masthead(page: Page, i: int) -> bool:
@@ -201,7 +226,13 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             return
         if ln.kind is not None:
             continue
-        if is_breadcrumb(ln.text) or outlet_name(ln.text) or _section_above(page, i):
+        if (
+            is_breadcrumb(ln.text)
+            or outlet_name(ln.text)
+            or SECTION_SLUG_RE.fullmatch(ln.text)  # "the-gioi": the URL's section, no headline
+            or _section_above(page, i)
+            or _label_over_stamped(page, i)
+        ):
             page.decide(i, "breadcrumb")
             continue
         if _masthead(page, i):  # "Báo Gia Lai" / "baogialai.com.vn" over the headline
@@ -209,7 +240,9 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             page.masthead = page.masthead or ln.text
             continue
         page.title_idx = i
-        page.title_is_lead = is_lead(ln.text) and not _dated_headline(page, i)
+        page.title_is_lead = (
+            is_lead(ln.text) and not _dated_headline(page, i) and not _long_headline(page, i)
+        )
         if not page.title_is_lead:
             ln.kind = TITLE
             site = _SITE_SUFFIX_RE.search(ln.text)  # "Headline - Báo Gia Lai" (from <title>)
@@ -225,14 +258,63 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
         return
 
 
+SECTION_SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_STAMPED_LABEL_MAX_WORDS = 3
+_LONG_HEADLINE_MAX_WORDS = 45
+
+
+def _label_over_stamped(page: Page, i: int) -> bool:
+    """ "Dân sinh" / "Tôi viết" over a headline with the page's timestamp right under the
+    headline (or between the two): a section's few words over the headline the stamp dates,
+    even a headline hardly longer than the label (``_section_above`` asks for more)."""
+    a = page[i].text
+    if len(words(a)) > _STAMPED_LABEL_MAX_WORDS or a.endswith(_END_MARKS) or is_quote(a):
+        return False
+    if not (a[:1].isupper() or a[:1].isdigit()) or byline_like(a) and len(words(a)) > 1:
+        return False
+    j = page.next(i)
+    if j is None or _headline_over_stamp(page, i):
+        return False
+    b = page[j].text
+    between = [k for k in range(i + 1, j) if page[k].kind not in (BLANK, HEADER)]
+    under = page.next(j, undecided=False)
+    stamped = [page[k].kind for k in between] == ["timestamp"] or (
+        not between and under is not None and page[under].kind == "timestamp"
+    )
+    return (
+        stamped
+        and not is_lead(b)
+        and not b.endswith(".")
+        and len(words(b)) > len(words(a))
+        and not strip_dateline(b)[2]
+    )
+
+
+_END_MARKS = (".", "!", "?", ":", ";", "…", ",")
+
+
+def _long_headline(page: Page, i: int) -> bool:
+    """A headline over 30 words ("Dành cho nàng ngoài 30 ...: 5 mẹo nhỏ ... cầu kỳ"): one
+    sentence with no end mark, the lead under it a paragraph closing on its full stop."""
+    t = page[i].text
+    j = page.next(i)
+    return (
+        len(words(t)) <= _LONG_HEADLINE_MAX_WORDS
+        and not t.rstrip('”"’»)] ').endswith(_END_MARKS)
+        and len(sentences(t)) == 1
+        and j is not None
+        and page[j].text.rstrip('”"’»)] ').endswith(".")
+    )
+
+
 def _dated_headline(page: Page, i: int) -> bool:
     """A short one-sentence first line ending in a full stop with the timestamp right under
-    it is the headline ("Các phương pháp nhận biết mang thai sớm."), not a lead."""
+    (or over) it is the headline ("Các phương pháp nhận biết mang thai sớm."), not a lead."""
     t = page[i].text
-    nxt = page.next(i, undecided=False)
+    nxt, above = page.next(i, undecided=False), page.prev(i)
+    stamped = any(k is not None and page[k].kind == "timestamp" for k in (nxt, above))
     return (
-        nxt is not None
-        and page[nxt].kind == "timestamp"
+        stamped  # under the headline, or over it as many sites print it
         and len(words(t)) <= 20
         and len(sentences(t)) == 1
     )
