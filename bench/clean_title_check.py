@@ -20,7 +20,11 @@ tests/clean_real/manifest.json and the repositories of held-out splits are never
 Each record is cleaned in several scraped forms: ``built`` (as bench/clean_real_build.py lays it
 out), ``header`` (the header furniture the record carries: its section as a breadcrumb, the
 headline, its date line as the record writes it, then the sapo and body), ``plain`` (headline and
-body only) and ``markdown`` (``# headline``, blank lines between blocks). Truth: the record's
+body only), ``dated-above`` (the date line over the headline), ``caps`` (a headline the site's CSS
+sets in capitals, as innerText gives it), ``site-title`` (the ``<title>`` line: headline, " - ",
+the outlet's name; no other headline) and ``title-twice`` (that line, then the page's header)
+where the record names its outlet, and ``markdown`` (``# headline``, blank lines between
+blocks). Truth: the record's
 headline field (``normalize``: NFC, whitespace collapsed) and, where the form states it, the
 record's date (read here by a small independent parser, not ``pipeline.dates``). A date is
 "invented" when the form states none and the year of the date returned is written nowhere.
@@ -72,6 +76,7 @@ class Record:
     body: list[str]  # blocks after the record's head fields (sapo first where it has one)
     date_raw: str | None = None
     section: str | None = None
+    site: str | None = None  # the outlet's name as its <title> tags print it, where known
     # filled by the check
     results: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
 
@@ -189,7 +194,8 @@ def baomoi25(per_outlet: int) -> list[Record]:
         built = build.baomoi_page(raw.encode())
         title = truth_title(d["title"])
         body = [x for x in built if normalize(x) != title]
-        out.append(Record("baomoi25", publisher, title, built, body, None, d.get("topic")))
+        rec = Record("baomoi25", publisher, title, built, body, None, d.get("topic"), publisher)
+        out.append(rec)
     return out
 
 
@@ -295,7 +301,9 @@ def template_records(item: dict, limit: int) -> list[Record]:
         body = lines[tpos + n_head :]
         if isinstance(section, str) and section.startswith("["):
             section = section.strip("[]'\" ")
-        out.append(Record(item["kind"], outlet, title, lines, body, date_raw, section))
+        out.append(
+            Record(item["kind"], outlet, title, lines, body, date_raw, section, item["outlet"])
+        )
         if len(out) >= limit:
             break
     return out
@@ -310,7 +318,7 @@ def forms(r: Record) -> dict[str, tuple[str, bool]]:
     built = "\n".join(r.built) + "\n"
     out = {"built": (built, bool(iso) and r.date_raw is not None and _states(built, r.date_raw))}
     head = []
-    if r.section and isinstance(r.section, str):
+    if r.section and isinstance(r.section, str) and not re.fullmatch(r"[a-z0-9-]+", r.section):
         head.append(" ".join(r.section.split()))
     head.append(r.title)
     if iso and r.date_raw:
@@ -320,6 +328,16 @@ def forms(r: Record) -> dict[str, tuple[str, bool]]:
         above = [*head[: head.index(r.title)], head[-1], r.title]
         out["dated-above"] = ("\n".join(above + r.body) + "\n", True)
     out["plain"] = ("\n".join([r.title, *r.body]) + "\n", False)
+    # a headline the site's CSS sets in capitals: innerText gives it in capitals
+    out["caps"] = ("\n".join([r.title.upper(), *r.body]) + "\n", False)
+    if r.site:  # the <title> line: the headline and the outlet's name glued on
+        glued = f"{r.title} - {r.site}"
+        out["site-title"] = (
+            "\n".join([glued, *head[head.index(r.title) + 1 :], *r.body]) + "\n",
+            bool(iso),
+        )
+        twice = [f"{r.title} | {r.site}", *head]
+        out["title-twice"] = ("\n".join(twice + r.body) + "\n", bool(iso))
     rest = head[head.index(r.title) + 1 :] + r.body
     out["markdown"] = ("# " + r.title + "\n\n" + "\n\n".join(rest) + "\n", bool(iso))
     return out
@@ -350,10 +368,11 @@ def check(records: list[Record], tallies: dict[str, Tally]) -> None:
             t = tallies[name]
             t.pages += 1
             where = f"{r.source}/{r.outlet} [{name}]"
-            if a.title == r.title:
+            want = r.title.upper() if name == "caps" else r.title
+            if a.title == want:
                 t.title_ok += 1
             else:
-                t.misses.append(f"{where} title got {a.title!r} want {r.title!r}")
+                t.misses.append(f"{where} title got {a.title!r} want {want!r}")
                 DUMPED.append((where, text))
             if stated:
                 t.stated += 1

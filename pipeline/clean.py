@@ -160,6 +160,7 @@ def clean_text(text: str) -> CleanArticle:
     page.story = layouts.photo_story(page)
     layouts.story_copies(page)  # a photo story's paragraph printed twice in a row
 
+    glued_date = metadata.split_dated_headline(page, _headline_place(page))  # "H - 12/09/2022"
     headings = _local_step(page)
     signals.widget_gaps(page)
     chrome.voice_menu(page)  # a read-aloud player's voices are no byline
@@ -238,7 +239,9 @@ def clean_text(text: str) -> CleanArticle:
     return CleanArticle(
         title=metadata.title_text(page),
         paragraphs=tuple(paragraphs),
-        published=metadata.published_date(page, published or header.published, paragraphs),
+        published=metadata.published_date(
+            page, published or header.published or glued_date, paragraphs
+        ),
         outlet=outlet,
         author=author,
         wire=wire,

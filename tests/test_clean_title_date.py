@@ -89,3 +89,47 @@ def test_date_line_shapes_are_stamps_and_date_the_page(line: str, iso: str) -> N
 
 def test_sentence_ending_on_names_is_no_stamp() -> None:
     assert not dates.is_timestamp_line("Ngày 12/09/2022 ông Nguyễn Văn A")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Giá xăng giảm mạnh chiều nay - Quân đội nhân dân",
+        "Giá xăng giảm mạnh chiều nay - Chuyên trang Sinh viên Việt Nam - Báo Tiền Phong",
+        "Giá xăng giảm mạnh chiều nay - Sức khỏe & Đời sống",
+        "Giá xăng giảm mạnh chiều nay | Báo Gia Lai",
+    ],
+)
+def test_site_name_after_the_headline_is_cut(line: str) -> None:
+    assert clean_text(_page(line)).title == "Giá xăng giảm mạnh chiều nay"
+
+
+def test_short_headline_before_a_known_outlet_is_cut() -> None:
+    assert clean_text(_page("Khởi đầu - Znews")).title == "Khởi đầu"
+
+
+def test_long_headline_glued_to_its_site_is_no_lead() -> None:
+    head = " ".join(["Giá xăng giảm mạnh"] * 7) + " cầu kỳ"  # 30 words, 34 with the site
+    a = clean_text(_page(f"{head} | Báo Gia Lai", head))
+    assert a.title == head
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Giá xăng giảm mạnh chiều nay - 12/09/2022",
+        "Giá xăng giảm mạnh chiều nay | 12/09/2022 14:30",
+        "Giá xăng giảm mạnh chiều nay - Thứ Hai, 12/9/2022 - 14:30",
+        "Giá xăng giảm mạnh chiều nay - Báo Gia Lai - 12/09/2022",
+    ],
+)
+def test_date_glued_after_the_headline_is_cut_and_dates_the_page(line: str) -> None:
+    a = clean_text(_page(line))
+    assert a.title == "Giá xăng giảm mạnh chiều nay"
+    assert a.published == "2022-09-12"
+
+
+def test_section_and_date_line_over_the_headline_stays_a_frame_line() -> None:
+    a = clean_text(_page("Kinh tế | 12/09/2022", "Giá xăng giảm mạnh"))
+    assert a.title == "Giá xăng giảm mạnh"
+    assert a.published == "2022-09-12"

@@ -15,6 +15,7 @@ from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
 from pipeline.cleaning.lines import BLANK, HEADER, LINK_REASONS, TITLE, Page
 from pipeline.cleaning.outlets import (
+    is_brand_name,
     is_location,
     is_outlet_credit,
     outlet_name,
@@ -24,6 +25,7 @@ from pipeline.cleaning.outlets import (
 from pipeline.cleaning.rules import MENU_LABELS, is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
     ends_with_ellipsis,
+    is_paragraph,
     is_quote,
     is_title_like,
     normalize,
@@ -240,14 +242,21 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             page.masthead = page.masthead or ln.text
             continue
         page.title_idx = i
+        site = _SITE_SUFFIX_RE.search(ln.text)  # "Headline - Báo Gia Lai" (from <title>)
+        head = ln.text[: site.start()] if site else ""
+        short = 2 if site and outlet_name(site["site"]) else 3  # "Khởi đầu - Znews"
+        named = bool(site) and len(words(head)) >= short and _site_suffix(page, i, head, site)
         page.title_is_lead = (
-            is_lead(ln.text) and not _dated_headline(page, i) and not _long_headline(page, i)
+            is_lead(head if named else ln.text)  # a long headline and the site's name
+            and not _dated_headline(page, i)
+            and not _long_headline(page, i)
         )
         if not page.title_is_lead:
             ln.kind = TITLE
-            site = _SITE_SUFFIX_RE.search(ln.text)  # "Headline - Báo Gia Lai" (from <title>)
-            head = ln.text[: site.start()] if site else ""
-            if site and len(words(head)) >= 3 and _site_suffix(page, i, head, site):
+            if site and named:
+                inner = _SITE_SUFFIX_RE.search(head)  # "... - Chuyên trang X - Báo Y"
+                if inner and _SITE_PREFIX_RE.match(inner["site"].strip()):
+                    head = head[: inner.start()]
                 ln.text = head
                 printed = _printed_name(page, i, site["site"])
                 page.masthead = page.masthead or (
@@ -307,6 +316,35 @@ def _long_headline(page: Page, i: int) -> bool:
     )
 
 
+_GLUE_SEP_RE = re.compile(r"\s+[-–—|]\s+")
+_GLUED_HEAD_MIN_WORDS = 4
+
+
+def split_dated_headline(page: Page, place: int | None) -> str | None:
+    """ "Giá xăng giảm mạnh - 12/09/2022": the headline with the page's date glued on (a
+    <title> line, a scraper joining h1 and time). When the line at the headline's place ends
+    with a stamp stating a full date, its head is no known section ("Kinh tế | 12/09/2022" is
+    a frame line) and the next line is a paragraph (no other headline under it), the line
+    keeps only the headline; returns the stamp's date."""
+    if place is None:
+        return None
+    text = page[place].text
+    cut = next(  # the first separator with a stamp after it ("Thứ Hai, 12/9/2022 - 14:30")
+        (m for m in _GLUE_SEP_RE.finditer(text) if dates.is_timestamp_line(text[m.end() :])),
+        None,
+    )
+    if cut is None:
+        return None
+    head, iso = text[: cut.start()].strip(), dates.timestamp_date(text[cut.end() :])
+    if iso is None or len(words(head)) < _GLUED_HEAD_MIN_WORDS or is_breadcrumb(head):
+        return None
+    j = page.next(place)
+    if j is None or not is_paragraph(page[j].text):
+        return None
+    page[place].text = head
+    return iso
+
+
 def _dated_headline(page: Page, i: int) -> bool:
     """A short one-sentence first line ending in a full stop with the timestamp right under
     (or over) it is the headline ("Các phương pháp nhận biết mang thai sớm."), not a lead."""
@@ -320,6 +358,10 @@ def _dated_headline(page: Page, i: int) -> bool:
     )
 
 
+# what opens a site's name after its headline: "- Chuyên trang Sinh viên Việt Nam", "- Đài ..."
+_SITE_PREFIX_RE = re.compile(
+    r"^(?:báo|tạp chí|chuyên trang|thời báo|đài|trang tin|cổng thông tin|kênh)\s", re.IGNORECASE
+)
 _SITE_SUFFIX_RE = re.compile(r"\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]{2,40})$")
 _SITE_NAME_MAX_WORDS = 6
 
@@ -350,8 +392,10 @@ def _site_suffix(page: Page, i: int, head: str, site: re.Match[str]) -> bool:
     headline never closes on "| Name")."""
     name = site["site"].strip()
     toks = words(name)
-    if is_outlet_credit(name, acronyms=False) or _PAPER_RE.match(name):
+    if is_outlet_credit(name, acronyms=False) or _SITE_PREFIX_RE.match(name) or outlet_name(name):
         return True
+    if _paired_name(name) or is_brand_name(name):
+        return True  # "Sức khỏe & Đời sống", "PetroTimes": how magazines and sites are named
     if len(toks) > _SITE_NAME_MAX_WORDS or any(c.isdigit() for c in name):
         return False
     key = _name_key(head)
