@@ -64,7 +64,7 @@ _PLACE_TAIL_RE = re.compile(
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 
 _CLOCK_RE = re.compile(r"(?<![\d+-])\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?!\d)")
-_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
+_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])"  # "T5, 19/12/2019"
 _TIMESTAMP_NOISE_RE = re.compile(
     r"(?:" + _WEEKDAY + r"|cập nhật(?: lúc)?|đăng(?: lúc| ngày)?|ngày đăng|ngày|thời gian|lúc|"
     r"gmt\s*[+-]\s*\d{1,2}(?::?\d{2})?|utc\s*[+-]?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?|"
@@ -207,7 +207,7 @@ def is_timestamp_line(line: str) -> bool:
         rest = _CLOCK_RE.sub(" ", rest)
     rest = re.sub(r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?", " ", rest)
     rest = _TIMESTAMP_NOISE_RE.sub(" ", rest)
-    return not re.sub(r"[\s,|:()\-–—/.]+", "", rest)
+    return not re.sub(r"[\s,|:()\[\]\-–—/.]+", "", rest)  # "[19/12/2019]" too
 
 
 def timestamp_date(line: str) -> str | None:

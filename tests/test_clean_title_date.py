@@ -133,3 +133,20 @@ def test_section_and_date_line_over_the_headline_stays_a_frame_line() -> None:
     a = clean_text(_page("Kinh tế | 12/09/2022", "Giá xăng giảm mạnh"))
     assert a.title == "Giá xăng giảm mạnh"
     assert a.published == "2022-09-12"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Đăng ngày 19.12.2019 bởi admin", None),
+        ("Posted on 19/12/2019 by admin", None),
+        ("Tác giả: Nguyễn Văn An - 19/12/2019", "Nguyễn Văn An"),
+        ("[19/12/2019]", None),
+        ("T5, 19/12/2019 16:14", None),
+    ],
+)
+def test_header_date_shapes_are_removed_and_date_the_page(line: str, author: str | None) -> None:
+    a = clean_text(_page("Giá xăng giảm mạnh chiều nay", line))
+    assert a.published == "2019-12-19"
+    assert a.author == author
+    assert line not in a.paragraphs
