@@ -150,3 +150,24 @@ def test_header_date_shapes_are_removed_and_date_the_page(line: str, author: str
     assert a.published == "2019-12-19"
     assert a.author == author
     assert line not in a.paragraphs
+
+
+def test_short_headline_over_a_two_sentence_sapo_is_the_title() -> None:
+    sapo = "Vài năm trở lại đây, giá xăng liên tục biến động. Vì sao giá xăng giảm mạnh?"
+    assert clean_text(_page("Giá xăng giảm", sapo)).title == "Giá xăng giảm"
+
+
+def test_acronym_section_over_the_headline_is_no_title() -> None:
+    assert clean_text(_page("THPT", "Thí sinh lưu ý gì khi thi tốt nghiệp")).title == (
+        "Thí sinh lưu ý gì khi thi tốt nghiệp"
+    )
+
+
+def test_tagged_headline_loses_its_site_name() -> None:
+    a = clean_text(_page("[Chùm ảnh] Giải chạy hưởng ứng ngày môi trường - Báo Đồng Nai"))
+    assert a.title == "[Chùm ảnh] Giải chạy hưởng ứng ngày môi trường"
+
+
+def test_person_after_a_dash_stays_in_the_headline() -> None:
+    line = "Thảm đỏ liên hoan phim: nữ diễn viên át cả đôi nữ thần Suzy - Krystal"
+    assert clean_text(_page(line)).title == line

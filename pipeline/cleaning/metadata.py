@@ -160,7 +160,8 @@ def _section_above(page: Page, i: int) -> bool:
         return False
     if re.search(r"[:'\"“”‘’?]", a):
         return False  # "Nistelrooy: 'Bayern ...'": a headline quotes; a section label never does
-    if is_lead(a) or (byline_like(a) and not kicker):  # a byline never ends with ":"
+    acronym = len(words(a)) == 1 and a.isupper()  # "THPT": a section, no writer's initials
+    if is_lead(a) or (byline_like(a) and not kicker and not acronym):  # never ends with ":"
         return False
     j = page.next(i)
     if j is None:
@@ -168,8 +169,8 @@ def _section_above(page: Page, i: int) -> bool:
     if _headline_over_stamp(page, i):
         return False
     b = page[j].text
-    if strip_dateline(b)[2]:
-        return False  # "(PLO) - ...": an outlet's dateline opens the lead, never a headline
+    if strip_dateline(b)[2] or len(sentences(b)) > 1:
+        return False  # "(PLO) - ...", "... thành lập. Vì sao ...?": the lead, never a headline
     return (
         not is_lead(b)
         and is_title_like(b)
@@ -225,6 +226,7 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
         if ln.kind == "teaser-tag" and is_teaser_tag(ln.text):
             ln.kind = TITLE  # "[Video] ..." above everything else is this article's headline
             page.title_idx = i
+            _cut_site_name(page, i)
             return
         if ln.kind is not None:
             continue
@@ -242,29 +244,46 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             page.masthead = page.masthead or ln.text
             continue
         page.title_idx = i
-        site = _SITE_SUFFIX_RE.search(ln.text)  # "Headline - Báo Gia Lai" (from <title>)
-        head = ln.text[: site.start()] if site else ""
-        short = 2 if site and outlet_name(site["site"]) else 3  # "Khởi đầu - Znews"
-        named = bool(site) and len(words(head)) >= short and _site_suffix(page, i, head, site)
+        named = _site_cut(page, i)
         page.title_is_lead = (
-            is_lead(head if named else ln.text)  # a long headline and the site's name
+            is_lead(named[0] if named else ln.text)  # a long headline and the site's name
             and not _dated_headline(page, i)
             and not _long_headline(page, i)
         )
         if not page.title_is_lead:
             ln.kind = TITLE
-            if site and named:
-                inner = _SITE_SUFFIX_RE.search(head)  # "... - Chuyên trang X - Báo Y"
-                if inner and _SITE_PREFIX_RE.match(inner["site"].strip()):
-                    head = head[: inner.start()]
-                ln.text = head
-                printed = _printed_name(page, i, site["site"])
-                page.masthead = page.masthead or (
-                    page[printed].text if printed is not None else site["site"]
-                )
-                if printed is not None:  # the site's name printed on the page: its masthead
-                    page.decide(printed, "outlet-name")
+            _cut_site_name(page, i)
         return
+
+
+def _site_cut(page: Page, i: int) -> tuple[str, str] | None:
+    """(headline, site name) when line i is a <title> line: "Headline - Báo Gia Lai",
+    "Headline - Chuyên trang X - Báo Y" (both levels cut)."""
+    text = page[i].text
+    site = _SITE_SUFFIX_RE.search(text)
+    if site is None:
+        return None
+    head = text[: site.start()]
+    short = 2 if outlet_name(site["site"]) else 3  # "Khởi đầu - Znews"
+    if len(words(head)) < short or not _site_suffix(page, i, head, site):
+        return None
+    inner = _SITE_SUFFIX_RE.search(head)
+    if inner and _SITE_PREFIX_RE.match(inner["site"].strip()):
+        head = head[: inner.start()]
+    return head, site["site"]
+
+
+def _cut_site_name(page: Page, i: int) -> None:
+    """The headline keeps no site name; the name is the page's masthead (and its printed copy
+    elsewhere on the page is the masthead line)."""
+    cut = _site_cut(page, i)
+    if cut is None:
+        return
+    page[i].text, name = cut
+    printed = _printed_name(page, i, name)
+    page.masthead = page.masthead or (page[printed].text if printed is not None else name)
+    if printed is not None:  # the site's name printed on the page: its masthead
+        page.decide(printed, "outlet-name")
 
 
 SECTION_SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
