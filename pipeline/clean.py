@@ -66,7 +66,7 @@ from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import strip_dateline, wire_name
 from pipeline.cleaning.rules import is_breadcrumb, is_link_label, line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
-from pipeline.cleaning.text import normalize, words
+from pipeline.cleaning.text import is_prose, is_title_like, normalize, words
 
 
 def _local_step(page: Page) -> list[int]:
@@ -99,8 +99,8 @@ def _local_step(page: Page) -> list[int]:
             reason = None  # an address among an advertorial's contact lines is its text
         if reason == "photo-caption" and i in page.story:
             reason = None  # a photo story's paragraph carries its photo's credit
-        if reason in _MEDIA_LABELS and i == first and _stamp_under(page, i):
-            reason = None  # "Clip: <headline>" over the page's timestamp: the headline
+        if reason in _MEDIA_LABELS and i == first and _headline_over(page, i):
+            reason = None  # "Clip: <headline>" over the page's timestamp or its lead
         if reason:
             page.decide(i, reason)
             if reason == "related-heading":
@@ -124,10 +124,20 @@ def _headline_place(page: Page) -> int | None:
     return i
 
 
-def _stamp_under(page: Page, i: int) -> bool:
-    """The next line is a publication stamp ("3 giờ trước", "01/04/2014 11:53")."""
+def _headline_over(page: Page, i: int) -> bool:
+    """The next line is a publication stamp ("3 giờ trước", "01/04/2014 11:53"), or the line
+    is headline-shaped (six words or more, no end mark) with the lead right under it: a
+    caption's credit shape in a headline ("... QUAY CLIP: KIỂM ĐIỂM ...") is no caption."""
     j = page.next(i, undecided=False)
-    return j is not None and dates.is_timestamp_line(page[j].text)
+    if j is None:
+        return False
+    if dates.is_timestamp_line(page[j].text):
+        return True
+    t = page[i].text
+    return len(words(t)) >= _HEADLINE_MIN_WORDS and is_title_like(t) and is_prose(page[j].text)
+
+
+_HEADLINE_MIN_WORDS = 6
 
 
 def _paragraphs(page: Page) -> tuple[list[str], str | None]:

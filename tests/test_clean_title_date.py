@@ -171,3 +171,8 @@ def test_tagged_headline_loses_its_site_name() -> None:
 def test_person_after_a_dash_stays_in_the_headline() -> None:
     line = "Thảm đỏ liên hoan phim: nữ diễn viên át cả đôi nữ thần Suzy - Krystal"
     assert clean_text(_page(line)).title == line
+
+
+def test_headline_with_a_credit_shape_over_the_lead_is_the_title() -> None:
+    line = "HỌC SINH BỊ ĐÁNH, BẮT QUAY CLIP: KIỂM ĐIỂM BAN GIÁM HIỆU"
+    assert clean_text(_page(line)).title == line
