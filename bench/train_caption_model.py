@@ -621,6 +621,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --with-html: train on the baomoi crawl alone, score every page")
     ap.add_argument("--shipped", type=Path, default=OUT,
                     help="with --with-html: the model to compare on unseen outlet-HTML pages")
+    ap.add_argument(
+        "--html-weight", type=float, default=1.0, help="row weight factor of outlet-HTML rows"
+    )
     ap.add_argument("--c-grid", help="comma-separated C values to try (default: C_GRID)")
     args = ap.parse_args(argv)
     c_grid = tuple(float(x) for x in args.c_grid.split(",")) if args.c_grid else C_GRID
@@ -660,6 +663,7 @@ def main(argv: list[str] | None = None) -> int:
               " captions): training rows of every fold but their outlet's")
     is_open = np.array([e == "open" for e in ends])
     weight = outlet_weights(groups)
+    weight[np.array([f == HTML for f in family])] *= args.html_weight
     c_open = choose_open_c(pages, feats, labels, groups, ends, folds, is_open)
     head = f"{'C':>5} {'outlets/word':>12} {'cv thresholds':>26} {'final thresholds':>26}"
     print(f"{head} {'caption recall':>14}")
