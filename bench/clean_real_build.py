@@ -430,7 +430,10 @@ def sql_post(raw: bytes, item: dict) -> list[str]:
         head = [line for k in item["head"] for line in html_blocks(row[k])]
     else:
         head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
-    return head + html_blocks(row[item["content"]])
+    content = row[item["content"]]
+    if item.get("autop"):  # WordPress shows a post's line breaks as breaks (wpautop)
+        content = content.replace("\r\n", "\n").replace("\n", "<br>")
+    return head + html_blocks(content)
 
 
 def sql_text(raw: bytes, item: dict) -> list[str]:
