@@ -27,9 +27,11 @@ The outlet of a page is its source's own (``SOURCES``) or read from the hosts of
 one cross-validation group). Pages of ``tests/clean_real/manifest.json`` (same repository, file
 and row) and repeated stories are left out; no held-out split's repository is read.
 
-Usage: ``python bench/caption_pages_html.py [--list]``: pages, outlets and labelled lines per
-source, and (``--list``) the page list (repo, commit, path, table, row, outlet); nothing fetched
-is written.
+Usage: ``python bench/caption_pages_html.py [--list | --clean [--wrong]]``: pages, outlets and
+labelled lines per source; ``--list`` the page list (repo, commit, path, table, row, outlet);
+``--clean`` runs the cleaner as shipped and counts, per role, the lines kept and removed (and by
+which reason), ``--wrong`` also prints every caption kept and every body or subheading line
+removed (to read, never to commit); nothing fetched is written.
 """
 
 from __future__ import annotations
@@ -385,10 +387,41 @@ def pages() -> Iterator[HtmlPage]:
             yield HtmlPage(src, row, outlet, lines, labels)
 
 
+def clean_counts(wrong: bool) -> int:
+    """Lines per HTML role kept and removed by the cleaner as shipped (dev-kind numbers)."""
+    from pipeline.clean import clean_text
+
+    counts: Counter = Counter()
+    reasons: Counter = Counter()
+    for p in pages():
+        removed = {r.line: r.reason for r in clean_text("\n".join(p.lines) + "\n").removed}
+        for no, (line, role) in enumerate(zip(p.lines, p.roles, strict=True), 1):
+            if role not in ("caption", "body", "subheading"):
+                continue
+            reason = removed.get(no)
+            counts[(role, "removed" if reason else "kept")] += 1
+            if reason:
+                reasons[(role, reason)] += 1
+            bad = (role == "caption") != bool(reason)
+            if wrong and bad:
+                print(f"{role:10s} {reason or 'kept':16s} {p.outlet[:20]:20s} {line[:140]}")
+    print(f"{'role':12s} {'lines':>6s} {'removed':>8s} {'share':>6s}  removed by")
+    for role in ("caption", "subheading", "body"):
+        kept, rm = counts[(role, "kept")], counts[(role, "removed")]
+        top = sorted(((n, r) for (ro, r), n in reasons.items() if ro == role), reverse=True)
+        by = ", ".join(f"{r} {n}" for n, r in top[:6])
+        print(f"{role:12s} {kept + rm:6d} {rm:8d} {rm / max(1, kept + rm):6.3f}  {by}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--list", action="store_true", help="print the page list (no text)")
+    ap.add_argument("--clean", action="store_true", help="what the shipped cleaner removes")
+    ap.add_argument("--wrong", action="store_true", help="with --clean: print the wrong lines")
     args = ap.parse_args(argv)
+    if args.clean:
+        return clean_counts(args.wrong)
     per: dict[str, Counter] = {}
     outlets: dict[str, set[str]] = {}
     if args.list:
