@@ -176,3 +176,10 @@ def test_person_after_a_dash_stays_in_the_headline() -> None:
 def test_headline_with_a_credit_shape_over_the_lead_is_the_title() -> None:
     line = "HỌC SINH BỊ ĐÁNH, BẮT QUAY CLIP: KIỂM ĐIỂM BAN GIÁM HIỆU"
     assert clean_text(_page(line)).title == line
+
+
+def test_site_name_holding_a_dash_is_cut_but_not_a_quote_word() -> None:
+    a = clean_text(_page("Giá xăng giảm mạnh chiều nay - Tạp chí Nhà Quản Trị - TheLEADER"))
+    assert a.title == "Giá xăng giảm mạnh chiều nay"
+    line = "Giá xăng giảm mạnh chiều nay - Báo giá xăng - Petrolimex"
+    assert clean_text(_page(line)).title == line

@@ -266,7 +266,11 @@ def _site_cut(page: Page, i: int) -> tuple[str, str] | None:
     head = text[: site.start()]
     short = 2 if outlet_name(site["site"]) else 3  # "Khởi đầu - Znews"
     if len(words(head)) < short or not _site_suffix(page, i, head, site):
-        return None
+        # "... - Tạp chí Nhà Quản Trị - TheLEADER": a publication's name that holds a dash
+        named = _PREFIXED_SITE_RE.search(text)
+        if named is None or len(words(text[: named.start()])) < 3:
+            return None
+        return text[: named.start()], named["site"]
     inner = _SITE_SUFFIX_RE.search(head)
     if inner and _SITE_PREFIX_RE.match(inner["site"].strip()):
         head = head[: inner.start()]
@@ -377,9 +381,19 @@ def _dated_headline(page: Page, i: int) -> bool:
     )
 
 
+# "báo cáo", "báo giá": words, not "Báo <name>"
+_NOT_PAPER = r"(?:cáo|giá|động|hiệu|danh|tin|thức|đáp|ân|chí)\b"
 # what opens a site's name after its headline: "- Chuyên trang Sinh viên Việt Nam", "- Đài ..."
 _SITE_PREFIX_RE = re.compile(
-    r"^(?:báo|tạp chí|chuyên trang|thời báo|đài|trang tin|cổng thông tin|kênh)\s", re.IGNORECASE
+    r"^(?:báo(?!\s+" + _NOT_PAPER + r")|tạp chí|chuyên trang|thời báo|đài|trang tin|"
+    r"cổng thông tin|kênh)\s",
+    re.IGNORECASE,
+)
+_PREFIXED_SITE_RE = re.compile(
+    r"\s+[|\-–—]\s+(?P<site>(?:báo(?!\s+" + _NOT_PAPER + r")|tạp chí|chuyên trang|thời báo|"
+    r"trang tin)\s[^|\-–—]{2,40}"
+    r"\s[\-–—]\s[^|\-–—\s]{2,20})$",
+    re.IGNORECASE,
 )
 _SITE_SUFFIX_RE = re.compile(r"\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]{2,40})$")
 _SITE_NAME_MAX_WORDS = 6
