@@ -130,6 +130,10 @@ CAPTION_POSITION_RE = re.compile(
     r"hàng sau )?(?:trái|phải|giữa)(?:\s*(?:sang|qua)\s*(?:trái|phải))?\s*\)"
     r"|\(\s*(?:thứ\s+\S+|người thứ\s+\S+)\s+từ\s+(?:trái|phải)(?:\s+(?:sang|qua))?\s*\)"
     r"|\btừ (?:trái|phải) (?:qua|sang) (?:phải|trái)\b"
+    # "(bìa trái ảnh)", "(thứ 2, bên trái)", and who wears what: "MU (áo đen) là ..."
+    r"|\(\s*bìa (?:trái|phải)(?: ảnh)?\s*\)"
+    r"|\(\s*(?:thứ|người thứ)\s+\S+,\s*(?:bên|từ)\s+(?:trái|phải)\s*\)"
+    r"|\(\s*áo (?:đỏ|trắng|đen|xanh|vàng|cam|tím|hồng|xám|sọc)(?: [^()]{1,15})?\s*\)"
     r"|\(\s*ảnh\s+(?:trên|dưới|lớn|nhỏ|bên trái|bên phải|trái|phải)\s*\)",
     re.IGNORECASE,
 )
@@ -140,6 +144,20 @@ CAPTION_DATE_END_RE = re.compile(
     r"\s*\.?$",
     re.IGNORECASE,
 )
+# What only a caption says after its last sentence: which picture or who in it ("... 4 tỷ USD.
+# Trong ảnh: Mô hình dự án", "... Fashion Show. Từ trái qua phải: Ngài ..."), a credit whose
+# name the page lost ("... thiết kế.Ảnh:"), a credit after a dash ("... Seoul. Ảnh - tvN") or
+# how the picture was made ("... - Ảnh đồ họa từ Science News", "... Ảnh chụp từ clip ...").
+# A body sentence never goes on this way. Who stands where may open the line too.
+CAPTION_NOTE_RE = re.compile(
+    r"(?:(?<=[.!?…])|\s[-–—]\s)\s*(?:(?:Ảnh|ẢNH|Hình|HÌNH|Photo|PHOTO)\s*:\s*$"
+    r"|Trong ảnh\s*:\s*\S|TRONG ẢNH\s*:\s*\S"
+    r"|(?:Ảnh|Hình)\s+[-–—]\s+[^.!?:]{1,60}$"
+    r"|(?:Ảnh|Hình)\s+(?:đồ\s+h[oọ]a|chụp\s+(?:lại\s+)?từ\s+(?:clip|video))\b[^!?:]{0,80}$)"
+    r"|(?:^|(?<=[.!?…])\s*)(?:Từ trái (?:qua|sang) phải|Từ phải (?:qua|sang) trái)\s*:\s*\S"
+)
+# An illustration's credit alone on its line: "Minh họa: DAD."
+ILLUSTRATION_CREDIT_RE = re.compile(r"^(?:Minh\s+h(?:[oọ]a|oạ)|MINH\s+HỌA)\s*:\s*[^.!?:]{1,40}\.?$")
 # A caption split over two pictures goes on in the second one: "... về thực phẩm..." then
 # "...kê cao đồ đạc khi nước lên cao."
 CAPTION_CONTINUED_RE = re.compile(r"^(?:\.{3}|…)\s*\S")
@@ -995,6 +1013,22 @@ def _credit_caption(text: str) -> bool:
     return True
 
 
+_CAPTION_NOTE_MAX_WORDS = 80  # a caption naming everyone in a group picture runs long
+
+
+def _noted_caption(text: str) -> bool:
+    """A caption's sentence followed by a note on the picture (``CAPTION_NOTE_RE``)."""
+    if ILLUSTRATION_CREDIT_RE.match(text):
+        return len(words(text)) <= 8
+    m = CAPTION_NOTE_RE.search(text)
+    if m is None or len(words(text)) > _CAPTION_NOTE_MAX_WORDS:
+        return False
+    before = text[: m.start()].strip()
+    if not before:  # "Từ trái qua phải: A, B, C": who stands where, the whole line
+        return m.group(0).lstrip().startswith("Từ")
+    return sentence_count(before) <= 2
+
+
 # Families judged on one line alone, in order (first match wins); the name is the reason the
 # removed line carries. Lines that need their neighbours (slugs, credits blocks, bylines,
 # related blocks, captions without a credit) are decided in context by the other modules.
@@ -1048,6 +1082,7 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("teaser-tag", is_teaser_tag),
     ("photo-caption", is_caption_only),
     ("photo-caption", _credit_caption),
+    ("photo-caption", _noted_caption),
 )
 
 
