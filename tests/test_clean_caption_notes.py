@@ -45,3 +45,10 @@ def test_who_is_where_in_the_picture() -> None:
     assert CAPTION_POSITION_RE.search("Anh Nam (thứ 2, bên trái) nhận giải.")
     assert CAPTION_POSITION_RE.search("Đội chủ nhà (áo đỏ) trong trận đấu.")
     assert not CAPTION_POSITION_RE.search("Đội chủ nhà mặc áo đỏ trong trận đấu.")
+
+
+def test_chart_credits() -> None:
+    assert line_reason("Số liệu: ABC, XYZ") == "photo-caption"
+    assert line_reason("Tỷ lệ sút trúng đích của hai đội. Số liệu: ABC.") == "photo-caption"
+    assert line_reason("Theo báo cáo, sản lượng tăng mạnh. Số liệu: Tổng cục ABC.") is None
+    assert line_reason("Số liệu: sản lượng tăng 5%") is None

@@ -156,8 +156,14 @@ CAPTION_NOTE_RE = re.compile(
     r"|(?:Ảnh|Hình)\s+(?:đồ\s+h[oọ]a|chụp\s+(?:lại\s+)?từ\s+(?:clip|video))\b[^!?:]{0,80}$)"
     r"|(?:^|(?<=[.!?…])\s*)(?:Từ trái (?:qua|sang) phải|Từ phải (?:qua|sang) trái)\s*:\s*\S"
 )
-# An illustration's credit alone on its line: "Minh họa: DAD."
-ILLUSTRATION_CREDIT_RE = re.compile(r"^(?:Minh\s+h(?:[oọ]a|oạ)|MINH\s+HỌA)\s*:\s*[^.!?:]{1,40}\.?$")
+# An illustration's or a chart's credit alone on its line: "Minh họa: DAD.", "Số liệu: EIA, IEA"
+ILLUSTRATION_CREDIT_RE = re.compile(
+    r"^(?:Minh\s+h(?:[oọ]a|oạ)|MINH\s+HỌA|Số liệu|SỐ LIỆU)\s*:\s*[^.!?:\d%]{1,40}\.?$"
+)
+# A chart's caption closed by its data's credit: "Đánh đầu không phải ... Uzbekistan. Số liệu:
+# AFC." (a body paragraph citing data reads like prose: ``REPORTING_RE``, ``PROSE_START_RE``)
+CHART_CREDIT_END_RE = re.compile(r"(?<=[.!?])\s+Số liệu\s*:\s*[^.!?:\d%]{1,40}\.?$")
+_CHART_CAPTION_WORDS = 25
 # A caption split over two pictures goes on in the second one: "... về thực phẩm..." then
 # "...kê cao đồ đạc khi nước lên cao."
 CAPTION_CONTINUED_RE = re.compile(r"^(?:\.{3}|…)\s*\S")
@@ -1020,6 +1026,15 @@ def _noted_caption(text: str) -> bool:
     """A caption's sentence followed by a note on the picture (``CAPTION_NOTE_RE``)."""
     if ILLUSTRATION_CREDIT_RE.match(text):
         return len(words(text)) <= 8
+    chart = CHART_CREDIT_END_RE.search(text)
+    if chart:
+        before = text[: chart.start()]
+        return (
+            len(words(before)) <= _CHART_CAPTION_WORDS
+            and sentence_count(before) == 1
+            and not REPORTING_RE.search(before)
+            and not PROSE_START_RE.match(before)
+        )
     m = CAPTION_NOTE_RE.search(text)
     if m is None or len(words(text)) > _CAPTION_NOTE_MAX_WORDS:
         return False
