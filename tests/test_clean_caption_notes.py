@@ -52,3 +52,15 @@ def test_chart_credits() -> None:
     assert line_reason("Tỷ lệ sút trúng đích của hai đội. Số liệu: ABC.") == "photo-caption"
     assert line_reason("Theo báo cáo, sản lượng tăng mạnh. Số liệu: Tổng cục ABC.") is None
     assert line_reason("Số liệu: sản lượng tăng 5%") is None
+
+
+def test_short_label_naming_the_picture_between_paragraphs() -> None:
+    from pipeline.cleaning.captions import _label_caption
+
+    assert _label_caption("Lăng Khải Định.")
+    assert _label_caption("Logo của mạng xã hội Facebook.")
+    assert not _label_caption("Thoát cửa tử thần.")  # names nothing: a section heading
+    assert not _label_caption("Kính thưa Hội nghị.")  # an address in a speech
+    assert not _label_caption("Gió Đông Bắc cấp 2.")  # a number: a forecast's line
+    assert not _label_caption("Nhưng Hà Nội không.")
+    assert not _label_caption("Lăng Khải Định")  # no full stop: left to the other signals
