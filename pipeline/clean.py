@@ -3,6 +3,9 @@
 Each step decides only lines no earlier step decided (``Page.decide`` never overwrites), and
 every removed line keeps its line number and a precise reason. The steps, in order:
 
+0. Markup debris (a line with no letter or digit: ">", "»") and template code ("{{ $x }}",
+   "@endif", "</div>") are taken out first, so no step reads them as a neighbour; a rule line
+   ("***") stays as a blank, the break it stands for. Both are listed as removed.
 1. ``metadata.read_headers``: `` date YYYY-MM-DD [headline] `` and `` outlet NAME `` headers;
    ``metadata.markdown_headings``: a ``.md`` input's ``# Heading`` is the title.
 2. ``signals.join_wrapped``: text hard-wrapped at a fixed width is re-joined into paragraphs;
@@ -64,7 +67,7 @@ from pipeline.cleaning import (
 )
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import strip_dateline, wire_name
-from pipeline.cleaning.rules import is_link_label, line_reason
+from pipeline.cleaning.rules import is_link_label, is_rule_line, line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
 from pipeline.cleaning.text import normalize, words
 
@@ -126,7 +129,14 @@ def _paragraphs(page: Page) -> tuple[list[str], str | None]:
 
 def clean_text(text: str) -> CleanArticle:
     """Split a scraped article into title, body paragraphs, metadata and audited removals."""
-    page = Page([Line(no, normalize(raw)) for no, raw in enumerate(split_lines(text), 1)])
+    lines = [Line(no, normalize(raw)) for no, raw in enumerate(split_lines(text), 1)]
+    # markup debris (">", "')}}>") is no line of the page, so no step takes it for a neighbour;
+    # a rule line ("***", "-----") stays, read as the break it stands for. Both are listed as
+    # removed at the end.
+    debris = [ln for ln in lines if line_reason(ln.text, ("markup-debris", "template-code"))]
+    for ln in debris:
+        ln.kind = BLANK
+    page = Page([ln for ln in lines if ln.kind is None or is_rule_line(ln.text)])
     for ln in page.lines:
         if not ln.text:
             ln.kind = BLANK
@@ -193,6 +203,8 @@ def clean_text(text: str) -> CleanArticle:
         writers = [bylines.parse_credits(ln.text) for ln in page.lines if ln.kind == "credits"]
         author = next((w for w in writers if w), None)
 
+    for ln in debris:
+        ln.kind = line_reason(ln.text, ("markup-debris", "template-code"))
     paragraphs, outlet = _paragraphs(page)
     wire = wire_name(outlet) if outlet else None  # "HÀ NỘI (TTXVN) -": the agency's dateline
     if wire:
@@ -220,10 +232,15 @@ def clean_text(text: str) -> CleanArticle:
         wire=wire,
         title_source="lead" if page.title_is_lead else "headline",
         removed=tuple(
-            RemovedLine(no, piece, ln.kind)
-            for ln in page.lines
-            if ln.removed
-            for no, piece in ln.pieces()
+            sorted(
+                (
+                    RemovedLine(no, piece, ln.kind)
+                    for ln in {id(ln): ln for ln in page.lines + debris}.values()
+                    if ln.removed
+                    for no, piece in ln.pieces()
+                ),
+                key=lambda r: r.line,
+            )
         ),
     )
 

@@ -590,6 +590,15 @@ def read_on_card(page: Page) -> None:
 _NEXT_PART_MAX_LINES = 2
 
 
+def _prev_printed(page: Page, i: int) -> int | None:
+    """The previous line with text, a rule line too (read as a blank by the other steps)."""
+    p = page.prev(i)
+    for j in range(i - 1, -1 if p is None else p, -1):
+        if page[j].kind == BLANK and SEPARATOR_RE.match(page[j].text):
+            return j
+    return p
+
+
 def next_part_teaser(page: Page) -> None:
     """A series closes an instalment with a teaser of the next one: a rule line ("-----"), a
     sentence or two about the next part, then "Kỳ tới: <its title>". Those lines, the rule
@@ -598,10 +607,10 @@ def next_part_teaser(page: Page) -> None:
         if ln.kind != "read-more" or not NEXT_PART_RE.match(ln.text):
             continue
         run: list[int] = []
-        p = page.prev(i)
+        p = _prev_printed(page, i)
         while p is not None and page[p].kind is None and not SEPARATOR_RE.match(page[p].text):
             run.append(p)
-            p = page.prev(p)
+            p = _prev_printed(page, p)
         if p is None or not SEPARATOR_RE.match(page[p].text) or not run:
             continue
         if len(run) > _NEXT_PART_MAX_LINES or any(sentence_count(page[k].text) > 2 for k in run):

@@ -377,6 +377,11 @@ NEXT_PART_RE = re.compile(r"^(?:kỳ|bài|phần) (?:tới|sau|tiếp|tiếp the
 SEPARATOR_RE = re.compile(r"^\s*(?:[-_=~*•.·]\s*){3,}$")
 
 
+def is_rule_line(text: str) -> bool:
+    """A section rule ("***", "-----", "* * *"): a break between parts of the text."""
+    return bool(SEPARATOR_RE.match(text))
+
+
 # A topic or tags label glued after the sapo's last sentence ("... một lớp.Sự kiện:"): the
 # link under it names the site's event page, not a line of the story
 _GLUED_TOPIC_RE = re.compile(
@@ -978,6 +983,59 @@ def is_interview_turn(text: str) -> bool:
     return answer or bool(_QUESTION_MARKER_RE.match(text))
 
 
+# --------------------------------------------------------------------------- markup debris
+
+# What a template or a broken HTML conversion leaves on a line of its own: a stray ">", "')}}>",
+# "»", "|", "*", "---", a run of quotes or brackets. Text has a letter or a digit ("11.", a
+# phone number); a line with neither carries no words of the story. A section rule ("***",
+# "-----") is no body line either: the steps that read one as a block's end test its text.
+_LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
+
+
+def is_markup_debris(text: str) -> bool:
+    return bool(text.strip()) and not _LETTER_OR_DIGIT_RE.search(text)
+
+
+# A template's or a page's own code printed as text when the scraper read a template file or an
+# HTML parser broke on it: "{{ $post->title }}", "{!! $x !!}", "{% endif %}", "<?php echo $a; ?>",
+# "<%= x %>", "${news.title}", "</div>", "<br/>", "image }}>" (an unquoted "{{ $p->image }}"
+# cut at its "->"), "@endif", "@foreach ($posts as $post)". No sentence holds these marks.
+_TEMPLATE_SPAN_RE = re.compile(
+    r"\{\{.*?\}\}|\{!!.*?!!\}|\{%.*?%\}|\{#.*?#\}|<\?(?:php|=)?.*?(?:\?>|$)|<%.*?(?:%>|$)"
+    r"|\$\{[^{}]*\}|<!--.*?(?:-->|$)"
+    r"|^@(?:if|elseif|else|endif|foreach|endforeach|for|endfor|while|endwhile|forelse|endforelse"
+    r"|empty|endempty|isset|endisset|unless|endunless|switch|endswitch|case|break|php|endphp"
+    r"|section|endsection|yield|extends|include|push|endpush|stack|csrf|method|auth|endauth"
+    r"|guest|endguest)\b(?:\s*\(.*\))?"
+)
+_HTML_TAG_RE = re.compile(
+    r"</?[a-z][a-z0-9]*(?::[A-Za-z]+)?(?:\s+[A-Za-z_:@][\w:.@-]*"
+    r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>]+))?)*\s*/?>"
+)
+_TEMPLATE_PIECE_RE = re.compile(
+    r"\{\{|\}\}|\{!!|!!\}|\{%|%\}|<\?php|\?>|<%|%>|\$[A-Za-z_]\w*(?:->\w+)*"
+)
+_TEMPLATE_WORD_RE = re.compile(
+    r"^(?:end(?:if|for|foreach|while|section|php|push|switch|unless|isset|auth|guest)|else|csrf)$"
+)
+_CODE_LEFT_MAX = 2  # "image }}>", "title ?>": a name or two of the code around the marks
+
+
+def is_template_code(text: str) -> bool:
+    """A line that is template or markup syntax: HTML tags with no text between them, or a
+    template's marks with at most a name or two of code (ASCII, no sentence) left around them."""
+    t = text.strip()
+    rest = _TEMPLATE_SPAN_RE.sub(" ", t)
+    template = rest != t or bool(_TEMPLATE_PIECE_RE.search(t))
+    untagged = _HTML_TAG_RE.sub(" ", _TEMPLATE_PIECE_RE.sub(" ", rest))
+    left = [w for w in re.split(r"[^\w]+", untagged) if w]
+    if template:
+        return len(left) <= _CODE_LEFT_MAX and all(w.isascii() for w in left)
+    if untagged != rest:  # HTML tags only: the words between them are text
+        return not left
+    return len(left) == 1 and bool(_TEMPLATE_WORD_RE.match(left[0])) and len(t) <= 12
+
+
 # --------------------------------------------------------------------------- one-line rules
 
 LineRule = Callable[[str], bool]
@@ -1029,6 +1087,8 @@ def is_date_picker(text: str) -> bool:
 
 
 LINE_RULES: tuple[tuple[str, LineRule], ...] = (
+    ("markup-debris", is_markup_debris),
+    ("template-code", is_template_code),
     ("image-filename", is_image_filename_line),
     ("url", lambda t: bool(URL_RE.match(t))),
     ("follow-us", is_follow_us),
