@@ -44,7 +44,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    inside its box (``blocks.copies_inside_box``). Last,
    the learned caption-line signal (``captions.decide_learned``, weights in ``cleaning/data``)
    judges the one-sentence lines still open between paragraphs, removing only high-confidence
-   captions.
+   captions; then another story's headline alone between two paragraphs, naming what the
+   story never mentions (``blocks.inline_teasers``).
 7. Datelines ("TPO -", "(Dân trí) -") are cut from the first paragraphs and name the outlet;
    a byline credit names the outlet or, for a news agency ("theo TTXVN"), the wire.
 """
@@ -196,6 +197,7 @@ def clean_text(text: str) -> CleanArticle:
     captions.trailing_media_label(page)  # "Hình ảnh ...:" closing the story, its media gone
     blocks.copies_inside_box(page)  # a teaser's lead printed twice inside its box
     captions.decide_learned(page)  # last: only lines no family decided
+    blocks.inline_teasers(page)  # another story's headline alone between two paragraphs
     captions.figure_titles(page)  # "Biến động VN30-Index" over "Nguồn: VietstockFinance"
     captions.caption_sandwiches(page)  # a short line between two captions
     author = author or header.author
