@@ -299,6 +299,11 @@ def _desk_credit(s: str) -> bool:
     return True
 
 
+_READER_SIGN_RE = re.compile(
+    r"^(?:Độc giả|Bạn đọc)\s+(?P<name>giấu tên|[^()]{2,40}?)(?:\s*\([^()]{2,30}\))?$", re.I
+)
+
+
 def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     """(author, source) for a byline line, None when the line is not a byline.
 
@@ -308,6 +313,12 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
     bare = text.strip().strip("*_ ").rstrip(" .")
+    reader = _READER_SIGN_RE.match(bare)
+    if reader:  # a reader's letter signed "Độc giả giấu tên (TP.HCM)", "Bạn đọc Minh Anh"
+        name = reader["name"]
+        if name.casefold() == "giấu tên":
+            return None, None
+        return (name, None) if is_names_line(name) else None
     if _section_heading(bare):
         return None  # "II. THỐNG KÊ THỊ TRƯỜNG": the article's own numbered section heading
     if _desk_credit(bare):
