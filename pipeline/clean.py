@@ -78,6 +78,7 @@ def _local_step(page: Page) -> list[int]:
     counts, title_fold = slug_context(page)
     live = signals.live_blog_times(page)  # "10:30" between entries is body, not a timestamp
     sites = bylines.contact_sites(page)  # "www.x.vn" among an advertorial's contact lines
+    contacts = bylines.announced_contacts(page)  # "Địa chỉ: ..." a paragraph announces
     headings = []
     first = page.first_open()
     for i, ln in enumerate(page.lines):
@@ -101,6 +102,8 @@ def _local_step(page: Page) -> list[int]:
         )
         if reason == "url" and i in sites:
             reason = None  # an address among an advertorial's contact lines is its text
+        if reason == "copyright-footer" and i in contacts:
+            reason = None  # "Địa chỉ: ..." under "... địa chỉ của lương y:": the text's own
         if reason == "photo-caption" and i in page.story:
             reason = None  # a photo story's paragraph carries its photo's credit
         if reason:

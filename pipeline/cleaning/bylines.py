@@ -18,7 +18,7 @@ from pipeline.cleaning.outlets import (
     outlet_name,
     wire_name,
 )
-from pipeline.cleaning.rules import is_breadcrumb, is_caption_only, is_column_blurb
+from pipeline.cleaning.rules import footer_reason, is_breadcrumb, is_caption_only, is_column_blurb
 from pipeline.cleaning.text import (  # is_prose: re-exported for blocks and signals
     CLOSING_QUOTES,
     LIST_ITEM_RE,
@@ -594,6 +594,22 @@ def contact_sites(page: Page) -> frozenset[int]:
             if len(words(above)) <= 10 and len(words(below)) <= 10:
                 found.update(lines[k : end + 1])
         k = end + 1
+    return frozenset(found)
+
+
+def announced_contacts(page: Page) -> frozenset[int]:
+    """Contact lines the text announces ("... tòa soạn xin cung cấp địa chỉ và số điện thoại
+    của lương y:" then "Địa chỉ: ...", "Điện thoại: ..."): a paragraph ending in a colon gives
+    them, so they are its text, not the site's footer, up to the first line of another shape."""
+    found: set[int] = set()
+    for i in page.open_indices():
+        t = page[i].text.rstrip()
+        if not (t.endswith(":") and is_prose(t[:-1] + ".")):
+            continue
+        n = page.next(i)
+        while n is not None and footer_reason(page[n].text) == "copyright-footer":
+            found.add(n)
+            n = page.next(n)
     return frozenset(found)
 
 
