@@ -81,3 +81,18 @@ def test_a_rule_line_still_breaks_hard_wrapped_text() -> None:
     article = clean_text(lines(TITLE, P1, P2, left, "***", right, P3))
     assert left in article.paragraphs and right in article.paragraphs
     assert (5, "***", "markup-debris") in {(r.line, r.text, r.reason) for r in article.removed}
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Toggle navigation", "page-widget"),
+        ("Next", "page-widget"),
+        ("Đăng nhập | Đăng ký", "page-widget"),
+        ("Designed by Colorlib", "copyright-footer"),
+        ("Powered by WordPress.", "copyright-footer"),
+    ],
+)
+def test_a_site_templates_controls_and_credit(text: str, reason: str) -> None:
+    assert line_reason(text) == reason
+    assert line_reason("Powered by passion, the team won the final.") is None  # a sentence

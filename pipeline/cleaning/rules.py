@@ -502,6 +502,9 @@ _FOOTER_EXACT = {
     "terms of service", "cookie policy", "accept cookies", "skip to content",
     "skip to main content", "load more", "show more", "show less", "view more", "see all",
     "view all", "click here",
+    # a site template's own controls: the navbar button, the pager, the account links
+    "toggle navigation", "prev", "previous", "next", "older posts", "newer posts",
+    "đăng nhập | đăng ký", "đăng nhập / đăng ký", "đăng ký | đăng nhập", "contact",
     # download and copy widgets
     "tải về", "tải xuống", "tải tài liệu", "xem tài liệu", "download", "đã copy", "copied",
     "copy", "sao chép",
@@ -531,7 +534,9 @@ _FOOTER_RE = re.compile(
     r"liên hệ quảng cáo|số giấy phép|thông tin tòa soạn)"
     r"|bản quyền thuộc|ghi rõ nguồn|không được sao chép|phát hành lại thông tin"
     r"|^\(?\*\)?\s*(?:bài viết|tít|tiêu đề|nội dung)|(?:tít|tiêu đề|title) (?:bài )?do "
-    r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm|all rights reserved",
+    r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm|all rights reserved"
+    # a site template's credit: "Designed by Colorlib", "Powered by WordPress"
+    r"|^(?:designed|developed|powered|theme|template|website)\s+by\s+[^.!?,]{1,40}\.?$",
     re.IGNORECASE,
 )
 # The copyright line names whose the site is: "© 2003-2025 Bản quyền thuộc về Báo Thanh Niên."
