@@ -29,3 +29,11 @@ def test_a_signature_and_a_sentence_stay() -> None:
     for line in (sign, told):
         page = lines(TITLE, P1, P2, line, P3, _P4)
         assert line in clean_text(page).paragraphs
+
+
+def test_a_headline_under_a_link_cue_or_arrow_is_a_read_more_link() -> None:
+    head = "Ca sĩ Mỹ Tâm mở bán vé đêm nhạc cuối năm, khán giả xếp hàng từ sáng sớm"
+    for line in (f"➤ {head}", f"{head} >>", f"(Xem thêm: {head})", f"Mời xem thêm: {head}"):
+        assert reasons(lines(TITLE, P1, P2, line, P3)) == {4: "read-more"}
+    kept = "Nhiệt độ ngày mai 30 → 35 độ C ở nhiều nơi."  # an arrow inside a sentence
+    assert kept in clean_text(lines(TITLE, P1, P2, kept, P3)).paragraphs

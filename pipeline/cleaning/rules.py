@@ -308,8 +308,9 @@ def is_related_heading(text: str) -> bool:
 
 
 _READ_MORE_RE = re.compile(
-    r"^(?:(?:>>+|»+|›|▶|►|→)\s*\S"
-    r"|(?:xem thêm|đọc thêm|xem tiếp|đọc tiếp|tin liên quan|bài liên quan|xem chi tiết|xem video"
+    r"^(?:(?:>>+|»+|›|▶|►|→|➤|➜|➔|👉)\s*\S"
+    r"|[(\[]?\s*(?:mời (?:bạn )?(?:xem|đọc) thêm|xem thêm|đọc thêm|xem tiếp|đọc tiếp|tin liên quan"
+    r"|bài liên quan|xem chi tiết|xem video"
     r"|xem clip|xem toàn văn|xem đầy đủ|chi tiết xem|đón đọc|mời (?:quý )?(?:độc giả|bạn đọc|"
     r"quý vị|các bạn)(?: (?:theo dõi|xem|đón đọc))?)\s*(?:[:>»\-–|]+|tại đây|\.{3}|…)"
     r"|(?:kỳ|bài) (?:tới|sau|tiếp|tiếp theo)\s*[:\-–]"
@@ -337,13 +338,28 @@ def _leading_label(text: str) -> bool:
     return 4 <= len(words(rest)) <= 35 and is_title_like(rest) and sentence_count(rest) == 1
 
 
+# A headline with the link's arrow after it: "Thủ tướng yêu cầu ... >>", "... »"
+_TRAILING_ARROW_RE = re.compile(r"\s*(?:>>+|»+|›|→)\s*$")
+
+
+def _arrowed_headline(text: str) -> bool:
+    m = _TRAILING_ARROW_RE.search(text)
+    if m is None or m.start() == 0:
+        return False
+    rest = text[: m.start()]
+    return 4 <= len(words(rest)) <= 35 and is_title_like(rest) and sentence_count(rest) == 1
+
+
 def is_read_more(text: str) -> bool:
     """A single-line pointer to another story ("Xem thêm: ...", ">> ...", "Mời độc giả xem ...",
-    "<headline>ĐỌC NGAY", "XEM THÊMVẻ đẹp ...")."""
+    "<headline>ĐỌC NGAY", "XEM THÊMVẻ đẹp ...", "<headline> >>")."""
     return (
         len(words(text)) <= 40
         and bool(
-            _READ_MORE_RE.match(text) or _TRAILING_LABEL_RE.search(text) or _leading_label(text)
+            _READ_MORE_RE.match(text)
+            or _TRAILING_LABEL_RE.search(text)
+            or _leading_label(text)
+            or _arrowed_headline(text)
         )
         or is_link_label(text)
     )
