@@ -35,6 +35,8 @@ def test_a_letter_or_a_digit_is_text(text: str) -> None:
         "</div>",
         '<p class="lead">',
         '<img src="{{ asset(\'a.jpg\') }}" alt="">',
+        "&nbsp; &nbsp;",
+        "undefined",
     ],
 )
 def test_template_and_markup_code(text: str) -> None:
@@ -52,6 +54,7 @@ def test_template_and_markup_code(text: str) -> None:
         "Else",
         "Email: a@b.com",
         "C++",
+        "Tin &amp; bài",
     ],
 )
 def test_text_is_no_template_code(text: str) -> None:

@@ -1020,7 +1020,8 @@ def is_markup_debris(text: str) -> bool:
 # A template's or a page's own code printed as text when the scraper read a template file or an
 # HTML parser broke on it: "{{ $post->title }}", "{!! $x !!}", "{% endif %}", "<?php echo $a; ?>",
 # "<%= x %>", "${news.title}", "</div>", "<br/>", "image }}>" (an unquoted "{{ $p->image }}"
-# cut at its "->"), "@endif", "@foreach ($posts as $post)". No sentence holds these marks.
+# cut at its "->"), "@endif", "@foreach ($posts as $post)", "&nbsp;", a script's "undefined".
+# No sentence holds these marks.
 _TEMPLATE_SPAN_RE = re.compile(
     r"\{\{.*?\}\}|\{!!.*?!!\}|\{%.*?%\}|\{#.*?#\}|<\?(?:php|=)?.*?(?:\?>|$)|<%.*?(?:%>|$)"
     r"|\$\{[^{}]*\}|<!--.*?(?:-->|$)"
@@ -1030,14 +1031,16 @@ _TEMPLATE_SPAN_RE = re.compile(
     r"|guest|endguest)\b(?:\s*\(.*\))?"
 )
 _HTML_TAG_RE = re.compile(
-    r"</?[a-z][a-z0-9]*(?::[A-Za-z]+)?(?:\s+[A-Za-z_:@][\w:.@-]*"
+    r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|<!\[CDATA\[|\]\]>"  # "&nbsp;", "&#160;"
+    r"|</?[a-z][a-z0-9]*(?::[A-Za-z]+)?(?:\s+[A-Za-z_:@][\w:.@-]*"
     r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>]+))?)*\s*/?>"
 )
 _TEMPLATE_PIECE_RE = re.compile(
     r"\{\{|\}\}|\{!!|!!\}|\{%|%\}|<\?php|\?>|<%|%>|\$[A-Za-z_]\w*(?:->\w+)*"
 )
 _TEMPLATE_WORD_RE = re.compile(
-    r"^(?:end(?:if|for|foreach|while|section|php|push|switch|unless|isset|auth|guest)|else|csrf)$"
+    r"^(?:end(?:if|for|foreach|while|section|php|push|switch|unless|isset|auth|guest)|else|csrf"
+    r"|undefined|null)$"  # a script's empty value printed where the text should be
 )
 _CODE_LEFT_MAX = 2  # "image }}>", "title ?>": a name or two of the code around the marks
 
