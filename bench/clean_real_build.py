@@ -365,10 +365,11 @@ def js_render(raw: bytes, record_id: int) -> list[str]:
 _SQL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
 
 
-def sql_rows(text: str, table: str) -> list[list[str]]:
+def sql_rows(text: str, table: str, quote: str = "'") -> list[list[str]]:
     """The rows of the ``INSERT INTO `table` [(columns)] VALUES (...), (...);`` statements of a
     SQL dump (any case, with or without backticks): quoted strings unescaped ('' and backslash
-    escapes), other values (numbers, NOW()) as written."""
+    escapes), other values (numbers, NOW()) as written. ``quote`` is the string quote: some
+    dumpers write MySQL strings in double quotes."""
     start = re.compile(
         rf"insert\s+into\s+`?{re.escape(table)}`?\s*(\([^)]*\))?\s*values\s*", re.IGNORECASE
     )
@@ -376,29 +377,29 @@ def sql_rows(text: str, table: str) -> list[list[str]]:
     for match in start.finditer(text):
         i = match.end()
         while text[i] == "(":
-            i, row = _sql_tuple(text, i + 1)
+            i, row = _sql_tuple(text, i + 1, quote)
             rows.append(row)
             while text[i] in " \t\r\n,":
                 i += 1
     return rows
 
 
-def _sql_tuple(text: str, i: int) -> tuple[int, list[str]]:
+def _sql_tuple(text: str, i: int, quote: str = "'") -> tuple[int, list[str]]:
     """One parenthesised row starting after its "(": (index after its ")", values)."""
     row: list[str] = []
     depth, value = 0, ""
     while True:
         c = text[i]
-        if c == "'":
+        if c == quote:
             j, chars = i + 1, []
             while True:
                 if text[j] == "\\":
                     chars.append(_SQL_ESCAPES.get(text[j + 1], text[j + 1]))
                     j += 2
-                elif text[j] == "'" and text[j + 1] == "'":
-                    chars.append("'")
+                elif text[j] == quote and text[j + 1] == quote:
+                    chars.append(quote)
                     j += 2
-                elif text[j] == "'":
+                elif text[j] == quote:
                     break
                 else:
                     chars.append(text[j])
@@ -423,13 +424,16 @@ def _sql_tuple(text: str, i: int) -> tuple[int, list[str]]:
 def sql_post(raw: bytes, item: dict) -> list[str]:
     """A news app's seed row (a story's HTML copied from an outlet's page, with its headline and
     sapo in other columns): the ``head`` columns' text, then the ``content`` column's blocks."""
-    rows = sql_rows(raw.decode("utf-8"), item["table"])
+    rows = sql_rows(raw.decode("utf-8"), item["table"], item.get("quote", "'"))
     row = next(r for r in rows if r[0] == str(item["index"]))
     if item.get("head_html"):  # head fields typed in a rich-text editor: HTML, like the content
         head = [line for k in item["head"] for line in html_blocks(row[k])]
     else:
         head = [" ".join(row[k].split()) for k in item["head"] if row[k].strip()]
-    return head + html_blocks(row[item["content"]])
+    content = row[item["content"]]
+    if item.get("autop"):  # WordPress shows a post's line breaks as breaks (wpautop)
+        content = content.replace("\r\n", "\n").replace("\n", "<br>")
+    return head + html_blocks(content)
 
 
 def sql_text(raw: bytes, item: dict) -> list[str]:

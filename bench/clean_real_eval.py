@@ -60,9 +60,11 @@ SPLITS = (
     "test11",
     "test12",
     "test13",
+    "test14",
+    "test15",
 )
 # the newest splits, labelled before the rule changes they measure
-HELD_OUT = ("test5", "test13")
+HELD_OUT = ("test5", "test13", "test14", "test15")
 # Each held-out split counts as seen once its result is published and its lines examined: ``test``
 # since stop 7, ``test2`` since stop 8, ``test3`` and ``test4`` during stop 9 (tuned on after
 # their measures). ``test5`` (3 pages) was measured before and after stop 9's last round and at
@@ -78,6 +80,11 @@ HELD_OUT = ("test5", "test13")
 # test10: tests/clean_real/test10_selection.txt (likewise; repositories no earlier split used).
 # test13: tests/clean_real/test13_selection.txt (held out; labels committed 01:23-01:31 UTC 26 Nov
 # 2026, blind; repositories no earlier split used or scanned).
+# test14: tests/clean_real/test14_selection.txt (held out; labelled blind from repositories not
+# mirrored before 02:30 UTC 26 Nov 2026, never run by its labeller).
+# test15: tests/clean_real/test15_selection.txt (held out; labelled blind from repositories neither
+# mirrored before 02:30 UTC 26 Nov 2026 nor fetched by test14's labeller; never run by its
+# labeller).
 
 
 def load_labels(path: Path) -> dict[int, tuple[str, str]]:

@@ -43,6 +43,7 @@ do not hold its outlet, CV still measured on the crawl alone: no CV gain at equa
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import sys
@@ -60,6 +61,7 @@ from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import caption_pages_2014 as pages_2014  # noqa: E402
+import caption_pages_html as pages_html  # noqa: E402
 import clean_auto_captions as auto  # noqa: E402
 import clean_real_eval as real_eval  # noqa: E402
 
@@ -95,9 +97,13 @@ MARGIN = 0.02  # the threshold stays this far above every labelled body line's s
 _TOKEN_PREFIXES = ("w=", "b=", "first=", "first2=", "last=")
 
 
+CRAWL, HTML, HAND_FAMILY = "baomoi crawl", "outlet HTML", "hand"  # source families
+
+
 @dataclass
 class PageRows:
     outlet: str
+    family: str = CRAWL
     # every line with an HTML role: (role, removed by the rules, candidate row index or -1)
     lines: list[tuple[str, bool, int]] = field(default_factory=list)
 
@@ -150,11 +156,48 @@ def hand_pages(data: Path = REAL_DATA) -> Iterator[tuple[str, list[str], list[st
         yield HAND + item["outlet"], lines, roles
 
 
+CACHE = Path("/work/data/issue-8/capdata")  # collected rows (no text), keyed by the code
+
+
+def _code_key(*flags: bool) -> str:
+    """A digest of the cleaner's and the page readers' code and the flags: a cached collection
+    is reused only while none of them changed."""
+    h = hashlib.sha1(repr(flags).encode())
+    files = sorted((REPO / "pipeline").rglob("*.py")) + sorted((REPO / "pipeline").rglob("*.txt"))
+    here = Path(__file__).resolve().parent
+    files += [here / f for f in ("caption_pages_html.py", "clean_auto_captions.py",
+                                 "caption_pages_2014.py", "clean_real_build.py")]
+    for f in files:
+        if f.name != caption_model.MODEL_FILE:
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def collect_cached(
+    with_2014: bool = False, with_seen: bool = False, with_html: bool = False
+) -> tuple[list[PageRows], list[dict[str, float]], list[int], list[str], list[str]]:
+    """``collect``, saved under ``CACHE`` (outlets, roles, features and labels: no text)."""
+    path = CACHE / f"collect-{_code_key(with_2014, with_seen, with_html)}.json"
+    if path.exists():
+        d = json.loads(path.read_text(encoding="utf-8"))
+        pages = [PageRows(o, f, [tuple(x) for x in lines]) for o, f, lines in d["pages"]]
+        return pages, d["feats"], d["labels"], d["groups"], d["ends"]
+    pages, feats, labels, groups, ends = collect(with_2014, with_seen=with_seen,
+                                                 with_html=with_html)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    d = {"pages": [(p.outlet, p.family, p.lines) for p in pages], "feats": feats,
+         "labels": labels, "groups": groups, "ends": ends}
+    path.write_text(json.dumps(d), encoding="utf-8")
+    return pages, feats, labels, groups, ends
+
+
 def collect(
-    with_2014: bool = False, only_2014: bool = False, with_seen: bool = False
+    with_2014: bool = False, only_2014: bool = False, with_seen: bool = False,
+    with_html: bool = False,
 ) -> tuple[list[PageRows], list[dict[str, float]], list[int], list[str], list[str]]:
     """Run the cleaner (learned step off) on every training page; return the pages' lines and
-    the candidate rows (features, label 1 = caption, outlet, ending group)."""
+    the candidate rows (features, label 1 = caption, outlet, ending group). With ``with_html``
+    the outlets' own pages of ``caption_pages_html`` come too (family ``HTML``)."""
     pages: list[PageRows] = []
     feats: list[dict[str, float]] = []
     labels: list[int] = []
@@ -163,15 +206,18 @@ def collect(
     seen: list = []
     original = captions.decide_learned
     captions.decide_learned = lambda page, model=None: seen.append(page)  # record, decide nothing
-    sources = training_pages(with_2014, only_2014)
+    sources = ((CRAWL, *t) for t in training_pages(with_2014, only_2014))
+    if with_html:
+        html = ((HTML, p.outlet, p.lines, p.roles) for p in pages_html.pages())
+        sources = itertools.chain(sources, html)
     if with_seen:
-        sources = itertools.chain(sources, hand_pages())
+        sources = itertools.chain(sources, ((HAND_FAMILY, *t) for t in hand_pages()))
     try:
-        for publisher, lines, roles in sources:
+        for family, publisher, lines, roles in sources:
             seen.clear()
             clean.clean_text("\n".join(lines) + "\n")
             page = seen[0]
-            rows = PageRows(publisher)
+            rows = PageRows(publisher, family)
             cand = {i: None for i in captions.learned_candidates(page)}
             view = captions.page_view(page)
             for i, ln in enumerate(page.lines):
@@ -191,6 +237,16 @@ def collect(
     finally:
         captions.decide_learned = original
     return pages, feats, labels, groups, ends
+
+
+def row_families(pages: list[PageRows], n: int) -> list[str]:
+    """The source family of every candidate row (from the page that holds it)."""
+    family = [CRAWL] * n
+    for p in pages:
+        for _role, _removed, row in p.lines:
+            if row >= 0:
+                family[row] = p.family
+    return family
 
 
 def outlet_folds(groups: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -371,8 +427,27 @@ def fold_table(pages, folds, groups, labels, prob: dict[int, float], th, ends) -
         f" {_rate(total, 'subheading', 'rules'):7.4f}->{_rate(total, 'subheading', 'both'):7.4f}"
     )
     test_rows = {k for _train, test in folds for k in test.tolist()}
+    held = {k: prob[k] for k in test_rows}
+    family = row_families(pages, len(ends))
+    for fam in (CRAWL, HTML):
+        fam_pages = [p for p in pages if p.family == fam]
+        if not fam_pages or not any(p.family == HTML for p in pages):
+            continue
+        cnt = counts(fam_pages, held, th, ends)
+        chosen = [k for k, p in held.items() if family[k] == fam and p >= th[ends[k]]]
+        prec = sum(labels[k] for k in chosen) / len(chosen) if chosen else 1.0
+        print(
+            f"{fam[:5]:5} {len({p.outlet for p in fam_pages}):7} {len(fam_pages):5}"
+            f" {cnt[('caption', 'all')]:8}"
+            f" {_rate(cnt, 'caption', 'rules'):6.3f} {_rate(cnt, 'caption', 'both'):7.3f}"
+            f" {_rate(cnt, 'body', 'rules'):6.4f}->{_rate(cnt, 'body', 'both'):6.4f}"
+            f" {_rate(cnt, 'subheading', 'rules'):7.4f}->{_rate(cnt, 'subheading', 'both'):7.4f}"
+            f" {prec:9.3f}  ({fam})"
+        )
     for era, old in (("2025", False), ("2014", True)):
-        era_pages = [p for p in pages if p.outlet.startswith(ERA_2014) == old]
+        era_pages = [
+            p for p in pages if p.outlet.startswith(ERA_2014) == old and p.family == CRAWL
+        ]
         if not era_pages:
             continue
         cnt = counts(era_pages, {k: prob[k] for k in test_rows}, th, ends)
@@ -382,6 +457,38 @@ def fold_table(pages, folds, groups, labels, prob: dict[int, float], th, ends) -
             f" {_rate(cnt, 'caption', 'rules'):6.3f} {_rate(cnt, 'caption', 'both'):7.3f}"
             f" {_rate(cnt, 'body', 'rules'):6.4f}->{_rate(cnt, 'body', 'both'):6.4f}"
             f" {_rate(cnt, 'subheading', 'rules'):7.4f}->{_rate(cnt, 'subheading', 'both'):7.4f}"
+        )
+
+
+def shipped_table(pages, feats, labels, ends, prob, th, shipped: dict) -> None:
+    """On the outlet-HTML pages of outlets the crawl does not hold (unseen by a model trained on
+    the crawl alone): the shipped model at its thresholds against this run's held-out-fold
+    probabilities at ``th``: caption recall, body and subheading lines lost, precision."""
+    model = caption_model.model_from_json(shipped)
+    crawl_outlets = {p.outlet for p in pages if p.family == CRAWL}
+    unseen = [p for p in pages if p.family == HTML and p.outlet not in crawl_outlets]
+    rows = sorted({row for p in unseen for _role, _rm, row in p.lines if row >= 0})
+    old = {}
+    for k in rows:
+        w = model.weights_open if ends[k] == "open" and model.weights_open else model.weights
+        z = sum(w.get(n, 0.0) * v for n, v in feats[k].items())
+        old[k] = 1.0 / (1.0 + np.exp(-max(-50.0, min(50.0, z))))
+    old_th = {"period": model.threshold, "open": model.threshold_open or 1.01}
+    print(f"outlet-HTML pages of outlets not in the crawl: {len(unseen)} pages, "
+          f"{len({p.outlet for p in unseen})} outlets")
+    print(f"{'model':26} {'captions':>8} {'rules':>6} {'+model':>7} {'body lost':>14}"
+          f" {'subheading lost':>16} {'precision':>9}")
+    for name, pr, t in (("shipped " + _th(old_th), old, old_th),
+                        ("this run " + _th(th), {k: prob[k] for k in rows}, th)):
+        cnt = counts(unseen, pr, t, ends)
+        chosen = [k for k in rows if pr[k] >= t[ends[k]]]
+        prec = sum(labels[k] for k in chosen) / len(chosen) if chosen else 1.0
+        print(
+            f"{name[:26]:26} {cnt[('caption', 'all')]:8}"
+            f" {_rate(cnt, 'caption', 'rules'):6.3f} {_rate(cnt, 'caption', 'both'):7.3f}"
+            f" {_rate(cnt, 'body', 'rules'):6.4f}->{_rate(cnt, 'body', 'both'):6.4f}"
+            f" {_rate(cnt, 'subheading', 'rules'):7.4f}->{_rate(cnt, 'subheading', 'both'):7.4f}"
+            f" {prec:9.3f}"
         )
 
 
@@ -508,10 +615,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=REAL_DATA, help="built hand-labelled pages")
     ap.add_argument("--with-2014", action="store_true", help="train on 2014 pages too")
     ap.add_argument("--with-seen", action="store_true", help="train on seen labelled pages too")
+    ap.add_argument("--with-html", action="store_true",
+                    help="also the outlets' own pages of caption_pages_html (CV and training)")
+    ap.add_argument("--train-on-crawl", action="store_true",
+                    help="with --with-html: train on the baomoi crawl alone, score every page")
+    ap.add_argument("--shipped", type=Path, default=OUT,
+                    help="with --with-html: the model to compare on unseen outlet-HTML pages")
+    ap.add_argument(
+        "--html-weight", type=float, default=1.0, help="row weight factor of outlet-HTML rows"
+    )
     ap.add_argument("--c-grid", help="comma-separated C values to try (default: C_GRID)")
     args = ap.parse_args(argv)
     c_grid = tuple(float(x) for x in args.c_grid.split(",")) if args.c_grid else C_GRID
-    pages, feats, labels, groups, ends = collect(args.with_2014, with_seen=args.with_seen)
+    shipped_json = json.loads(args.shipped.read_text(encoding="utf-8"))  # before any --write
+    pages, feats, labels, groups, ends = collect_cached(
+        args.with_2014, with_seen=args.with_seen, with_html=args.with_html
+    )
     print(
         f"{len(pages)} training pages, {len({p.outlet for p in pages})} outlets, "
         f"{len(feats)} candidate lines ({sum(labels)} captions)"
@@ -520,6 +639,21 @@ def main(argv: list[str] | None = None) -> int:
         rows = [k for k in range(len(feats)) if ends[k] == g]
         print(f"  {g}: {len(rows)} lines ({sum(labels[k] for k in rows)} captions)")
     folds = outlet_folds(groups)
+    family = row_families(pages, len(feats))
+    trainable = np.array([f != HTML or not args.train_on_crawl for f in family])
+    folds = [(train[trainable[train]], test) for train, test in folds]
+    for f in (CRAWL, HTML):
+        rows = [k for k in range(len(feats)) if family[k] == f]
+        if rows:
+            print(f"  {f}: {len({p.outlet for p in pages if p.family == f})} outlets,"
+                  f" {sum(p.family == f for p in pages)} pages, {len(rows)} lines"
+                  f" ({sum(labels[k] for k in rows)} captions)"
+                  + ("; scored, never trained on" if not trainable[rows[0]] else ""))
+    shared = {p.outlet for p in pages if p.family == CRAWL} & {
+        p.outlet for p in pages if p.family == HTML
+    }
+    if shared:
+        print(f"  outlets in both families (one CV group each): {', '.join(sorted(shared))}")
     hand_pages_ = [p for p in pages if p.outlet.startswith(HAND)]
     pages = [p for p in pages if not p.outlet.startswith(HAND)]  # CV measures the crawl alone
     if hand_pages_:
@@ -529,6 +663,7 @@ def main(argv: list[str] | None = None) -> int:
               " captions): training rows of every fold but their outlet's")
     is_open = np.array([e == "open" for e in ends])
     weight = outlet_weights(groups)
+    weight[np.array([f == HTML for f in family])] *= args.html_weight
     c_open = choose_open_c(pages, feats, labels, groups, ends, folds, is_open)
     head = f"{'C':>5} {'outlets/word':>12} {'cv thresholds':>26} {'final thresholds':>26}"
     print(f"{head} {'caption recall':>14}")
@@ -537,8 +672,9 @@ def main(argv: list[str] | None = None) -> int:
         for m in MIN_OUTLETS_GRID:
             prob = fold_probabilities(feats, labels, groups, folds, is_open, c, m, c_open, weight)
             th = choose_threshold(pages, prob, labels, ends)
-            weights = _rounded(fit(feats, labels, groups, np.arange(len(feats)), c, m, weight))
-            open_idx = np.flatnonzero(is_open)
+            everything = np.flatnonzero(trainable)
+            weights = _rounded(fit(feats, labels, groups, everything, c, m, weight))
+            open_idx = np.flatnonzero(is_open & trainable)
             weights_open = _rounded(fit(feats, labels, groups, open_idx, c_open, m))
             shipped = caption_model.CaptionModel(
                 weights, threshold=1.01, meta={}, weights_open=weights_open
@@ -605,6 +741,9 @@ def main(argv: list[str] | None = None) -> int:
     fold_table(pages, folds, groups, labels, prob, final, ends)
     print()
     fold_table(pages, folds, groups, labels, prob, dict.fromkeys(GROUPS, 1.01), ends)
+    if any(p.family == HTML for p in pages):
+        print()
+        shipped_table(pages, feats, labels, ends, prob, final, shipped_json)
     top = sorted(weights.items(), key=lambda kv: kv[1])
     print("\nstrongest body features:", ", ".join(f"{n} {w:+.2f}" for n, w in top[:12]))
     print("strongest caption features:", ", ".join(f"{n} {w:+.2f}" for n, w in top[-12:][::-1]))
@@ -613,6 +752,8 @@ def main(argv: list[str] | None = None) -> int:
             "about": "learned caption-line signal; bench/train_caption_model.py writes it",
             "source": f"{auto.CRAWL}@{auto.COMMIT}"
             + (f" and @{pages_2014.COMMIT}" if args.with_2014 else "")
+            + (" and the outlet HTML pages of bench/caption_pages_html.py SOURCES"
+               if args.with_html and not args.train_on_crawl else "")
             + " (labelled pages excluded)",
             "C": c,
             "C_open": c_open,

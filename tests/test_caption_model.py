@@ -315,6 +315,55 @@ def test_2014_crawl_records_label_a_photo_tables_text_as_caption() -> None:
     assert all(m == m.casefold() for m in pages_2014.HELD_OUT_MARKS)
 
 
+def test_outlet_html_marks_caption_body_subheading_and_author_by_markup_alone() -> None:
+    import sys
+
+    saved = list(sys.path)
+    sys.path.append(str(REAL.parents[1] / "bench"))  # after the project: no bench package
+    try:
+        import caption_pages_html as html_pages
+    finally:
+        sys.path[:] = saved
+
+    # hand-written story HTML, one caption markup each (never a reported number)
+    content = (
+        "<p>Đoạn một của bài viết.</p>"
+        "<figure><img src='http://x.vn/a.jpg'><figcaption>Cảnh đường phố ngập.</figcaption>"
+        "</figure>"
+        "<div class='VCSortableInPreviewMode noCaption'><img src='http://x.vn/b.jpg'></div>"
+        "<p>Dòng dưới ảnh không có chú thích.</p>"
+        "<p><strong>Một tiêu đề phụ</strong></p>"
+        "<table><tr><td><img src='http://x.vn/c.jpg'></td></tr>"
+        "<tr><td>Người dân dọn dẹp sau mưa.</td></tr></table>"
+        "<p class='img_chu_thich_0407'>Xe cộ chết máy giữa đường.</p>"
+        "<p data-placeholder='[nhập chú thích]'>Nước rút chậm</p>"
+        "<p><img src='http://x.vn/d.jpg'></p><p><em>Trẻ em chơi đùa.</em></p>"
+        "<div class='box-related'><p>Tin liên quan khác.</p></div>"
+        "<p>Đoạn cuối của bài viết.</p>"
+        "<p style='text-align: right'>Nguyễn Văn A</p>"
+    )
+    assert html_pages.roles(content) == {
+        "Đoạn một của bài viết.": "body",
+        "Cảnh đường phố ngập.": "caption",
+        "Dòng dưới ảnh không có chú thích.": "unsure",  # may be a caption written as text
+        "Một tiêu đề phụ": "subheading",
+        "Người dân dọn dẹp sau mưa.": "caption",
+        "Xe cộ chết máy giữa đường.": "caption",
+        "Nước rút chậm": "caption",
+        "Trẻ em chơi đùa.": "caption",  # all in italics right under a picture
+        "Đoạn cuối của bài viết.": "body",
+        "Nguyễn Văn A": "author",
+    }
+    # a sapo the story repeats has no role; a closing short line is the writer's
+    lines = ["Tiêu đề", "Đoạn một của bài.", "Đoạn một của bài.", "Hai.", "Ba.", "Lan Anh"]
+    role_of = dict.fromkeys(lines[1:], "body")
+    assert html_pages._page_roles(lines, role_of) == [None, None, None, "body", "body", "author"]
+    assert html_pages.outlet_of("<img src='https://cdn.tuoitre.vn/a.jpg'>") == "Tuổi Trẻ"
+    assert html_pages.outlet_of("<img src='https://photo-cms-tpo.zadn.vn/a.jpg'>") == (
+        "Báo Tiền Phong"  # the crawl's name: one outlet, one cross-validation group
+    )
+
+
 # --------------------------------------------------------------------------- illustration tails
 
 

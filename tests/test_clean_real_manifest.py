@@ -42,7 +42,7 @@ def test_every_page_has_a_unique_id_a_known_split_labels_and_expected_metadata()
         assert set(EXPECTED[item["id"]]) == set(clean_real_eval.META_KEYS), item["id"]
 
 
-NEW_SPLITS = ("test8", "test9", "test10", "test11", "test12", "test13")
+NEW_SPLITS = ("test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15")
 NEW = [i for i in ITEMS if i["split"] in NEW_SPLITS]
 
 
@@ -120,3 +120,13 @@ def test_js_var_page_renders_the_nth_object_with_its_template_labels() -> None:
     )
     item = {"var": "a", "index": 1, "head": [["", "t"], ["Author: ", "w"]], "content": "c"}
     assert clean_real_build.js_var_page(raw, item) == ["T {1}", "Author: K", "b", "c"]
+
+
+def test_sql_post_reads_double_quoted_dumps_and_shows_line_breaks_as_breaks() -> None:
+    raw = (
+        b'INSERT INTO bz_posts VALUES\n("7","T","a \\"b\\"\\nc\\r\\n\\r\\n<p>d</p>"),\n'
+        b'("8","U","x");'
+    )
+    item = {"table": "bz_posts", "quote": '"', "autop": True, "index": 7, "head": [1], "content": 2}
+    assert clean_real_build.sql_post(raw, item) == ["T", 'a "b"', "c", "d"]
+    assert clean_real_build.sql_rows("insert into t values ('1','it''s');", "t") == [["1", "it's"]]
