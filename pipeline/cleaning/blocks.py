@@ -700,6 +700,7 @@ _INLINE_MAX_COHERENCE = 0.6
 _INLINE_MAX_BELOW = 0.25  # as under the lead (``lead_teaser``)
 _INLINE_MAX_COMMAS = 2
 # a capitalised word right after these starts a clause, not a name ("Trận 2 - Sai lầm ...")
+_INLINE_TOLD_RE = re.compile(r"\b(?:đã|đang|sẽ|sau khi|trước khi|vì|bởi|rằng|nhưng|thì)\b", re.I)
 _REGION_WORDS = frozenset({"Nam", "Bắc", "Trung", "Đông", "Tây"})
 _CLAUSE_OPENERS = ("-", "–", "—", ":", "“", '"', "‘", "'", "(")
 
@@ -732,6 +733,8 @@ def inline_teasers(page: Page) -> None:
             continue
         if not _INLINE_MIN_WORDS <= len(words(t)) <= _INLINE_MAX_WORDS or not _linked_headline(t):
             continue
+        if _INLINE_TOLD_RE.search(t):
+            continue  # aspect and connectives: the text telling, which a headline leaves out
         if ":" in t or t.count(",") > _INLINE_MAX_COMMAS or PROSE_START_RE.match(t):
             continue  # "Nhập khẩu bởi: X", a list of streets, "Theo ..., ...": the text's own
         p = next((k for k in range(i - 1, -1, -1) if page[k].kind is None), None)
