@@ -37,6 +37,8 @@ def test_a_letter_or_a_digit_is_text(text: str) -> None:
         '<img src="{{ asset(\'a.jpg\') }}" alt="">',
         "&nbsp; &nbsp;",
         "undefined",
+        "[[${news.title}]]",
+        "Ngày đăng: ${news.date}",  # a field whose value was never filled in
     ],
 )
 def test_template_and_markup_code(text: str) -> None:
@@ -55,6 +57,7 @@ def test_template_and_markup_code(text: str) -> None:
         "Email: a@b.com",
         "C++",
         "Tin &amp; bài",
+        "Tác giả: Nguyễn Văn A",
     ],
 )
 def test_text_is_no_template_code(text: str) -> None:

@@ -1024,7 +1024,7 @@ def is_markup_debris(text: str) -> bool:
 # No sentence holds these marks.
 _TEMPLATE_SPAN_RE = re.compile(
     r"\{\{.*?\}\}|\{!!.*?!!\}|\{%.*?%\}|\{#.*?#\}|<\?(?:php|=)?.*?(?:\?>|$)|<%.*?(?:%>|$)"
-    r"|\$\{[^{}]*\}|<!--.*?(?:-->|$)"
+    r"|[$*#]\{[^{}]*\}|<!--.*?(?:-->|$)"
     r"|^@(?:if|elseif|else|endif|foreach|endforeach|for|endfor|while|endwhile|forelse|endforelse"
     r"|empty|endempty|isset|endisset|unless|endunless|switch|endswitch|case|break|php|endphp"
     r"|section|endsection|yield|extends|include|push|endpush|stack|csrf|method|auth|endauth"
@@ -1042,6 +1042,8 @@ _TEMPLATE_WORD_RE = re.compile(
     r"^(?:end(?:if|for|foreach|while|section|php|push|switch|unless|isset|auth|guest)|else|csrf"
     r"|undefined|null)$"  # a script's empty value printed where the text should be
 )
+_FIELD_LABEL_RE = re.compile(r"^(?P<label>[^\W\d_][^:{}<>$]{0,30}):\s*(?P<code>\S.*)$")
+_FIELD_LABEL_WORDS = 4
 _CODE_LEFT_MAX = 2  # "image }}>", "title ?>": a name or two of the code around the marks
 
 
@@ -1049,6 +1051,9 @@ def is_template_code(text: str) -> bool:
     """A line that is template or markup syntax: HTML tags with no text between them, or a
     template's marks with at most a name or two of code (ASCII, no sentence) left around them."""
     t = text.strip()
+    field = _FIELD_LABEL_RE.match(t)
+    if field and len(words(field["label"])) <= _FIELD_LABEL_WORDS and field["code"] != t:
+        return is_template_code(field["code"])  # "Ngày đăng: ${news.date}": a field, unfilled
     rest = _TEMPLATE_SPAN_RE.sub(" ", t)
     template = rest != t or bool(_TEMPLATE_PIECE_RE.search(t))
     untagged = _HTML_TAG_RE.sub(" ", _TEMPLATE_PIECE_RE.sub(" ", rest))
