@@ -102,3 +102,10 @@ def test_a_rule_line_still_breaks_hard_wrapped_text() -> None:
 def test_a_site_templates_controls_and_credit(text: str, reason: str) -> None:
     assert line_reason(text) == reason
     assert line_reason("Powered by passion, the team won the final.") is None  # a sentence
+
+
+def test_a_site_templates_sidebar_box_of_other_stories_goes() -> None:
+    box = ["Bài viết gần đây", "Giá vàng tăng mạnh", "Thời tiết Hà Nội chuyển lạnh"]
+    a = clean_text(lines(TITLE, P1, P2, P3, *box))
+    assert a.paragraphs == (P1, P2, P3)
+    assert line_reason("Recent posts") == "related-heading"

@@ -254,6 +254,9 @@ RELATED_HEADINGS = {
     "đang được quan tâm", "tin liên quan khác", "xem thêm tin liên quan", "có thể bạn muốn đọc",
     "bạn có thể muốn đọc", "tin tức cùng chuyên mục", "tin đọc nhiều nhất", "tin xem nhiều nhất",
     "các bài đã đăng", "bài viết mới", "bài mới",
+    # a site template's sidebar boxes of other stories
+    "bài viết gần đây", "tin gần đây", "tin tức mới", "bài viết phổ biến", "tin phổ biến",
+    "recent posts", "recent news", "popular posts", "latest posts",
     # the same sections on English-language pages and templates
     "related", "related articles", "related news", "related stories", "related posts",
     "read more", "read also", "also read", "see also", "see more", "more stories", "more news",
