@@ -27,11 +27,13 @@ The outlet of a page is its source's own (``SOURCES``) or read from the hosts of
 one cross-validation group). Pages of ``tests/clean_real/manifest.json`` (same repository, file
 and row) and repeated stories are left out; no held-out split's repository is read.
 
-Usage: ``python bench/caption_pages_html.py [--list | --clean [--wrong]]``: pages, outlets and
-labelled lines per source; ``--list`` the page list (repo, commit, path, table, row, outlet);
+Usage: ``python bench/caption_pages_html.py [--list | --clean [--wrong] [--half even|odd]]``:
+pages, outlets and labelled lines per source; ``--list`` the page list (repo, commit, path,
+table, row, outlet);
 ``--clean`` runs the cleaner as shipped and counts, per role, the lines kept and removed (and by
 which reason), ``--wrong`` also prints every caption kept and every body or subheading line
-removed (to read, never to commit); nothing fetched is written.
+removed (to read, never to commit), ``--half`` keeps one half of the outlets by sha1(outlet)
+parity; nothing fetched is written.
 """
 
 from __future__ import annotations
@@ -387,13 +389,22 @@ def pages() -> Iterator[HtmlPage]:
             yield HtmlPage(src, row, outlet, lines, labels)
 
 
-def clean_counts(wrong: bool) -> int:
-    """Lines per HTML role kept and removed by the cleaner as shipped (dev-kind numbers)."""
+def outlet_half(outlet: str) -> str:
+    """The outlet's half by the parity of sha1(outlet): rules written from the misses of one
+    half ("even") are reported on the other ("odd") as a dev-but-unread number."""
+    return "odd" if int(hashlib.sha1(outlet.encode()).hexdigest(), 16) % 2 else "even"
+
+
+def clean_counts(wrong: bool, half: str = "") -> int:
+    """Lines per HTML role kept and removed by the cleaner as shipped (dev-kind numbers), on
+    all outlets or on one half of them (``outlet_half``)."""
     from pipeline.clean import clean_text
 
     counts: Counter = Counter()
     reasons: Counter = Counter()
     for p in pages():
+        if half and outlet_half(p.outlet) != half:
+            continue
         removed = {r.line: r.reason for r in clean_text("\n".join(p.lines) + "\n").removed}
         for no, (line, role) in enumerate(zip(p.lines, p.roles, strict=True), 1):
             if role not in ("caption", "body", "subheading"):
@@ -419,9 +430,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true", help="print the page list (no text)")
     ap.add_argument("--clean", action="store_true", help="what the shipped cleaner removes")
     ap.add_argument("--wrong", action="store_true", help="with --clean: print the wrong lines")
+    ap.add_argument("--half", choices=("even", "odd"), default="",
+                    help="with --clean: only the outlets of this sha1(outlet) parity")
     args = ap.parse_args(argv)
     if args.clean:
-        return clean_counts(args.wrong)
+        return clean_counts(args.wrong, args.half)
     per: dict[str, Counter] = {}
     outlets: dict[str, set[str]] = {}
     if args.list:

@@ -3,6 +3,9 @@
 Each step decides only lines no earlier step decided (``Page.decide`` never overwrites), and
 every removed line keeps its line number and a precise reason. The steps, in order:
 
+0. Markup debris (a line with no letter or digit: ">", "»") and template code ("{{ $x }}",
+   "@endif", "</div>") are taken out first, so no step reads them as a neighbour; a rule line
+   ("***") stays as a blank, the break it stands for. Both are listed as removed.
 1. ``metadata.read_headers``: `` date YYYY-MM-DD [headline] `` and `` outlet NAME `` headers;
    ``metadata.markdown_headings``: a ``.md`` input's ``# Heading`` is the title.
 2. ``signals.join_wrapped``: text hard-wrapped at a fixed width is re-joined into paragraphs;
@@ -41,7 +44,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    inside its box (``blocks.copies_inside_box``). Last,
    the learned caption-line signal (``captions.decide_learned``, weights in ``cleaning/data``)
    judges the one-sentence lines still open between paragraphs, removing only high-confidence
-   captions.
+   captions; then another story's headline alone between two paragraphs, naming what the
+   story never mentions (``blocks.inline_teasers``).
 7. Datelines ("TPO -", "(Dân trí) -") are cut from the first paragraphs and name the outlet;
    a byline credit names the outlet or, for a news agency ("theo TTXVN"), the wire.
 """
@@ -64,7 +68,7 @@ from pipeline.cleaning import (
 )
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import strip_dateline, wire_name
-from pipeline.cleaning.rules import is_breadcrumb, is_link_label, line_reason
+from pipeline.cleaning.rules import is_breadcrumb, is_link_label, is_rule_line, line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
 from pipeline.cleaning.text import is_prose, is_title_like, normalize, words
 
@@ -74,6 +78,7 @@ def _local_step(page: Page) -> list[int]:
     counts, title_fold = slug_context(page)
     live = signals.live_blog_times(page)  # "10:30" between entries is body, not a timestamp
     sites = bylines.contact_sites(page)  # "www.x.vn" among an advertorial's contact lines
+    contacts = bylines.announced_contacts(page)  # "Địa chỉ: ..." a paragraph announces
     headings = []
     first = _headline_place(page)
     for i, ln in enumerate(page.lines):
@@ -97,6 +102,8 @@ def _local_step(page: Page) -> list[int]:
         )
         if reason == "url" and i in sites:
             reason = None  # an address among an advertorial's contact lines is its text
+        if reason == "copyright-footer" and i in contacts:
+            reason = None  # "Địa chỉ: ..." under "... địa chỉ của lương y:": the text's own
         if reason == "photo-caption" and i in page.story:
             reason = None  # a photo story's paragraph carries its photo's credit
         if reason in _MEDIA_LABELS and i == first and _headline_over(page, i):
@@ -160,7 +167,14 @@ def _paragraphs(page: Page) -> tuple[list[str], str | None]:
 
 def clean_text(text: str) -> CleanArticle:
     """Split a scraped article into title, body paragraphs, metadata and audited removals."""
-    page = Page([Line(no, normalize(raw)) for no, raw in enumerate(split_lines(text), 1)])
+    lines = [Line(no, normalize(raw)) for no, raw in enumerate(split_lines(text), 1)]
+    # markup debris (">", "')}}>") is no line of the page, so no step takes it for a neighbour;
+    # a rule line ("***", "-----") stays, read as the break it stands for. Both are listed as
+    # removed at the end.
+    debris = [ln for ln in lines if line_reason(ln.text, ("markup-debris", "template-code"))]
+    for ln in debris:
+        ln.kind = BLANK
+    page = Page([ln for ln in lines if ln.kind is None or is_rule_line(ln.text)])
     for ln in page.lines:
         if not ln.text:
             ln.kind = BLANK
@@ -221,6 +235,7 @@ def clean_text(text: str) -> CleanArticle:
     captions.trailing_media_label(page)  # "Hình ảnh ...:" closing the story, its media gone
     blocks.copies_inside_box(page)  # a teaser's lead printed twice inside its box
     captions.decide_learned(page)  # last: only lines no family decided
+    blocks.inline_teasers(page)  # another story's headline alone between two paragraphs
     captions.figure_titles(page)  # "Biến động VN30-Index" over "Nguồn: VietstockFinance"
     captions.caption_sandwiches(page)  # a short line between two captions
     author = author or header.author
@@ -228,6 +243,8 @@ def clean_text(text: str) -> CleanArticle:
         writers = [bylines.parse_credits(ln.text) for ln in page.lines if ln.kind == "credits"]
         author = next((w for w in writers if w), None)
 
+    for ln in debris:
+        ln.kind = line_reason(ln.text, ("markup-debris", "template-code"))
     paragraphs, outlet = _paragraphs(page)
     wire = wire_name(outlet) if outlet else None  # "HÀ NỘI (TTXVN) -": the agency's dateline
     if wire:
@@ -257,10 +274,15 @@ def clean_text(text: str) -> CleanArticle:
         wire=wire,
         title_source="lead" if page.title_is_lead else "headline",
         removed=tuple(
-            RemovedLine(no, piece, ln.kind)
-            for ln in page.lines
-            if ln.removed
-            for no, piece in ln.pieces()
+            sorted(
+                (
+                    RemovedLine(no, piece, ln.kind)
+                    for ln in {id(ln): ln for ln in page.lines + debris}.values()
+                    if ln.removed
+                    for no, piece in ln.pieces()
+                ),
+                key=lambda r: r.line,
+            )
         ),
     )
 

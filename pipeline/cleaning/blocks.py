@@ -21,6 +21,7 @@ from pipeline.cleaning.rules import (
     COMMENT_FORM_RE,
     COMMENTS_HEAD_RE,
     NEXT_PART_RE,
+    PROSE_START_RE,
     SEPARATOR_RE,
     TAG_LABELS,
     TOC_HEADINGS,
@@ -45,7 +46,7 @@ from pipeline.cleaning.text import (
     topic_words,
     words,
 )
-from pipeline.names import is_names_line
+from pipeline.names import is_full_name, is_names_line, is_titled_name, person_title_parts
 from pipeline.stopwords import STOPWORDS
 
 
@@ -590,6 +591,15 @@ def read_on_card(page: Page) -> None:
 _NEXT_PART_MAX_LINES = 2
 
 
+def _prev_printed(page: Page, i: int) -> int | None:
+    """The previous line with text, a rule line too (read as a blank by the other steps)."""
+    p = page.prev(i)
+    for j in range(i - 1, -1 if p is None else p, -1):
+        if page[j].kind == BLANK and SEPARATOR_RE.match(page[j].text):
+            return j
+    return p
+
+
 def next_part_teaser(page: Page) -> None:
     """A series closes an instalment with a teaser of the next one: a rule line ("-----"), a
     sentence or two about the next part, then "Kỳ tới: <its title>". Those lines, the rule
@@ -598,10 +608,10 @@ def next_part_teaser(page: Page) -> None:
         if ln.kind != "read-more" or not NEXT_PART_RE.match(ln.text):
             continue
         run: list[int] = []
-        p = page.prev(i)
+        p = _prev_printed(page, i)
         while p is not None and page[p].kind is None and not SEPARATOR_RE.match(page[p].text):
             run.append(p)
-            p = page.prev(p)
+            p = _prev_printed(page, p)
         if p is None or not SEPARATOR_RE.match(page[p].text) or not run:
             continue
         if len(run) > _NEXT_PART_MAX_LINES or any(sentence_count(page[k].text) > 2 for k in run):
@@ -683,6 +693,64 @@ def lead_teaser(page: Page) -> None:
         return  # "Đài ... có chương trình ..." row after row: a list in the text
     if coherence(t, topic_words(page[n].text)) <= 0.25:  # else it introduces the paragraph
         page.decide(i, "related-item")
+
+
+_INLINE_MIN_WORDS, _INLINE_MAX_WORDS = 12, 30  # a subheading is often shorter
+_INLINE_MAX_COHERENCE = 0.6
+_INLINE_MAX_BELOW = 0.25  # as under the lead (``lead_teaser``)
+_INLINE_MAX_COMMAS = 2
+# a capitalised word right after these starts a clause, not a name ("Trận 2 - Sai lầm ...")
+_INLINE_TOLD_RE = re.compile(r"\b(?:đã|đang|sẽ|sau khi|trước khi|vì|bởi|rằng|nhưng|thì)\b", re.I)
+_REGION_WORDS = frozenset({"Nam", "Bắc", "Trung", "Đông", "Tây"})
+_CLAUSE_OPENERS = ("-", "–", "—", ":", "“", '"', "‘", "'", "(")
+
+
+def _new_names(text: str, page_text: str) -> list[str]:
+    """Capitalised words inside a line (a name, not a clause's first word) that the rest of the
+    page never prints."""
+    toks = words(text)
+    found = []
+    for k in range(1, len(toks)):
+        w = toks[k].strip(".,;:!?“”\"'‘’()")
+        if w[:1].isupper() and not toks[k - 1].endswith(_CLAUSE_OPENERS) and w not in page_text:
+            if w in _REGION_WORDS:
+                continue  # "phía Nam", "miền Bắc": a region, written capitalised
+            found.append(w)
+    return found
+
+
+def inline_teasers(page: Page) -> None:
+    """Another story's headline set alone between two paragraphs of the body (an inline "related"
+    link whose label the scraper dropped): a headline's shape (one clause or two, no end
+    punctuation, no label), little in common with the page, and a name the story never
+    mentions (a subheading announces what the text under it tells, in its words). Runs after
+    the captions, so a picture's caption is decided where it can be."""
+    if page.hard_wrapped or page.title_idx is None:
+        return  # in text wrapped at a fixed width a paragraph's lines look like headlines
+    for i in page.open_indices():
+        t = page[i].text
+        if i == page.title_idx or i in page.rows or i == page.lead():
+            continue
+        if not _INLINE_MIN_WORDS <= len(words(t)) <= _INLINE_MAX_WORDS or not _linked_headline(t):
+            continue
+        if _INLINE_TOLD_RE.search(t):
+            continue  # aspect and connectives: the text telling, which a headline leaves out
+        if ":" in t or t.count(",") > _INLINE_MAX_COMMAS or PROSE_START_RE.match(t):
+            continue  # "Nhập khẩu bởi: X", a list of streets, "Theo ..., ...": the text's own
+        p = next((k for k in range(i - 1, -1, -1) if page[k].kind is None), None)
+        n = page.next(i)  # the open text around it: paragraphs (a caption may stand between)
+        if p is None or n is None or not all(is_paragraph(page[k].text) for k in (p, n)):
+            continue
+        if coherence(t, topic_words(page[n].text)) > _INLINE_MAX_BELOW:
+            continue  # a subheading: it introduces the paragraph under it
+        rest = [ln.text for k, ln in enumerate(page.lines) if k != i and ln.kind in (None, TITLE)]
+        if coherence(t, topic_words(" ".join(rest))) > _INLINE_MAX_COHERENCE:
+            continue
+        head = re.split(r"\s[-–—]\s", t)[0]  # "TS Nguyễn Văn A - Học viện X": a signature
+        if person_title_parts(t) is not None or is_full_name(head) or is_titled_name(head):
+            continue
+        if _new_names(t, " ".join(rest)):
+            page.decide(i, "related-item")
 
 
 def _linked_headline(t: str) -> bool:

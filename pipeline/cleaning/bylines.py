@@ -18,7 +18,7 @@ from pipeline.cleaning.outlets import (
     outlet_name,
     wire_name,
 )
-from pipeline.cleaning.rules import is_breadcrumb, is_caption_only, is_column_blurb
+from pipeline.cleaning.rules import footer_reason, is_breadcrumb, is_caption_only, is_column_blurb
 from pipeline.cleaning.text import (  # is_prose: re-exported for blocks and signals
     CLOSING_QUOTES,
     LIST_ITEM_RE,
@@ -299,6 +299,11 @@ def _desk_credit(s: str) -> bool:
     return True
 
 
+_READER_SIGN_RE = re.compile(
+    r"^(?:Độc giả|Bạn đọc)\s+(?P<name>giấu tên|[^()]{2,40}?)(?:\s*\([^()]{2,30}\))?$", re.I
+)
+
+
 def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     """(author, source) for a byline line, None when the line is not a byline.
 
@@ -308,6 +313,12 @@ def parse_byline(text: str) -> tuple[str | None, str | None] | None:
     "Bài và ảnh: Quang Thái", "Nhóm phóng viên", "PV", "Theo VOV", "(TTXVN/Vietnam+)".
     """
     bare = text.strip().strip("*_ ").rstrip(" .")
+    reader = _READER_SIGN_RE.match(bare)
+    if reader:  # a reader's letter signed "Độc giả giấu tên (TP.HCM)", "Bạn đọc Minh Anh"
+        name = reader["name"]
+        if name.casefold() == "giấu tên":
+            return None, None
+        return (name, None) if is_names_line(name) else None
     if _section_heading(bare):
         return None  # "II. THỐNG KÊ THỊ TRƯỜNG": the article's own numbered section heading
     if _desk_credit(bare):
@@ -583,6 +594,22 @@ def contact_sites(page: Page) -> frozenset[int]:
             if len(words(above)) <= 10 and len(words(below)) <= 10:
                 found.update(lines[k : end + 1])
         k = end + 1
+    return frozenset(found)
+
+
+def announced_contacts(page: Page) -> frozenset[int]:
+    """Contact lines the text announces ("... tòa soạn xin cung cấp địa chỉ và số điện thoại
+    của lương y:" then "Địa chỉ: ...", "Điện thoại: ..."): a paragraph ending in a colon gives
+    them, so they are its text, not the site's footer, up to the first line of another shape."""
+    found: set[int] = set()
+    for i in page.open_indices():
+        t = page[i].text.rstrip()
+        if not (t.endswith(":") and is_prose(t[:-1] + ".")):
+            continue
+        n = page.next(i)
+        while n is not None and footer_reason(page[n].text) == "copyright-footer":
+            found.add(n)
+            n = page.next(n)
     return frozenset(found)
 
 

@@ -304,6 +304,10 @@ def _caption_evidence(page: Page, i: int, paragraphed: bool) -> bool:
         return True
     if above is not None and below is not None and (_person_caption(t) or _scene_caption(t)):
         return True
+    if above is not None and below is not None and _label_caption(t):
+        shortest = min(len(words(page[above].text)), len(words(page[below].text)))
+        if shortest >= _LABEL_PARAGRAPH_WORDS:
+            return True
     if above is not None and _closes_numbered_section(page, i):
         return True
     return _echo_caption(page, i, above, below)
@@ -371,6 +375,42 @@ def _scene_caption(text: str) -> bool:
         and _SCENE_WORDS[0] <= n <= _SCENE_WORDS[1]
         and text.endswith(".")
         and not re.search(r"[,()]", text)
+    )
+
+
+_LABEL_WORDS = (2, 6)
+_LABEL_PARAGRAPH_WORDS = 15
+# how a short spoken or told line opens: an address ("Kính thưa Hội nghị."), a pronoun, a
+# connective or an answer ("Nhưng không.", "Tôi im lặng.") - never a picture's label
+_TOLD_SHORT_RE = re.compile(
+    r"^(?:Kính thưa|Thưa|Kính gửi|Xin|Cảm ơn|Tôi|Chúng tôi|Chúng ta|Mình|Em|Con|Nhưng|Và|Rồi|"
+    r"Thế|Vậy|Đúng|Không|Có|Chưa)\b"
+)
+
+
+def _label_caption(text: str) -> bool:
+    """A picture's label as a short sentence of 2-6 words naming someone or something between
+    two long paragraphs ("Logo của mạng xã hội Facebook.", "Vợ chồng ông Tư Ánh."): a noun
+    phrase closed by a full stop, with none of the words that tie a sentence to the story's
+    telling, no number (a weather or score line), no comma, quote or bracket. A subheading has
+    no full stop; a short body sentence tells (``TELLING_RE``) or speaks (``_TOLD_SHORT_RE``)."""
+    n = len(words(text))
+    return (
+        _LABEL_WORDS[0] <= n <= _LABEL_WORDS[1]
+        and text.endswith(".")
+        and not text.endswith("..")
+        and sentence_count(text) == 1
+        and text[:1].isupper()
+        and not re.search(r"[\d,;:“”\"?!()\[\]…]", text)
+        and not TELLING_RE.search(text)
+        and not REPORTING_RE.search(text)
+        and not TOLD_START_RE.match(text)
+        and not PROSE_START_RE.match(text)
+        and not _STATEMENT_RE.search(text)
+        and not _TOLD_SHORT_RE.match(text)
+        # it names who or what the picture shows ("Diễn viên Cát Phượng.", "Lăng Khải Định.");
+        # a figurative section heading with a full stop ("Thoát cửa tử thần.") names nothing
+        and any(w[:1].isupper() for w in words(text)[1:])
     )
 
 

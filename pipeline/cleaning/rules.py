@@ -130,6 +130,10 @@ CAPTION_POSITION_RE = re.compile(
     r"hàng sau )?(?:trái|phải|giữa)(?:\s*(?:sang|qua)\s*(?:trái|phải))?\s*\)"
     r"|\(\s*(?:thứ\s+\S+|người thứ\s+\S+)\s+từ\s+(?:trái|phải)(?:\s+(?:sang|qua))?\s*\)"
     r"|\btừ (?:trái|phải) (?:qua|sang) (?:phải|trái)\b"
+    # "(bìa trái ảnh)", "(thứ 2, bên trái)", and who wears what: "MU (áo đen) là ..."
+    r"|\(\s*bìa (?:trái|phải)(?: ảnh)?\s*\)"
+    r"|\(\s*(?:thứ|người thứ)\s+\S+,\s*(?:bên|từ)\s+(?:trái|phải)\s*\)"
+    r"|\(\s*áo (?:đỏ|trắng|đen|xanh|vàng|cam|tím|hồng|xám|sọc)(?: [^()]{1,15})?\s*\)"
     r"|\(\s*ảnh\s+(?:trên|dưới|lớn|nhỏ|bên trái|bên phải|trái|phải)\s*\)",
     re.IGNORECASE,
 )
@@ -140,6 +144,26 @@ CAPTION_DATE_END_RE = re.compile(
     r"\s*\.?$",
     re.IGNORECASE,
 )
+# What only a caption says after its last sentence: which picture or who in it ("... 4 tỷ USD.
+# Trong ảnh: Mô hình dự án", "... Fashion Show. Từ trái qua phải: Ngài ..."), a credit whose
+# name the page lost ("... thiết kế.Ảnh:"), a credit after a dash ("... Seoul. Ảnh - tvN") or
+# how the picture was made ("... - Ảnh đồ họa từ Science News", "... Ảnh chụp từ clip ...").
+# A body sentence never goes on this way. Who stands where may open the line too.
+CAPTION_NOTE_RE = re.compile(
+    r"(?:(?<=[.!?…])|\s[-–—]\s)\s*(?:(?:Ảnh|ẢNH|Hình|HÌNH|Photo|PHOTO)\s*:\s*$"
+    r"|Trong ảnh\s*:\s*\S|TRONG ẢNH\s*:\s*\S"
+    r"|(?:Ảnh|Hình)\s+[-–—]\s+[^.!?:]{1,60}$"
+    r"|(?:Ảnh|Hình)\s+(?:đồ\s+h[oọ]a|chụp\s+(?:lại\s+)?từ\s+(?:clip|video))\b[^!?:]{0,80}$)"
+    r"|(?:^|(?<=[.!?…])\s*)(?:Từ trái (?:qua|sang) phải|Từ phải (?:qua|sang) trái)\s*:\s*\S"
+)
+# An illustration's or a chart's credit alone on its line: "Minh họa: DAD.", "Số liệu: EIA, IEA"
+ILLUSTRATION_CREDIT_RE = re.compile(
+    r"^(?:Minh\s+h(?:[oọ]a|oạ)|MINH\s+HỌA|Số liệu|SỐ LIỆU)\s*:\s*[^.!?:\d%]{1,40}\.?$"
+)
+# A chart's caption closed by its data's credit: "Đánh đầu không phải ... Uzbekistan. Số liệu:
+# AFC." (a body paragraph citing data reads like prose: ``REPORTING_RE``, ``PROSE_START_RE``)
+CHART_CREDIT_END_RE = re.compile(r"(?<=[.!?])\s+Số liệu\s*:\s*[^.!?:\d%]{1,40}\.?$")
+_CHART_CAPTION_WORDS = 25
 # A caption split over two pictures goes on in the second one: "... về thực phẩm..." then
 # "...kê cao đồ đạc khi nước lên cao."
 CAPTION_CONTINUED_RE = re.compile(r"^(?:\.{3}|…)\s*\S")
@@ -254,6 +278,9 @@ RELATED_HEADINGS = {
     "đang được quan tâm", "tin liên quan khác", "xem thêm tin liên quan", "có thể bạn muốn đọc",
     "bạn có thể muốn đọc", "tin tức cùng chuyên mục", "tin đọc nhiều nhất", "tin xem nhiều nhất",
     "các bài đã đăng", "bài viết mới", "bài mới",
+    # a site template's sidebar boxes of other stories
+    "bài viết gần đây", "tin gần đây", "tin tức mới", "bài viết phổ biến", "tin phổ biến",
+    "recent posts", "recent news", "popular posts", "latest posts",
     # the same sections on English-language pages and templates
     "related", "related articles", "related news", "related stories", "related posts",
     "read more", "read also", "also read", "see also", "see more", "more stories", "more news",
@@ -308,8 +335,9 @@ def is_related_heading(text: str) -> bool:
 
 
 _READ_MORE_RE = re.compile(
-    r"^(?:(?:>>+|»+|›|▶|►|→)\s*\S"
-    r"|(?:xem thêm|đọc thêm|xem tiếp|đọc tiếp|tin liên quan|bài liên quan|xem chi tiết|xem video"
+    r"^(?:(?:>>+|»+|›|▶|►|→|➤|➜|➔|👉)\s*\S"
+    r"|[(\[]?\s*(?:mời (?:bạn )?(?:xem|đọc) thêm|xem thêm|đọc thêm|xem tiếp|đọc tiếp|tin liên quan"
+    r"|bài liên quan|xem chi tiết|xem video"
     r"|xem clip|xem toàn văn|xem đầy đủ|chi tiết xem|đón đọc|mời (?:quý )?(?:độc giả|bạn đọc|"
     r"quý vị|các bạn)(?: (?:theo dõi|xem|đón đọc))?)\s*(?:[:>»\-–|]+|tại đây|\.{3}|…)"
     r"|(?:kỳ|bài) (?:tới|sau|tiếp|tiếp theo)\s*[:\-–]"
@@ -337,13 +365,28 @@ def _leading_label(text: str) -> bool:
     return 4 <= len(words(rest)) <= 35 and is_title_like(rest) and sentence_count(rest) == 1
 
 
+# A headline with the link's arrow after it: "Thủ tướng yêu cầu ... >>", "... »"
+_TRAILING_ARROW_RE = re.compile(r"\s*(?:>>+|»+|›|→)\s*$")
+
+
+def _arrowed_headline(text: str) -> bool:
+    m = _TRAILING_ARROW_RE.search(text)
+    if m is None or m.start() == 0:
+        return False
+    rest = text[: m.start()]
+    return 4 <= len(words(rest)) <= 35 and is_title_like(rest) and sentence_count(rest) == 1
+
+
 def is_read_more(text: str) -> bool:
     """A single-line pointer to another story ("Xem thêm: ...", ">> ...", "Mời độc giả xem ...",
-    "<headline>ĐỌC NGAY", "XEM THÊMVẻ đẹp ...")."""
+    "<headline>ĐỌC NGAY", "XEM THÊMVẻ đẹp ...", "<headline> >>")."""
     return (
         len(words(text)) <= 40
         and bool(
-            _READ_MORE_RE.match(text) or _TRAILING_LABEL_RE.search(text) or _leading_label(text)
+            _READ_MORE_RE.match(text)
+            or _TRAILING_LABEL_RE.search(text)
+            or _leading_label(text)
+            or _arrowed_headline(text)
         )
         or is_link_label(text)
     )
@@ -375,6 +418,11 @@ _READ_ON_RE = re.compile(r"^(?:đọc tiếp|xem tiếp|read more|continue readi
 # site sets above the next part's teaser ("-----", "***")
 NEXT_PART_RE = re.compile(r"^(?:kỳ|bài|phần) (?:tới|sau|tiếp|tiếp theo)\s*[:\-–]", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"^\s*(?:[-_=~*•.·]\s*){3,}$")
+
+
+def is_rule_line(text: str) -> bool:
+    """A section rule ("***", "-----", "* * *"): a break between parts of the text."""
+    return bool(SEPARATOR_RE.match(text))
 
 
 # A topic or tags label glued after the sapo's last sentence ("... một lớp.Sự kiện:"): the
@@ -497,6 +545,9 @@ _FOOTER_EXACT = {
     "terms of service", "cookie policy", "accept cookies", "skip to content",
     "skip to main content", "load more", "show more", "show less", "view more", "see all",
     "view all", "click here",
+    # a site template's own controls: the navbar button, the pager, the account links
+    "toggle navigation", "prev", "previous", "next", "older posts", "newer posts",
+    "đăng nhập | đăng ký", "đăng nhập / đăng ký", "đăng ký | đăng nhập", "contact",
     # download and copy widgets
     "tải về", "tải xuống", "tải tài liệu", "xem tài liệu", "download", "đã copy", "copied",
     "copy", "sao chép",
@@ -526,7 +577,9 @@ _FOOTER_RE = re.compile(
     r"liên hệ quảng cáo|số giấy phép|thông tin tòa soạn)"
     r"|bản quyền thuộc|ghi rõ nguồn|không được sao chép|phát hành lại thông tin"
     r"|^\(?\*\)?\s*(?:bài viết|tít|tiêu đề|nội dung)|(?:tít|tiêu đề|title) (?:bài )?do "
-    r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm|all rights reserved",
+    r"(?:tòa|toà) soạn đặt|bài viết thể hiện quan điểm|all rights reserved"
+    # a site template's credit: "Designed by Colorlib", "Powered by WordPress"
+    r"|^(?:designed|developed|powered|theme|template|website)\s+by\s+[^.!?,]{1,40}\.?$",
     re.IGNORECASE,
 )
 # The copyright line names whose the site is: "© 2003-2025 Bản quyền thuộc về Báo Thanh Niên."
@@ -978,6 +1031,67 @@ def is_interview_turn(text: str) -> bool:
     return answer or bool(_QUESTION_MARKER_RE.match(text))
 
 
+# --------------------------------------------------------------------------- markup debris
+
+# What a template or a broken HTML conversion leaves on a line of its own: a stray ">", "')}}>",
+# "»", "|", "*", "---", a run of quotes or brackets. Text has a letter or a digit ("11.", a
+# phone number); a line with neither carries no words of the story. A section rule ("***",
+# "-----") is no body line either: the steps that read one as a block's end test its text.
+_LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
+
+
+def is_markup_debris(text: str) -> bool:
+    return bool(text.strip()) and not _LETTER_OR_DIGIT_RE.search(text)
+
+
+# A template's or a page's own code printed as text when the scraper read a template file or an
+# HTML parser broke on it: "{{ $post->title }}", "{!! $x !!}", "{% endif %}", "<?php echo $a; ?>",
+# "<%= x %>", "${news.title}", "</div>", "<br/>", "image }}>" (an unquoted "{{ $p->image }}"
+# cut at its "->"), "@endif", "@foreach ($posts as $post)", "&nbsp;", a script's "undefined".
+# No sentence holds these marks.
+_TEMPLATE_SPAN_RE = re.compile(
+    r"\{\{.*?\}\}|\{!!.*?!!\}|\{%.*?%\}|\{#.*?#\}|<\?(?:php|=)?.*?(?:\?>|$)|<%.*?(?:%>|$)"
+    r"|[$*#]\{[^{}]*\}|<!--.*?(?:-->|$)"
+    r"|^@(?:if|elseif|else|endif|foreach|endforeach|for|endfor|while|endwhile|forelse|endforelse"
+    r"|empty|endempty|isset|endisset|unless|endunless|switch|endswitch|case|break|php|endphp"
+    r"|section|endsection|yield|extends|include|push|endpush|stack|csrf|method|auth|endauth"
+    r"|guest|endguest)\b(?:\s*\(.*\))?"
+)
+_HTML_TAG_RE = re.compile(
+    r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|<!\[CDATA\[|\]\]>"  # "&nbsp;", "&#160;"
+    r"|</?[a-z][a-z0-9]*(?::[A-Za-z]+)?(?:\s+[A-Za-z_:@][\w:.@-]*"
+    r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>]+))?)*\s*/?>"
+)
+_TEMPLATE_PIECE_RE = re.compile(
+    r"\{\{|\}\}|\{!!|!!\}|\{%|%\}|<\?php|\?>|<%|%>|\$[A-Za-z_]\w*(?:->\w+)*"
+)
+_TEMPLATE_WORD_RE = re.compile(
+    r"^(?:end(?:if|for|foreach|while|section|php|push|switch|unless|isset|auth|guest)|else|csrf"
+    r"|undefined|null)$"  # a script's empty value printed where the text should be
+)
+_FIELD_LABEL_RE = re.compile(r"^(?P<label>[^\W\d_][^:{}<>$]{0,30}):\s*(?P<code>\S.*)$")
+_FIELD_LABEL_WORDS = 4
+_CODE_LEFT_MAX = 2  # "image }}>", "title ?>": a name or two of the code around the marks
+
+
+def is_template_code(text: str) -> bool:
+    """A line that is template or markup syntax: HTML tags with no text between them, or a
+    template's marks with at most a name or two of code (ASCII, no sentence) left around them."""
+    t = text.strip()
+    field = _FIELD_LABEL_RE.match(t)
+    if field and len(words(field["label"])) <= _FIELD_LABEL_WORDS and field["code"] != t:
+        return is_template_code(field["code"])  # "Ngày đăng: ${news.date}": a field, unfilled
+    rest = _TEMPLATE_SPAN_RE.sub(" ", t)
+    template = rest != t or bool(_TEMPLATE_PIECE_RE.search(t))
+    untagged = _HTML_TAG_RE.sub(" ", _TEMPLATE_PIECE_RE.sub(" ", rest))
+    left = [w for w in re.split(r"[^\w]+", untagged) if w]
+    if template:
+        return len(left) <= _CODE_LEFT_MAX and all(w.isascii() for w in left)
+    if untagged != rest:  # HTML tags only: the words between them are text
+        return not left
+    return len(left) == 1 and bool(_TEMPLATE_WORD_RE.match(left[0])) and len(t) <= 12
+
+
 # --------------------------------------------------------------------------- one-line rules
 
 LineRule = Callable[[str], bool]
@@ -993,6 +1107,31 @@ def _credit_caption(text: str) -> bool:
         # caption: a sentence that reads like prose keeps its line
         return not (REPORTING_RE.search(before) or PROSE_START_RE.match(before))
     return True
+
+
+_CAPTION_NOTE_MAX_WORDS = 80  # a caption naming everyone in a group picture runs long
+
+
+def _noted_caption(text: str) -> bool:
+    """A caption's sentence followed by a note on the picture (``CAPTION_NOTE_RE``)."""
+    if ILLUSTRATION_CREDIT_RE.match(text):
+        return len(words(text)) <= 8
+    chart = CHART_CREDIT_END_RE.search(text)
+    if chart:
+        before = text[: chart.start()]
+        return (
+            len(words(before)) <= _CHART_CAPTION_WORDS
+            and sentence_count(before) == 1
+            and not REPORTING_RE.search(before)
+            and not PROSE_START_RE.match(before)
+        )
+    m = CAPTION_NOTE_RE.search(text)
+    if m is None or len(words(text)) > _CAPTION_NOTE_MAX_WORDS:
+        return False
+    before = text[: m.start()].strip()
+    if not before:  # "Từ trái qua phải: A, B, C": who stands where, the whole line
+        return m.group(0).lstrip().startswith("Từ")
+    return sentence_count(before) <= 2
 
 
 # Families judged on one line alone, in order (first match wins); the name is the reason the
@@ -1029,6 +1168,8 @@ def is_date_picker(text: str) -> bool:
 
 
 LINE_RULES: tuple[tuple[str, LineRule], ...] = (
+    ("markup-debris", is_markup_debris),
+    ("template-code", is_template_code),
     ("image-filename", is_image_filename_line),
     ("url", lambda t: bool(URL_RE.match(t))),
     ("follow-us", is_follow_us),
@@ -1048,6 +1189,7 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("teaser-tag", is_teaser_tag),
     ("photo-caption", is_caption_only),
     ("photo-caption", _credit_caption),
+    ("photo-caption", _noted_caption),
 )
 
 
