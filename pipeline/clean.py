@@ -91,7 +91,7 @@ def _local_step(page: Page) -> list[int]:
         reason = (
             line_reason(t, only=("image-filename", "url", "media-player"))  # "1080p 720p auto"
             or slug_reason(t, counts, title_fold)
-            or ("timestamp" if dates.is_timestamp_line(t) and i not in live else None)
+            or ("timestamp" if _stamp(t) and i not in live else None)
             # a byline-shaped "Bài và ảnh: X" is left to the byline step
             or (
                 "credits"
@@ -125,10 +125,16 @@ def _headline_place(page: Page) -> int | None:
     while i is not None and (
         is_breadcrumb(page[i].text)
         or metadata.SECTION_SLUG_RE.fullmatch(page[i].text)
-        or dates.is_timestamp_line(page[i].text)
+        or _stamp(page[i].text)
     ):
         i = page.next(i)
     return i
+
+
+def _stamp(text: str) -> bool:
+    """A publication stamp, alone or with an aggregator's counters and the story's tags after
+    it ("21/07/22 GMT+7 89 liên quan Gốc Long An")."""
+    return dates.is_timestamp_line(text) or fields.aggregator_stamp(text) is not None
 
 
 def _headline_over(page: Page, i: int) -> bool:
@@ -138,7 +144,7 @@ def _headline_over(page: Page, i: int) -> bool:
     j = page.next(i, undecided=False)
     if j is None:
         return False
-    if dates.is_timestamp_line(page[j].text):
+    if _stamp(page[j].text):
         return True
     t = page[i].text
     return len(words(t)) >= _HEADLINE_MIN_WORDS and is_title_like(t) and is_prose(page[j].text)

@@ -191,7 +191,11 @@ def is_timestamp_line(line: str) -> bool:
         return False
     if _RELATIVE_TIME_RE.match(s):
         return True
-    if not (find_dates(s) or re.search(r"\d{1,2}:\d{2}", s)):
+    # "21/07/22 GMT+7": a stamp's two-digit year, slashed and zero-padded (not a score or a
+    # fraction, "3/4/56", nor a section's number, "1.2.10")
+    short = _SHORT_YEAR_RE.search(s)
+    short = short is not None and short.group(2) == "/" and len(short["d"] + short["m"]) == 4
+    if not (find_dates(s) or re.search(r"\d{1,2}:\d{2}", s) or short):
         return False
     place = _PLACE_LEAD_RE.match(s)
     if place and timestamp_date(s[place.end() :]):

@@ -30,6 +30,7 @@ from pipeline.cleaning.rules import (
     POSTED_RE,
     field_label,
     footer_reason,
+    is_aggregator_meta,
     is_breadcrumb,
 )
 from pipeline.cleaning.text import is_prose, words
@@ -154,6 +155,37 @@ def frame_line(text: str) -> tuple[str, str | None, str | None] | None:
     writer = next((w for _, w, _ in found if w), None)
     when = next((d for _, _, d in found if d), None)
     return ("byline" if writer else "timestamp"), writer, when
+
+
+_STAMP_LINE_MAX_WORDS = 20
+_STAMP_TAGS_MAX_WORDS = 5
+
+
+def aggregator_stamp(text: str) -> str | None:
+    """ISO date of an aggregator's stamp line: the full date, then its counters and source
+    link, then the story's topic tags ("21/07/22 GMT+7 89 liên quan Gốc Long An", "31/07/2022
+    8 liên quan Gốc"). The stamp must state a full date and be followed by at least one
+    aggregator item (``rules.is_aggregator_meta``); the tags after them are a few words with no
+    digit and no end mark. None for any other line."""
+    toks = text.split()
+    if not 3 <= len(toks) <= _STAMP_LINE_MAX_WORDS:
+        return None
+    for k in range(len(toks) - 1, 0, -1):
+        stamp = " ".join(toks[:k])
+        if not dates.is_timestamp_line(stamp):
+            continue
+        when = dates.timestamp_date(stamp)
+        if when is None:
+            return None
+        rest = toks[k:]
+        for j in range(len(rest), 0, -1):
+            if is_aggregator_meta(" ".join(rest[:j])):
+                tags = " ".join(rest[j:])
+                if len(rest) - j > _STAMP_TAGS_MAX_WORDS or _DIGIT_RE.search(tags):
+                    return None
+                return None if tags.endswith(_END_PUNCT) else when
+        return None
+    return None
 
 
 _FIELD_SEP_RE = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+(?=[^\W\d_][^:]{0,24}:)")

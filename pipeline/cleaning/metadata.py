@@ -249,6 +249,7 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             is_lead(named[0] if named else ln.text)  # a long headline and the site's name
             and not _dated_headline(page, i)
             and not _long_headline(page, i)
+            and not _short_headline(page, i)
         )
         if not page.title_is_lead:
             ln.kind = TITLE
@@ -279,19 +280,57 @@ def _site_cut(page: Page, i: int) -> tuple[str, str] | None:
 
 def _cut_site_name(page: Page, i: int) -> None:
     """The headline keeps no site name; the name is the page's masthead (and its printed copy
-    elsewhere on the page is the masthead line)."""
+    elsewhere on the page is the masthead line). A section tail goes too, before or after the
+    site's name ("Headline | Thời sự | Site")."""
+    _cut_section_tail(page, i)
     cut = _site_cut(page, i)
     if cut is None:
         return
     page[i].text, name = cut
+    _cut_section_tail(page, i)
     printed = _printed_name(page, i, name)
     page.masthead = page.masthead or (page[printed].text if printed is not None else name)
     if printed is not None:  # the site's name printed on the page: its masthead
         page.decide(printed, "outlet-name")
 
 
+_SECTION_TAIL_RE = re.compile(r"\s+\|\s+(?P<section>[^|]{2,40})$")
+_SECTION_TAIL_MAX_WORDS = 5
+_HEADLINE_MARK_RE = re.compile(r"[\d:'\"“”‘’?!.,…()]")
+
+
+def section_tail(name: str) -> bool:
+    """The section a <title> line names after " | " ("Headline | Thời sự", "| Bóng đá Việt
+    Nam", "| Theo dòng thời sự"): a known section, or a short label opening on a capital whose
+    last words are a known section or a place (a desk's scope: "Bóng đá Quốc tế"). A number,
+    a quote or an end mark is a headline's own words, never a section's."""
+    name = name.strip()
+    if is_breadcrumb(name):
+        return True
+    toks = words(name)
+    if not 2 <= len(toks) <= _SECTION_TAIL_MAX_WORDS or not name[:1].isupper():
+        return False
+    if _HEADLINE_MARK_RE.search(name) or _SITE_PREFIX_RE.match(name) or outlet_name(name):
+        return False  # "| Báo Gia Lai": a paper's name ends on its place too
+    if is_outlet_credit(name, acronyms=False):
+        return False
+    return any(
+        " ".join(toks[n:]).casefold() in MENU_LABELS or is_location(" ".join(toks[n:]))
+        for n in range(1, len(toks))
+    )
+
+
+def _cut_section_tail(page: Page, i: int) -> None:
+    """ "TP.HCM: Khoanh vùng ... karaoke | Thời sự": the site's section after the headline
+    goes; it names no outlet. The head must still read as a headline (three words or more)."""
+    m = _SECTION_TAIL_RE.search(page[i].text)
+    if m and section_tail(m["section"]) and len(words(page[i].text[: m.start()])) >= 3:
+        page[i].text = page[i].text[: m.start()].rstrip()
+
+
 SECTION_SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 _STAMPED_LABEL_MAX_WORDS = 3
+_CAPS_LABEL_MAX_WORDS = 5
 _LONG_HEADLINE_MAX_WORDS = 45
 
 
@@ -300,9 +339,17 @@ def _label_over_stamped(page: Page, i: int) -> bool:
     headline (or between the two): a section's few words over the headline the stamp dates,
     even a headline hardly longer than the label (``_section_above`` asks for more)."""
     a = page[i].text
-    if len(words(a)) > _STAMPED_LABEL_MAX_WORDS or a.endswith(_END_MARKS) or is_quote(a):
+    # "KHÁM PHÁ THẾ GIỚI": a section the site's CSS sets in capitals, a few words more; a
+    # writer's name in capitals opens on a surname ("NGUYỄN XUÂN THỦY")
+    caps = a.isupper() and len(words(a)) <= _CAPS_LABEL_MAX_WORDS and not is_full_name(a)
+    caps = caps and not any(c.isdigit() for c in a)  # "10 MÓN NGON ...": a listicle's headline
+    if len(words(a)) > _STAMPED_LABEL_MAX_WORDS and not caps:
         return False
-    if not (a[:1].isupper() or a[:1].isdigit()) or byline_like(a) and len(words(a)) > 1:
+    if a.endswith(_END_MARKS) or is_quote(a):
+        return False
+    if not (a[:1].isupper() or a[:1].isdigit()) or (
+        byline_like(a) and len(words(a)) > 1 and not caps
+    ):
         return False
     j = page.next(i)
     if j is None or _headline_over_stamp(page, i):
@@ -368,6 +415,21 @@ def split_dated_headline(page: Page, place: int | None) -> str | None:
     return iso
 
 
+_SHORT_HEADLINE_MAX_WORDS = 14
+
+
+def _short_headline(page: Page, i: int) -> bool:
+    """ "Trận Siêu kinh điển trị giá hơn 1 tỷ euro.": a first line of one short sentence closing
+    on a full stop, over a paragraph at least twice its length, is the headline the site wrote
+    with a period; a lead is never a dozen words with the story's paragraphs under it."""
+    t = page[i].text
+    j = page.next(i)
+    if j is None or len(words(t)) > _SHORT_HEADLINE_MAX_WORDS or len(sentences(t)) != 1:
+        return False
+    b = page[j].text
+    return is_title_like(t.rstrip(".")) and is_paragraph(b) and len(words(b)) >= 2 * len(words(t))
+
+
 def _dated_headline(page: Page, i: int) -> bool:
     """A short one-sentence first line ending in a full stop with the timestamp right under
     (or over) it is the headline ("Các phương pháp nhận biết mang thai sớm."), not a lead."""
@@ -425,6 +487,8 @@ def _site_suffix(page: Page, i: int, head: str, site: re.Match[str]) -> bool:
     headline never closes on "| Name")."""
     name = site["site"].strip()
     toks = words(name)
+    if site["sep"] == "|" and section_tail(name):
+        return False  # "| Thế Giới": the story's section, no site's name
     if is_outlet_credit(name, acronyms=False) or _SITE_PREFIX_RE.match(name) or outlet_name(name):
         return True
     if _paired_name(name) or is_brand_name(name):
@@ -499,7 +563,7 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
     ]
     wire = next((w for p in parts if (w := wire_name(p))), None)
     # "VOV-Miền Trung": a known outlet's regional desk is that outlet
-    outlets = [outlet_name(p) or outlet_name(p.split("-")[0]) for p in parts if not wire_name(p)]
+    outlets = [known_paper(p) or outlet_name(p.split("-")[0]) for p in parts if not wire_name(p)]
     outlet = next((o for o in reversed(outlets) if o), None)
     if outlet is None and not wire:
         outlet = outlet_name(source)
@@ -560,14 +624,31 @@ def _paired_name(raw: str) -> bool:
     )
 
 
+def known_paper(name: str) -> str | None:
+    """The known outlet a name gives, "Báo " / "Tạp chí " before it or not ("Báo Thanh Niên"
+    is the paper the list knows as "Thanh Niên")."""
+    name = name.strip(" .")
+    core = _PAPER_PREFIX_RE.sub("", name)
+    return outlet_name(name) or (outlet_name(core) if core != name else None)
+
+
+_PAPER_PREFIX_RE = re.compile(r"^(?:báo(?: điện tử)?|tạp chí)\s+", re.IGNORECASE)
+
+
 def closing_masthead(page: Page) -> str | None:
     """ "Trần Tuấn" / "Thể thao & Văn hóa": a publication's "X & Y" name printed under the
-    closing byline is the outlet (its masthead under the story)."""
+    closing byline is the outlet (its masthead under the story); so is a known outlet's name
+    there, after the template's furniture ("Phạm Nghĩa" / "[ad_2]" / "Báo Người Lao Động",
+    "VNEXPRESS.NET")."""
     for i, ln in enumerate(page.lines):
         p = page.prev(i) if ln.kind == "page-furniture" else None
         name = ln.text.strip(" .")
         if p is not None and page[p].kind == "byline" and "&" in name and _paired_name(name):
             return name
+        while p is not None and page[p].kind == "page-furniture":
+            p = page.prev(p)
+        if p is not None and page[p].kind == "byline" and (known := known_paper(name)):
+            return known
     return None
 
 
