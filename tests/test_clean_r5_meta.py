@@ -9,7 +9,7 @@ import pytest
 from pipeline import dates
 from pipeline.clean import clean_text
 from pipeline.cleaning.fields import aggregator_stamp
-from pipeline.cleaning.metadata import known_paper, section_tail
+from pipeline.cleaning.metadata import credit_parts, known_paper, section_tail
 
 LEAD = (
     "Sáng nay, giá xăng trong nước giảm mạnh theo điều chỉnh của liên Bộ Công Thương - Tài "
@@ -80,3 +80,9 @@ def test_paper_name_closing_the_page_names_the_outlet() -> None:
 def test_known_paper_drops_the_word_bao() -> None:
     assert known_paper("Báo Thanh Niên") == "Thanh Niên"
     assert known_paper("Báo Quảng Nam") is None  # no list knows it: kept as credited elsewhere
+
+
+def test_credited_channel_acronym_is_the_outlet() -> None:
+    a = clean_text(_page(HEAD, tail=("Thu Hà (Theo CNN)",)))
+    assert a.outlet == "CNN"
+    assert credit_parts("MXH") == (None, None)  # "(Nguồn: MXH)": social media, no outlet

@@ -18,6 +18,7 @@ from pipeline.cleaning.outlets import (
     is_brand_name,
     is_location,
     is_outlet_credit,
+    looks_like_outlet,
     outlet_name,
     strip_dateline,
     wire_name,
@@ -574,7 +575,12 @@ def credit_parts(source: str) -> tuple[str | None, str | None]:
         outlet = _unlisted_outlet([p for p in parts if p in solo]) or _unlisted_outlet(parts)
     if outlet is None and not wire:  # "(TTTĐ)": an acronym spelt with Đ is a Vietnamese paper
         outlet = next((p for p in parts if len(p) >= 3 and _VN_ACRONYM_RE.fullmatch(p)), None)
+    if outlet is None and not wire and len(parts) == 1 and _LATIN_ACRONYM_RE.fullmatch(parts[0]):
+        outlet = parts[0] if looks_like_outlet(parts[0]) else None  # "(Theo CNN)": a channel
     return outlet, wire
+
+
+_LATIN_ACRONYM_RE = re.compile(r"[A-Z]{3,5}")
 
 
 _VN_ACRONYM_RE = re.compile(r"[A-Z]*Đ[A-ZĐ]*&?[A-ZĐ]*")

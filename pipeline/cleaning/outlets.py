@@ -56,7 +56,7 @@ _ONLINE_ABBR_RE = re.compile(r"^[A-ZĐ]{1,6}O$")  # TPO, NDO, NLĐO, PLO, GLO, S
 _DOMAIN_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)(?:\.vn)?$", re.IGNORECASE)
 
 
-_NOT_OUTLETS = {"CEO", "UNESCO", "VIDEO", "PHOTO", "EURO", "DEMO", "ECO", "TO", "NO", "GO"}
+_NOT_OUTLETS = {"CEO", "UNESCO", "VIDEO", "PHOTO", "EURO", "DEMO", "ECO", "TO", "NO", "GO", "MXH"}
 
 
 def is_online_abbr(raw: str) -> bool:
