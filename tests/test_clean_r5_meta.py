@@ -86,3 +86,14 @@ def test_credited_channel_acronym_is_the_outlet() -> None:
     a = clean_text(_page(HEAD, tail=("Thu Hà (Theo CNN)",)))
     assert a.outlet == "CNN"
     assert credit_parts("MXH") == (None, None)  # "(Nguồn: MXH)": social media, no outlet
+
+
+@pytest.mark.parametrize("tail", ["Hình sự", "Đầu tư - Quy hoạch", "Ô tô-Xe máy"])
+def test_desk_label_in_sentence_case_after_a_bar_is_a_section(tail: str) -> None:
+    assert section_tail(tail)
+    assert clean_text(_page(f"{HEAD} | {tail}")).title == HEAD
+
+
+@pytest.mark.parametrize("tail", ["Hà Nội", "PLO", "Sức khỏe & Đời sống", "Dân trí"])
+def test_names_after_a_bar_are_no_desk(tail: str) -> None:
+    assert not section_tail(tail)

@@ -309,15 +309,33 @@ def section_tail(name: str) -> bool:
     if is_breadcrumb(name):
         return True
     toks = words(name)
-    if not 2 <= len(toks) <= _SECTION_TAIL_MAX_WORDS or not name[:1].isupper():
+    if not 1 <= len(toks) <= _SECTION_TAIL_MAX_WORDS or not name[:1].isupper():
         return False
     if _HEADLINE_MARK_RE.search(name) or _SITE_PREFIX_RE.match(name) or outlet_name(name):
         return False  # "| Báo Gia Lai": a paper's name ends on its place too
-    if is_outlet_credit(name, acronyms=False):
-        return False
-    return any(
+    if is_outlet_credit(name, acronyms=False) or _paired_name(name) or is_brand_name(name):
+        return False  # "Sức khỏe & Đời sống", "PetroTimes": how magazines and sites are named
+    # a desk's own label as menus print it, sentence case, maybe two joined by a dash: "Hình
+    # sự", "Âm nhạc", "Đầu tư - Quy hoạch", "Ô tô-Xe máy" (a person's or a place's name is
+    # capitalised throughout: "| Hà Nội" is no desk)
+    labels = [p for p in re.split(r"\s*-\s*", name) if p]
+    if all(_sentence_label(p) for p in labels) and len(labels) <= 2:
+        return not (len(labels) == 1 and len(toks) == 1 and name.isupper())  # "| PLO"
+    return len(toks) >= 2 and any(
         " ".join(toks[n:]).casefold() in MENU_LABELS or is_location(" ".join(toks[n:]))
         for n in range(1, len(toks))
+    )
+
+
+_LABEL_PART_MAX_WORDS = 3
+
+
+def _sentence_label(part: str) -> bool:
+    toks = part.split()
+    return (
+        1 <= len(toks) <= _LABEL_PART_MAX_WORDS
+        and toks[0][:1].isupper()
+        and all(t[:1].islower() for t in toks[1:])
     )
 
 
