@@ -93,3 +93,24 @@ def test_a_last_paragraph_missing_its_full_stop_is_no_closing_link() -> None:
 def test_a_note_opening_on_an_asterisk_has_no_dateline() -> None:
     assert strip_dateline("*TP HCM - Sài Gòn FC: 19h15 thứ Sáu.")[2] is False
     assert strip_dateline("HÀ NỘI - Sáng nay ông A nói.")[2] is True
+
+
+def test_a_caption_noting_the_picture_was_cut_from_a_clip() -> None:
+    line = "Chiếc xe dừng lại đón khách bên đường. (Hình ảnh cắt từ clip)"
+    assert line_reason(line) == "photo-caption"
+    assert line_reason("Ông A trả lời phóng viên. (Ảnh chụp từ video)") == "photo-caption"
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Hiện trường vụ cháy tại quận Hoàn Kiếm", True),
+        ("Tang vật trong chuyên án.", True),
+        ("Một số hình ảnh trong trò chơi", True),
+        ("Hiện nay giá xăng tăng mạnh", False),
+    ],
+)
+def test_scene_and_gallery_captions(line: str, caption: bool) -> None:
+    from pipeline.cleaning.captions import _scene_caption
+
+    assert bool(_scene_caption(line)) is caption

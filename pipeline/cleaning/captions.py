@@ -350,23 +350,33 @@ _STATEMENT_RE = re.compile(
 )
 
 
+# What a picture shows at a crime or accident scene ("Hiện trường vụ tai nạn", "Tang vật thu
+# giữ"), and a set of pictures named with no sentence ("Một số hình ảnh trong FIFA Online 4");
+# kept out of the caption model's features (``CAPTION_OPENING_RE``)
+_SCENE_FOUND_RE = re.compile(r"^(?:Hiện trường|Tang vật)\s")
+_GALLERY_RE = re.compile(r"^(?:Một số |Những |Các )?hình ảnh\s", re.IGNORECASE)
+
+
 def _scene_caption(text: str) -> bool:
     """A short line between two paragraphs that only describes a scene: none of the words that
     tie a body sentence to the story's telling (``TELLING_RE``), no time or pronoun opening
     it, no quotation; and either a caption's opening ("Quang cảnh", "Các đại biểu") or a
     one-clause sentence (no comma) of 6-20 words."""
     n = len(words(text))
+    found = _SCENE_FOUND_RE.match(text)
+    rest = text[found.end() :] if found else text  # not "Hiện" (now) in "Hiện trường"
     untold = (
-        not TELLING_RE.search(text)
+        not TELLING_RE.search(rest)
         and not TOLD_START_RE.match(text)
-        and not PROSE_START_RE.match(text)
+        and not (PROSE_START_RE.match(text) and not found)
         and not REPORTING_RE.search(text)
         and not _STATEMENT_RE.search(text)
         and not ends_with_ellipsis(text)
         and sentence_count(text) == 1
         and not re.search(r"[;:“”\"«»?!]", text)
     )
-    if untold and CAPTION_OPENING_RE.match(text) and n <= 30:
+    gallery = _GALLERY_RE.match(text) and not text.endswith(".")  # "... sáng 22.6." tells
+    if untold and (CAPTION_OPENING_RE.match(text) or found or gallery) and n <= 30:
         # "Quang cảnh cuộc họp tại điểm cầu trụ sở UBND tỉnh"; a person and their titles
         # alone is left to the portrait and quote-attribution rules
         return not is_titled_name(text) and person_title_parts(text) is None

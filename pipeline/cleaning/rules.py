@@ -49,10 +49,11 @@ PROSE_START_RE = re.compile(
     r"|^(?:Rạng sáng|Sáng|Trưa|Chiều|Tối|Đêm|Ngày|Hôm) "
     r"(?:nay|qua|\(?\d{1,2}[/.-]\d{1,2})[^,]{0,20},"
 )
-# "... (Ảnh minh họa)", "(Ảnh tư liệu)."
+# "... (Ảnh minh họa)", "(Ảnh tư liệu).", and how the picture was taken from a film: "...
+# lên xe. (Hình ảnh cắt từ clip)", "(Ảnh chụp từ video)"
 CREDIT_PAREN_RE = re.compile(
-    r"[(\[]\s*(?:Ảnh|Hình)\s+(?:minh\s+h[oọ]a|tư\s+liệu|chụp\s+màn\s+hình|internet|AI|"
-    r"nhân\s+vật\s+cung\s+cấp)(?:\s*[-:]\s*[^()]{1,30})?\s*[)\]]\s*\.?$",
+    r"[(\[]\s*(?:Hình\s+ảnh|Ảnh|Hình)\s+(?:minh\s+h[oọ]a|tư\s+liệu|chụp\s+màn\s+hình|internet|AI|"
+    r"nhân\s+vật\s+cung\s+cấp|(?:cắt|chụp|trích)(?:\s+lại)?\s+từ\s+(?:clip|video|camera))(?:\s*[-:]\s*[^()]{1,30})?\s*[)\]]\s*\.?$",
     re.IGNORECASE,
 )
 _CAPTION_ONLY_RE = re.compile(
