@@ -114,3 +114,15 @@ def test_scene_and_gallery_captions(line: str, caption: bool) -> None:
     from pipeline.cleaning.captions import _scene_caption
 
     assert bool(_scene_caption(line)) is caption
+
+
+def test_two_captions_of_one_series_between_paragraphs() -> None:
+    pair = [
+        "Trao thưởng cho các tác phẩm đoạt giải Nhì",
+        "Trao thưởng cho các tác phẩm đoạt giải Ba",
+    ]
+    got = reasons(lines(TITLE, P1, P2, *pair, P3))
+    assert got == {4: "photo-caption", 5: "photo-caption"}
+    # the story's subject opening two lines is no series of pictures
+    subject = ["Honda Civic giảm giá sâu ở đại lý", "Honda Civic bán chạy trong tháng"]
+    assert reasons(lines(TITLE, P1, P2, *subject, P3)) == {}

@@ -856,6 +856,65 @@ def caption_sandwiches(page: Page) -> None:
         p, n = page.prev(i), page.next(i, undecided=False)
         if p is not None and n is not None and {page[p].kind, page[n].kind} <= _CAPTION_KINDS:
             page.decide(i, "photo-caption")
+    caption_siblings(page)
+
+
+_SIBLING_MAX_WORDS = 25
+_SIBLING_RATIO = 1.6  # the longer of two captions of one series is at most this much longer
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two captions of one series of pictures: the same two opening words, one sentence each,
+    alike in length and in their close ("Trao thưởng cho các tác phẩm đoạt giải Nhì" / "...
+    giải Ba"); a common noun or a verb opening them, not the story's subject."""
+    ka, kb = key(a).split(), key(b).split()
+    if len(ka) < 3 or len(kb) < 3 or ka[:2] != kb[:2]:
+        return False
+    if any(not t.split()[1][:1].islower() for t in (a, b)):
+        return False  # "Honda Civic ...": the story's subject opens its subheadings too
+    na, nb = len(words(a)), len(words(b))
+    return (
+        max(na, nb) <= _SIBLING_MAX_WORDS
+        and max(na, nb) <= _SIBLING_RATIO * min(na, nb)
+        and a.endswith(".") == b.endswith(".")
+        and all(
+            sentence_count(t) == 1
+            and t[:1].isupper()
+            and not t.rstrip().endswith((":", "?", ";", "!"))
+            and not LIST_ITEM_RE.match(t)
+            and not PROSE_START_RE.match(t)
+            and not TOLD_START_RE.match(t)
+            and not REPORTING_RE.search(t)
+            for t in (a, b)
+        )
+    )
+
+
+def caption_siblings(page: Page) -> None:
+    """Two lines in a row between paragraphs that read as the captions of two pictures of one
+    series (``_siblings``), with no digit and no full stop: no subheading does that (a
+    subheading has text under it)."""
+    lead = page.lead()
+    for i, ln in enumerate(page.lines):
+        n = page.next(i, undecided=False)
+        if n is None or ln.kind is not None or page[n].kind is not None:
+            continue
+        if {i, n} & (page.rows | {lead, page.title_idx}):
+            continue
+        a, b = ln.text, page[n].text
+        if a.endswith(".") or re.search(r"[\d“”\"]", a + b) or not _siblings(a, b):
+            continue
+        above, below = page.prev(i), page.next(n, undecided=False)
+        if (
+            above is not None
+            and below is not None
+            and page[above].kind is None
+            and page[below].kind is None
+            and is_prose(page[above].text)
+            and is_prose(page[below].text)
+        ):
+            page.decide(i, "photo-caption")
+            page.decide(n, "photo-caption")
 
 
 def figure_titles(page: Page) -> None:
