@@ -68,9 +68,9 @@ from pipeline.cleaning import (
 )
 from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import strip_dateline, wire_name
-from pipeline.cleaning.rules import is_link_label, is_rule_line, line_reason
+from pipeline.cleaning.rules import is_breadcrumb, is_link_label, is_rule_line, line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
-from pipeline.cleaning.text import normalize, words
+from pipeline.cleaning.text import is_prose, is_title_like, normalize, words
 
 
 def _local_step(page: Page) -> list[int]:
@@ -80,7 +80,7 @@ def _local_step(page: Page) -> list[int]:
     sites = bylines.contact_sites(page)  # "www.x.vn" among an advertorial's contact lines
     contacts = bylines.announced_contacts(page)  # "Địa chỉ: ..." a paragraph announces
     headings = []
-    first = page.first_open()
+    first = _headline_place(page)
     for i, ln in enumerate(page.lines):
         if ln.kind is not None:
             continue
@@ -106,11 +106,45 @@ def _local_step(page: Page) -> list[int]:
             reason = None  # "Địa chỉ: ..." under "... địa chỉ của lương y:": the text's own
         if reason == "photo-caption" and i in page.story:
             reason = None  # a photo story's paragraph carries its photo's credit
+        if reason in _MEDIA_LABELS and i == first and _headline_over(page, i):
+            reason = None  # "Clip: <headline>" over the page's timestamp or its lead
         if reason:
             page.decide(i, reason)
             if reason == "related-heading":
                 headings.append(i)
     return headings
+
+
+_MEDIA_LABELS = frozenset({"photo-caption", "media-player"})
+
+
+def _headline_place(page: Page) -> int | None:
+    """The first open line that is no breadcrumb, section slug or timestamp: where the
+    headline stands."""
+    i = page.first_open()
+    while i is not None and (
+        is_breadcrumb(page[i].text)
+        or metadata.SECTION_SLUG_RE.fullmatch(page[i].text)
+        or dates.is_timestamp_line(page[i].text)
+    ):
+        i = page.next(i)
+    return i
+
+
+def _headline_over(page: Page, i: int) -> bool:
+    """The next line is a publication stamp ("3 giờ trước", "01/04/2014 11:53"), or the line
+    is headline-shaped (six words or more, no end mark) with the lead right under it: a
+    caption's credit shape in a headline ("... QUAY CLIP: KIỂM ĐIỂM ...") is no caption."""
+    j = page.next(i, undecided=False)
+    if j is None:
+        return False
+    if dates.is_timestamp_line(page[j].text):
+        return True
+    t = page[i].text
+    return len(words(t)) >= _HEADLINE_MIN_WORDS and is_title_like(t) and is_prose(page[j].text)
+
+
+_HEADLINE_MIN_WORDS = 6
 
 
 def _paragraphs(page: Page) -> tuple[list[str], str | None]:
@@ -150,6 +184,7 @@ def clean_text(text: str) -> CleanArticle:
     page.story = layouts.photo_story(page)
     layouts.story_copies(page)  # a photo story's paragraph printed twice in a row
 
+    glued_date = metadata.split_dated_headline(page, _headline_place(page))  # "H - 12/09/2022"
     headings = _local_step(page)
     signals.widget_gaps(page)
     chrome.voice_menu(page)  # a read-aloud player's voices are no byline
@@ -231,7 +266,9 @@ def clean_text(text: str) -> CleanArticle:
     return CleanArticle(
         title=metadata.title_text(page),
         paragraphs=tuple(paragraphs),
-        published=metadata.published_date(page, published or header.published, paragraphs),
+        published=metadata.published_date(
+            page, published or header.published or glued_date, paragraphs
+        ),
         outlet=outlet,
         author=author,
         wire=wire,

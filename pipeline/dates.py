@@ -57,10 +57,14 @@ _ENGLISH_RE = re.compile(
 )
 # "Hà Nội, 03/11/2025": the place a stamp was filed from, before a full date.
 _PLACE_LEAD_RE = re.compile(r"^[A-ZĐ][^\s,\d]*(?:\s[A-ZĐ][^\s,\d]*){0,3},\s*(?=\S)")
+# "... 14:30 Long An", "... - 14:30 Hà Nội": one to three capitalised words closing a stamp
+_PLACE_TAIL_RE = re.compile(
+    r"(?:\s*[-–—|,]\s*|\s+)[A-ZĐ][^\s\d,|:()]*(?:\s[A-ZĐ][^\s\d,|:()]*){0,2}$"
+)
 _ISO_RE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 
 _CLOCK_RE = re.compile(r"(?<![\d+-])\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?!\d)")
-_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
+_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])"  # "T5, 19/12/2019"
 _TIMESTAMP_NOISE_RE = re.compile(
     r"(?:" + _WEEKDAY + r"|cập nhật(?: lúc)?|đăng(?: lúc| ngày)?|ngày đăng|ngày|thời gian|lúc|"
     r"gmt\s*[+-]\s*\d{1,2}(?::?\d{2})?|utc\s*[+-]?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?|"
@@ -192,6 +196,9 @@ def is_timestamp_line(line: str) -> bool:
     place = _PLACE_LEAD_RE.match(s)
     if place and timestamp_date(s[place.end() :]):
         s = s[place.end() :]  # "Hà Nội, 03/11/2025": filed from a place, on a full date
+    tail = _PLACE_TAIL_RE.search(s)
+    if tail and timestamp_date(s[: tail.start()]):
+        s = s[: tail.start()]  # "12/09/2022 14:30 Long An": the place after a full date
     rest = _ISO_RE.sub(" ", s)
     rest = _ENGLISH_RE.sub(" ", rest)
     rest = _WORDY_RE.sub(" ", rest)  # "Thứ hai, ngày 3 tháng 11 năm 2025"
@@ -200,16 +207,26 @@ def is_timestamp_line(line: str) -> bool:
         rest = _CLOCK_RE.sub(" ", rest)
     rest = re.sub(r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?", " ", rest)
     rest = _TIMESTAMP_NOISE_RE.sub(" ", rest)
-    return not re.sub(r"[\s,|:()\-–—/.]+", "", rest)
+    return not re.sub(r"[\s,|:()\[\]\-–—/.]+", "", rest)  # "[19/12/2019]" too
 
 
 def timestamp_date(line: str) -> str | None:
-    """ISO date of a timestamp line when it states a full date."""
+    """ISO date of a timestamp line when it states a full date. A stamp's two-digit year
+    ("12/09/22 14:30") is stated, not guessed: 00-69 are 20xx, 70-99 19xx."""
     for mention in find_dates(line):
         iso = mention.iso()
         if iso:
             return iso
+    m = _SHORT_YEAR_RE.search(line)
+    if m:
+        yy = int(m["y"])
+        return to_iso(2000 + yy if yy < 70 else 1900 + yy, int(m["m"]), int(m["d"]))
     return None
+
+
+_SHORT_YEAR_RE = re.compile(
+    r"(?<![\d/.:-])(?P<d>\d{1,2})\s*([/.-])\s*(?P<m>\d{1,2})\s*\2\s*(?P<y>\d{2})(?![\d/.:-])"
+)
 
 
 def lead_date(paragraphs: list[str], elsewhere: list[str]) -> str | None:

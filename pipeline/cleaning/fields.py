@@ -70,6 +70,9 @@ def _one_field(text: str) -> tuple[str, str | None, str | None] | None:
     m = POSTED_RE.match(text)
     if m and (name := _writer(m["name"])) and (when := _when(m["when"])):
         return "byline", name, when
+    m = _STAMP_BY_RE.match(text)  # "Đăng ngày 19.12.2019 bởi admin", "Posted on ... by X"
+    if m and (when := _when(m["when"])) and (_HANDLE_RE.match(m["name"]) or _writer(m["name"])):
+        return "byline", _writer(m["name"]), when
     m = FIELD_RE.match(text) or FIELD_BARE_RE.match(text)
     if not m:
         return None
@@ -81,8 +84,9 @@ def _one_field(text: str) -> tuple[str, str | None, str | None] | None:
         return (FIELD_REASONS[field], None, when) if when else None
     if field == "author":
         name = _writer(value)
-        if name:
-            return FIELD_REASONS[field], name, None
+        if name:  # "Tác giả: X - 19/12/2019": the writer, then the date the frame glued on
+            tail = _FRAME_SEP_RE.split(value)[-1]
+            return FIELD_REASONS[field], name, _when(tail) if tail != value else None
         # "Đăng bởi: admin": a site account under a colon label, no writer's name to record
         handle = FIELD_RE.match(text) and _HANDLE_RE.match(value)
         return (FIELD_REASONS[field], None, None) if handle else None
@@ -154,6 +158,9 @@ def frame_line(text: str) -> tuple[str, str | None, str | None] | None:
 
 _FIELD_SEP_RE = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+(?=[^\W\d_][^:]{0,24}:)")
 _HANDLE_RE = re.compile(r"^[\w.@-]{2,30}$")
+_STAMP_BY_RE = re.compile(
+    r"^(?:posted on\s+)?(?P<when>.{6,60}?)\s+(?:bởi|by)\s+(?P<name>\S.{0,40}?)\s*$", re.I
+)
 
 
 def tail_fields(page: Page, found: HeaderFields) -> None:

@@ -13,11 +13,19 @@ import re
 
 from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
-from pipeline.cleaning.lines import HEADER, LINK_REASONS, TITLE, Page
-from pipeline.cleaning.outlets import is_location, is_outlet_credit, outlet_name, wire_name
+from pipeline.cleaning.lines import BLANK, HEADER, LINK_REASONS, TITLE, Page
+from pipeline.cleaning.outlets import (
+    is_brand_name,
+    is_location,
+    is_outlet_credit,
+    outlet_name,
+    strip_dateline,
+    wire_name,
+)
 from pipeline.cleaning.rules import MENU_LABELS, is_breadcrumb, is_teaser_tag
 from pipeline.cleaning.text import (
     ends_with_ellipsis,
+    is_paragraph,
     is_quote,
     is_title_like,
     normalize,
@@ -152,18 +160,38 @@ def _section_above(page: Page, i: int) -> bool:
         return False
     if re.search(r"[:'\"“”‘’?]", a):
         return False  # "Nistelrooy: 'Bayern ...'": a headline quotes; a section label never does
-    if is_lead(a) or (byline_like(a) and not kicker):  # a byline never ends with ":"
+    acronym = len(words(a)) == 1 and a.isupper()  # "THPT": a section, no writer's initials
+    if is_lead(a) or (byline_like(a) and not kicker and not acronym):  # never ends with ":"
         return False
     j = page.next(i)
     if j is None:
         return False
+    if _headline_over_stamp(page, i):
+        return False
     b = page[j].text
+    if strip_dateline(b)[2] or len(sentences(b)) > 1:
+        return False  # "(PLO) - ...", "... thành lập. Vì sao ...?": the lead, never a headline
     return (
         not is_lead(b)
         and is_title_like(b)
         and not byline_like(b)
         and len(words(b)) >= len(words(a)) + 3
     )
+
+
+def _headline_over_stamp(page: Page, i: int) -> bool:
+    """A breadcrumb trail opening the page and the page's timestamp right under or over the
+    line ("Tin tức > Sức khỏe" / "Góc tối nghề tiếp viên" / "01/04/2014 12:47"): the trail
+    names the section, so the first open line under it is the headline, however short."""
+    above = [k for k in range(i) if page[k].kind not in (BLANK, HEADER)]
+    if any(page[k].kind is None for k in above):
+        return False
+    trail = any(page[k].kind == "breadcrumb" and _TRAIL_SEP_RE.search(page[k].text) for k in above)
+    near = (page.prev(i), page.next(i, undecided=False))
+    return trail and any(k is not None and page[k].kind == "timestamp" for k in near)
+
+
+_TRAIL_SEP_RE = re.compile(r"\s[>»›]\s")
 
 
 def _masthead(page: Page, i: int) -> bool:
@@ -198,10 +226,17 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
         if ln.kind == "teaser-tag" and is_teaser_tag(ln.text):
             ln.kind = TITLE  # "[Video] ..." above everything else is this article's headline
             page.title_idx = i
+            _cut_site_name(page, i)
             return
         if ln.kind is not None:
             continue
-        if is_breadcrumb(ln.text) or outlet_name(ln.text) or _section_above(page, i):
+        if (
+            is_breadcrumb(ln.text)
+            or outlet_name(ln.text)
+            or SECTION_SLUG_RE.fullmatch(ln.text)  # "the-gioi": the URL's section, no headline
+            or _section_above(page, i)
+            or _label_over_stamped(page, i)
+        ):
             page.decide(i, "breadcrumb")
             continue
         if _masthead(page, i):  # "Báo Gia Lai" / "baogialai.com.vn" over the headline
@@ -209,35 +244,157 @@ def pick_title(page: Page, md_title: int | None = None) -> None:
             page.masthead = page.masthead or ln.text
             continue
         page.title_idx = i
-        page.title_is_lead = is_lead(ln.text) and not _dated_headline(page, i)
+        named = _site_cut(page, i)
+        page.title_is_lead = (
+            is_lead(named[0] if named else ln.text)  # a long headline and the site's name
+            and not _dated_headline(page, i)
+            and not _long_headline(page, i)
+        )
         if not page.title_is_lead:
             ln.kind = TITLE
-            site = _SITE_SUFFIX_RE.search(ln.text)  # "Headline - Báo Gia Lai" (from <title>)
-            head = ln.text[: site.start()] if site else ""
-            if site and len(words(head)) >= 3 and _site_suffix(page, i, head, site):
-                ln.text = head
-                printed = _printed_name(page, i, site["site"])
-                page.masthead = page.masthead or (
-                    page[printed].text if printed is not None else site["site"]
-                )
-                if printed is not None:  # the site's name printed on the page: its masthead
-                    page.decide(printed, "outlet-name")
+            _cut_site_name(page, i)
         return
+
+
+def _site_cut(page: Page, i: int) -> tuple[str, str] | None:
+    """(headline, site name) when line i is a <title> line: "Headline - Báo Gia Lai",
+    "Headline - Chuyên trang X - Báo Y" (both levels cut)."""
+    text = page[i].text
+    site = _SITE_SUFFIX_RE.search(text)
+    if site is None:
+        return None
+    head = text[: site.start()]
+    short = 2 if outlet_name(site["site"]) else 3  # "Khởi đầu - Znews"
+    if len(words(head)) < short or not _site_suffix(page, i, head, site):
+        # "... - Tạp chí Nhà Quản Trị - TheLEADER": a publication's name that holds a dash
+        named = _PREFIXED_SITE_RE.search(text)
+        if named is None or len(words(text[: named.start()])) < 3:
+            return None
+        return text[: named.start()], named["site"]
+    inner = _SITE_SUFFIX_RE.search(head)
+    if inner and _SITE_PREFIX_RE.match(inner["site"].strip()):
+        head = head[: inner.start()]
+    return head, site["site"]
+
+
+def _cut_site_name(page: Page, i: int) -> None:
+    """The headline keeps no site name; the name is the page's masthead (and its printed copy
+    elsewhere on the page is the masthead line)."""
+    cut = _site_cut(page, i)
+    if cut is None:
+        return
+    page[i].text, name = cut
+    printed = _printed_name(page, i, name)
+    page.masthead = page.masthead or (page[printed].text if printed is not None else name)
+    if printed is not None:  # the site's name printed on the page: its masthead
+        page.decide(printed, "outlet-name")
+
+
+SECTION_SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_STAMPED_LABEL_MAX_WORDS = 3
+_LONG_HEADLINE_MAX_WORDS = 45
+
+
+def _label_over_stamped(page: Page, i: int) -> bool:
+    """ "Dân sinh" / "Tôi viết" over a headline with the page's timestamp right under the
+    headline (or between the two): a section's few words over the headline the stamp dates,
+    even a headline hardly longer than the label (``_section_above`` asks for more)."""
+    a = page[i].text
+    if len(words(a)) > _STAMPED_LABEL_MAX_WORDS or a.endswith(_END_MARKS) or is_quote(a):
+        return False
+    if not (a[:1].isupper() or a[:1].isdigit()) or byline_like(a) and len(words(a)) > 1:
+        return False
+    j = page.next(i)
+    if j is None or _headline_over_stamp(page, i):
+        return False
+    b = page[j].text
+    between = [k for k in range(i + 1, j) if page[k].kind not in (BLANK, HEADER)]
+    under = page.next(j, undecided=False)
+    stamped = [page[k].kind for k in between] == ["timestamp"] or (
+        not between and under is not None and page[under].kind == "timestamp"
+    )
+    return (
+        stamped
+        and not is_lead(b)
+        and not b.endswith(".")
+        and len(words(b)) > len(words(a))
+        and not strip_dateline(b)[2]
+    )
+
+
+_END_MARKS = (".", "!", "?", ":", ";", "…", ",")
+
+
+def _long_headline(page: Page, i: int) -> bool:
+    """A headline over 30 words ("Dành cho nàng ngoài 30 ...: 5 mẹo nhỏ ... cầu kỳ"): one
+    sentence with no end mark, the lead under it a paragraph closing on its full stop."""
+    t = page[i].text
+    j = page.next(i)
+    return (
+        len(words(t)) <= _LONG_HEADLINE_MAX_WORDS
+        and not t.rstrip('”"’»)] ').endswith(_END_MARKS)
+        and len(sentences(t)) == 1
+        and j is not None
+        and page[j].text.rstrip('”"’»)] ').endswith(".")
+    )
+
+
+_GLUE_SEP_RE = re.compile(r"\s+[-–—|]\s+")
+_GLUED_HEAD_MIN_WORDS = 4
+
+
+def split_dated_headline(page: Page, place: int | None) -> str | None:
+    """ "Giá xăng giảm mạnh - 12/09/2022": the headline with the page's date glued on (a
+    <title> line, a scraper joining h1 and time). When the line at the headline's place ends
+    with a stamp stating a full date, its head is no known section ("Kinh tế | 12/09/2022" is
+    a frame line) and the next line is a paragraph (no other headline under it), the line
+    keeps only the headline; returns the stamp's date."""
+    if place is None:
+        return None
+    text = page[place].text
+    cut = next(  # the first separator with a stamp after it ("Thứ Hai, 12/9/2022 - 14:30")
+        (m for m in _GLUE_SEP_RE.finditer(text) if dates.is_timestamp_line(text[m.end() :])),
+        None,
+    )
+    if cut is None:
+        return None
+    head, iso = text[: cut.start()].strip(), dates.timestamp_date(text[cut.end() :])
+    if iso is None or len(words(head)) < _GLUED_HEAD_MIN_WORDS or is_breadcrumb(head):
+        return None
+    j = page.next(place)
+    if j is None or not is_paragraph(page[j].text):
+        return None
+    page[place].text = head
+    return iso
 
 
 def _dated_headline(page: Page, i: int) -> bool:
     """A short one-sentence first line ending in a full stop with the timestamp right under
-    it is the headline ("Các phương pháp nhận biết mang thai sớm."), not a lead."""
+    (or over) it is the headline ("Các phương pháp nhận biết mang thai sớm."), not a lead."""
     t = page[i].text
-    nxt = page.next(i, undecided=False)
+    nxt, above = page.next(i, undecided=False), page.prev(i)
+    stamped = any(k is not None and page[k].kind == "timestamp" for k in (nxt, above))
     return (
-        nxt is not None
-        and page[nxt].kind == "timestamp"
+        stamped  # under the headline, or over it as many sites print it
         and len(words(t)) <= 20
         and len(sentences(t)) == 1
     )
 
 
+# "báo cáo", "báo giá": words, not "Báo <name>"
+_NOT_PAPER = r"(?:cáo|giá|động|hiệu|danh|tin|thức|đáp|ân|chí)\b"
+# what opens a site's name after its headline: "- Chuyên trang Sinh viên Việt Nam", "- Đài ..."
+_SITE_PREFIX_RE = re.compile(
+    r"^(?:báo(?!\s+" + _NOT_PAPER + r")|tạp chí|chuyên trang|thời báo|đài|trang tin|"
+    r"cổng thông tin|kênh)\s",
+    re.IGNORECASE,
+)
+_PREFIXED_SITE_RE = re.compile(
+    r"\s+[|\-–—]\s+(?P<site>(?:báo(?!\s+" + _NOT_PAPER + r")|tạp chí|chuyên trang|thời báo|"
+    r"trang tin)\s[^|\-–—]{2,40}"
+    r"\s[\-–—]\s[^|\-–—\s]{2,20})$",
+    re.IGNORECASE,
+)
 _SITE_SUFFIX_RE = re.compile(r"\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]{2,40})$")
 _SITE_NAME_MAX_WORDS = 6
 
@@ -268,8 +425,10 @@ def _site_suffix(page: Page, i: int, head: str, site: re.Match[str]) -> bool:
     headline never closes on "| Name")."""
     name = site["site"].strip()
     toks = words(name)
-    if is_outlet_credit(name, acronyms=False) or _PAPER_RE.match(name):
+    if is_outlet_credit(name, acronyms=False) or _SITE_PREFIX_RE.match(name) or outlet_name(name):
         return True
+    if _paired_name(name) or is_brand_name(name):
+        return True  # "Sức khỏe & Đời sống", "PetroTimes": how magazines and sites are named
     if len(toks) > _SITE_NAME_MAX_WORDS or any(c.isdigit() for c in name):
         return False
     key = _name_key(head)

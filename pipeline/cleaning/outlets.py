@@ -43,6 +43,12 @@ OUTLETS: dict[str, str] = {
     "znews": "Znews", "zing": "Znews", "zing news": "Znews", "znews.vn": "Znews",
     "trí thức trẻ": "Trí Thức Trẻ", "tri thức trẻ": "Trí Thức Trẻ",
     "voh": "VOH", "vtc": "VTC", "infonet": "Infonet", "vietnamfinance": "VietnamFinance",
+    # full names as a <title> line's suffix prints them ("... - Quân đội nhân dân")
+    "quân đội nhân dân": "Quân đội nhân dân", "công an nhân dân": "Công an nhân dân",
+    "an ninh thủ đô": "An ninh Thủ đô", "đại biểu nhân dân": "Đại biểu Nhân dân",
+    "công an tp.hcm": "Công an TP.HCM", "việt báo": "Việt Báo", "kenh14": "Kenh14",
+    "kênh 14": "Kenh14", "vietstock": "Vietstock", "tin tức ttxvn": "Tin tức (TTXVN)",
+    "24h": "24h", "24h.com.vn": "24h",
 }
 # fmt: on
 

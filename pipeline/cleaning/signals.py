@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline import dates
 from pipeline.cleaning.bylines import author_box, byline_like, is_prose
 from pipeline.cleaning.lines import BLANK, HEADER, Page
 from pipeline.cleaning.rules import (
@@ -126,6 +127,9 @@ def join_wrapped(page: Page) -> None:
             last is not None
             and ln.kind is None
             and last.kind is None
+            # "ngày 12 tháng 9 năm 2022" under the headline: a stamp (unless the text is
+            # hard-wrapped, where a date can close a wrapped line: "30-9-2025.")
+            and (width is not None or not dates.is_timestamp_line(ln.text))
             and (
                 _continues(last.text, ln.text, width)
                 or (  # a paragraph of its own: not lines already joined (keyword runs)
