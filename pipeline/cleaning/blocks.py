@@ -204,6 +204,36 @@ def closing_glued_teaser(page: Page) -> None:
         open_idx, found = open_idx[:-1], True
     if found:
         _teasers_above(page, open_idx)
+    closing_dateline_teaser(page)
+
+
+# An outlet's dateline opening a paragraph: "(PLO)- TP.HCM sẽ ...", "(Dân trí) - Trong ..."
+_DATELINE_START_RE = re.compile(r"^\((?P<o>[^()]{2,30})\)\s*[-–—]\s*\S")
+
+
+def closing_dateline_teaser(page: Page) -> None:
+    """Another story's card closing the page (a related box scraped as text, its headline then
+    its lead): the lead opens on an outlet's dateline, which only a story's first paragraph
+    carries, yet it is not this page's lead, it is the only such line after it, and nothing of
+    the story follows it. The headline right above it goes with it."""
+    open_idx = [i for i in page.open_indices() if i != page.title_idx]
+    while open_idx and byline_like(page[open_idx[-1]].text):
+        open_idx.pop()
+    lead = page.lead()
+    if len(open_idx) < 4 or lead is None or page.hard_wrapped:
+        return
+    dated = [
+        i
+        for i in open_idx
+        if i > lead and (m := _DATELINE_START_RE.match(page[i].text)) and looks_like_outlet(m["o"])
+    ]
+    last = open_idx[-1]
+    if dated != [last] or not _card_lead(page[last].text):
+        return
+    page.decide(last, "related-item")
+    head = open_idx[-2]
+    if head != lead and _card_headline(page[head].text) and not page[head].text.endswith(":"):
+        page.decide(head, "related-item")
 
 
 _TAIL_MAX_COHERENCE = 0.25

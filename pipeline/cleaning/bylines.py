@@ -18,7 +18,13 @@ from pipeline.cleaning.outlets import (
     outlet_name,
     wire_name,
 )
-from pipeline.cleaning.rules import footer_reason, is_breadcrumb, is_caption_only, is_column_blurb
+from pipeline.cleaning.rules import (
+    PROSE_START_RE,
+    footer_reason,
+    is_breadcrumb,
+    is_caption_only,
+    is_column_blurb,
+)
 from pipeline.cleaning.text import (  # is_prose: re-exported for blocks and signals
     CLOSING_QUOTES,
     LIST_ITEM_RE,
@@ -531,6 +537,17 @@ def _credit_only(page: Page, i: int) -> bool:
 _CREDIT_KINDS = frozenset({"byline", "photo-caption", "photo-credit", "source-credit", "url"})
 
 
+# A sentence's opening clause set off by a comma ("Ngày nay, ", "Tuy nhiên, "): told prose
+_OPENING_CLAUSE_RE = re.compile(r"^[^,]{1,25},\s")
+
+
+def _closing_code(text: str, last: bool) -> bool:
+    """A writer's two-letter code ("CN", "TH") as the page's very last line, under the body:
+    alone it may be any abbreviation, there it signs the story (codes of three or more letters
+    are ``parse_byline``'s anywhere)."""
+    return last and bool(re.fullmatch(r"[A-ZĐ]{2}", text)) and sum(c in "AEIOUY" for c in text) <= 1
+
+
 def _closing_link(page: Page, i: int, quoted: bool = False) -> bool:
     """A lone headline after the body, set off by credits (the closing "Theo <Outlet>" under it,
     or a photo credit or source line over it), is a link to another story: a subheading always
@@ -548,6 +565,8 @@ def _closing_link(page: Page, i: int, quoted: bool = False) -> bool:
         return False  # "Ông X – Giám đốc ...": a person and their titles, not a headline
     if not (bare[-1:].isalnum() or bare != t):
         return False  # "... cách 400km/": a paragraph cut short, not a headline
+    if PROSE_START_RE.match(t) and _OPENING_CLAUSE_RE.match(t):
+        return False  # "Ngày nay, ...": the body's last sentence, its full stop lost
     p, n = page.prev(i), page.next(i, undecided=False)
     credit_above = p is not None and page[p].kind in _CREDIT_KINDS
     byline_below = n is not None and (
@@ -723,7 +742,9 @@ def decide_bylines(page: Page, title_idx: int | None) -> tuple[str | None, str |
                 page.decide(i, "page-furniture")
             elif listed and is_names_line(page[n].text):
                 continue  # a name inside a closing list of names; the byline ends the list
-            elif (byline_like(t) or author_box(page[i])) and i not in sites:
+            elif (byline_like(t) or author_box(page[i]) or _closing_code(t, i == tail[-1])) and (
+                i not in sites
+            ):
                 take(i)
                 after_byline = True
             elif (credited := _bracket_credit(t)) and n is not None and byline_like(page[n].text):

@@ -350,23 +350,33 @@ _STATEMENT_RE = re.compile(
 )
 
 
+# What a picture shows at a crime or accident scene ("Hiện trường vụ tai nạn", "Tang vật thu
+# giữ"), and a set of pictures named with no sentence ("Một số hình ảnh trong FIFA Online 4");
+# kept out of the caption model's features (``CAPTION_OPENING_RE``)
+_SCENE_FOUND_RE = re.compile(r"^(?:Hiện trường|Tang vật)\s")
+_GALLERY_RE = re.compile(r"^(?:Một số |Những |Các )?hình ảnh\s", re.IGNORECASE)
+
+
 def _scene_caption(text: str) -> bool:
     """A short line between two paragraphs that only describes a scene: none of the words that
     tie a body sentence to the story's telling (``TELLING_RE``), no time or pronoun opening
     it, no quotation; and either a caption's opening ("Quang cảnh", "Các đại biểu") or a
     one-clause sentence (no comma) of 6-20 words."""
     n = len(words(text))
+    found = _SCENE_FOUND_RE.match(text)
+    rest = text[found.end() :] if found else text  # not "Hiện" (now) in "Hiện trường"
     untold = (
-        not TELLING_RE.search(text)
+        not TELLING_RE.search(rest)
         and not TOLD_START_RE.match(text)
-        and not PROSE_START_RE.match(text)
+        and not (PROSE_START_RE.match(text) and not found)
         and not REPORTING_RE.search(text)
         and not _STATEMENT_RE.search(text)
         and not ends_with_ellipsis(text)
         and sentence_count(text) == 1
         and not re.search(r"[;:“”\"«»?!]", text)
     )
-    if untold and CAPTION_OPENING_RE.match(text) and n <= 30:
+    gallery = _GALLERY_RE.match(text) and not text.endswith(".")  # "... sáng 22.6." tells
+    if untold and (CAPTION_OPENING_RE.match(text) or found or gallery) and n <= 30:
         # "Quang cảnh cuộc họp tại điểm cầu trụ sở UBND tỉnh"; a person and their titles
         # alone is left to the portrait and quote-attribution rules
         return not is_titled_name(text) and person_title_parts(text) is None
@@ -846,6 +856,65 @@ def caption_sandwiches(page: Page) -> None:
         p, n = page.prev(i), page.next(i, undecided=False)
         if p is not None and n is not None and {page[p].kind, page[n].kind} <= _CAPTION_KINDS:
             page.decide(i, "photo-caption")
+    caption_siblings(page)
+
+
+_SIBLING_MAX_WORDS = 25
+_SIBLING_RATIO = 1.6  # the longer of two captions of one series is at most this much longer
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two captions of one series of pictures: the same two opening words, one sentence each,
+    alike in length and in their close ("Trao thưởng cho các tác phẩm đoạt giải Nhì" / "...
+    giải Ba"); a common noun or a verb opening them, not the story's subject."""
+    ka, kb = key(a).split(), key(b).split()
+    if len(ka) < 3 or len(kb) < 3 or ka[:2] != kb[:2]:
+        return False
+    if any(not t.split()[1][:1].islower() for t in (a, b)):
+        return False  # "Honda Civic ...": the story's subject opens its subheadings too
+    na, nb = len(words(a)), len(words(b))
+    return (
+        max(na, nb) <= _SIBLING_MAX_WORDS
+        and max(na, nb) <= _SIBLING_RATIO * min(na, nb)
+        and a.endswith(".") == b.endswith(".")
+        and all(
+            sentence_count(t) == 1
+            and t[:1].isupper()
+            and not t.rstrip().endswith((":", "?", ";", "!"))
+            and not LIST_ITEM_RE.match(t)
+            and not PROSE_START_RE.match(t)
+            and not TOLD_START_RE.match(t)
+            and not REPORTING_RE.search(t)
+            for t in (a, b)
+        )
+    )
+
+
+def caption_siblings(page: Page) -> None:
+    """Two lines in a row between paragraphs that read as the captions of two pictures of one
+    series (``_siblings``), with no digit and no full stop: no subheading does that (a
+    subheading has text under it)."""
+    lead = page.lead()
+    for i, ln in enumerate(page.lines):
+        n = page.next(i, undecided=False)
+        if n is None or ln.kind is not None or page[n].kind is not None:
+            continue
+        if {i, n} & (page.rows | {lead, page.title_idx}):
+            continue
+        a, b = ln.text, page[n].text
+        if a.endswith(".") or re.search(r"[\d“”\"]", a + b) or not _siblings(a, b):
+            continue
+        above, below = page.prev(i), page.next(n, undecided=False)
+        if (
+            above is not None
+            and below is not None
+            and page[above].kind is None
+            and page[below].kind is None
+            and is_prose(page[above].text)
+            and is_prose(page[below].text)
+        ):
+            page.decide(i, "photo-caption")
+            page.decide(n, "photo-caption")
 
 
 def figure_titles(page: Page) -> None:

@@ -222,7 +222,8 @@ _LOC_PAREN_RE = re.compile(
     r"^(?P<loc>[^\W\d_][^()\-–—]{1,30}?)\s*\((?P<o>[^()]{2,30})\)\s*[-–—:]\s*"
 )
 _PAREN_RE = re.compile(r"^\((?P<o>[^()]{2,40})\)\s*(?:[-–—:|]\s*)?")
-_BARE_RE = re.compile(r"^(?P<o>[^\s\-–—|:,]+(?:\s[^\s\-–—|:,]+){0,3}?)\s*[-–—|]\s*(?=\S)")
+# (a dateline opens on a letter or a digit: "*TP HCM - Sài Gòn FC: 19h15" is a note on a match)
+_BARE_RE = re.compile(r"^(?P<o>[^\W_][^\s\-–—|:,]*(?:\s[^\s\-–—|:,]+){0,3}?)\s*[-–—|]\s*(?=\S)")
 _SPECIAL_RE = re.compile(r"^(?P<o>TGVN\.|Vietnam\+(?:\s*[-–—:])?)\s+(?=\S)")
 _FOREIGN_CITIES = {
     "WASHINGTON",

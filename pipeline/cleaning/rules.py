@@ -49,10 +49,11 @@ PROSE_START_RE = re.compile(
     r"|^(?:Rạng sáng|Sáng|Trưa|Chiều|Tối|Đêm|Ngày|Hôm) "
     r"(?:nay|qua|\(?\d{1,2}[/.-]\d{1,2})[^,]{0,20},"
 )
-# "... (Ảnh minh họa)", "(Ảnh tư liệu)."
+# "... (Ảnh minh họa)", "(Ảnh tư liệu).", and how the picture was taken from a film: "...
+# lên xe. (Hình ảnh cắt từ clip)", "(Ảnh chụp từ video)"
 CREDIT_PAREN_RE = re.compile(
-    r"[(\[]\s*(?:Ảnh|Hình)\s+(?:minh\s+h[oọ]a|tư\s+liệu|chụp\s+màn\s+hình|internet|AI|"
-    r"nhân\s+vật\s+cung\s+cấp)(?:\s*[-:]\s*[^()]{1,30})?\s*[)\]]\s*\.?$",
+    r"[(\[]\s*(?:Hình\s+ảnh|Ảnh|Hình)\s+(?:minh\s+h[oọ]a|tư\s+liệu|chụp\s+màn\s+hình|internet|AI|"
+    r"nhân\s+vật\s+cung\s+cấp|(?:cắt|chụp|trích)(?:\s+lại)?\s+từ\s+(?:clip|video|camera))(?:\s*[-:]\s*[^()]{1,30})?\s*[)\]]\s*\.?$",
     re.IGNORECASE,
 )
 _CAPTION_ONLY_RE = re.compile(
@@ -561,7 +562,7 @@ _FOOTER_EXACT = {
     "bài đầy đủ", "bài tóm tắt", "bài đầy đủ bài tóm tắt", "điều chỉnh âm lượng",
     "âm lượng", "tự động phát sau", "tự động phát",
     # ad slots and their close button, the site header's weather and account menu
-    "advertisements", "admicro adx", "ads by google", "x", "đóng menu", "mở menu",
+    "advertisements", "advertising", "admicro adx", "ads by google", "x", "đóng menu", "mở menu",
     "thông tin tài khoản", "đổi mật khẩu", "tin đã lưu", "tin đã xem",
     # a story card's own links ("Đọc tiếp", "Về trang Chủ đề"): see ``closes_with_read_on``
     "đọc tiếp", "xem tiếp", "về trang chủ đề", "về chủ đề", "về trang chuyên mục",
@@ -759,6 +760,35 @@ def is_player_text(text: str) -> bool:
     return len(words(t)) <= 20 and bool(_PLAYER_RE.match(t) or _PLAYER_MENU_RE.match(t))
 
 
+# A keyword row with no label, its keywords split by spaced pipes: "bào chữa | viện kiểm sát |
+# luật sư | TAND huyện Đức Hòa". Four or more short phrases and no sentence among them; a site
+# menu of known sections is ``is_menu_line``'s.
+_KEYWORD_ROW_MIN = 4
+_KEYWORD_MAX_WORDS = 6
+
+
+def _keyword_row(text: str) -> bool:
+    items = [p.strip(" `'\"") for p in text.split(" | ")]
+    return (
+        len(items) >= _KEYWORD_ROW_MIN
+        and len(words(text)) <= 80
+        and all(
+            0 < len(words(p)) <= _KEYWORD_MAX_WORDS
+            and not re.search(r"[.!?:;]", p)
+            and not re.search(r"\d", p)  # a table's row has figures
+            for p in items
+        )
+    )
+
+
+# An ad slot's label naming its network: "iTVC from Admicro", "Ads by Google", "Sponsored by
+# Taboola" (the ad format or "ads", then the network the outlets buy from)
+_AD_NETWORK_RE = re.compile(
+    r"^(?:[\w-]{1,12}\s+){0,2}(?:by|from)\s+(?:admicro|google(?: adsense| ads)?|taboola|outbrain"
+    r"|eclick|mgid|adsense|adnow|innity|yeah1 network)$"
+)
+
+
 def footer_reason(text: str) -> str | None:
     """Reason for page chrome: "page-widget" (share, print, audio player, counters, rating),
     "copyright-footer" (copyright, licence, contact), "tags" (keyword lists)."""
@@ -769,9 +799,13 @@ def footer_reason(text: str) -> str | None:
         return "copyright-footer"
     if (_TAGS_RE.match(text) and len(words(text)) <= 40) or low in TAG_LABELS:
         return "tags"
+    if _keyword_row(text):
+        return "tags"
     # "#Covid19 #Hanoi" are tags; "#51 Sawyer Road" (a street number) is an address
     if re.match(r"#[^\W\d_]", text) and len(words(text)) <= 30 and not text.endswith("."):
         return "tags"
+    if _AD_NETWORK_RE.match(low):
+        return "page-widget"
     if len(words(text)) <= 12 and _COUNTER_RE.match(low):
         return "page-widget"
     return None
@@ -987,8 +1021,20 @@ _AGGREGATOR_META_RE = re.compile(
 )
 
 
+# The same items after the story's date stamp, then the topic the aggregator filed it under,
+# linked after "Gốc": "21/07/22 GMT+7 89 liên quan Gốc Long An", "31/07/2022 8 liên quan Gốc".
+# A sentence never opens on a bare date followed by a count of related stories.
+_STAMPED_META_RE = re.compile(
+    r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?(?:\s+GMT\s*[+-]\s*\d{1,2})?"
+    rf"\s+{_AGGREGATOR_ITEM}(?:\s*[·•|]?\s*{_AGGREGATOR_ITEM})*"
+    r"(?:\s+[A-ZÀ-ỸĐ][^\d.!?,:;]{0,40})?$",
+    re.IGNORECASE,
+)
+
+
 def is_aggregator_meta(text: str) -> bool:
-    return bool(_AGGREGATOR_META_RE.match(text.strip(" .·•|")))
+    t = text.strip(" .·•|")
+    return bool(_AGGREGATOR_META_RE.match(t) or _STAMPED_META_RE.match(t))
 
 
 # --------------------------------------------------------------------------- readers' comments
@@ -1092,6 +1138,21 @@ def is_template_code(text: str) -> bool:
     return len(left) == 1 and bool(_TEMPLATE_WORD_RE.match(left[0])) and len(t) <= 12
 
 
+# A CMS shortcode alone on its line, left by a WordPress crawler or a page builder where it
+# placed an ad or a block: "[ad_1]", "[ad_2]", "[/caption]", "[vc_row]", "[gallery ids=\"1,2\"]",
+# "[embed]". An ASCII name in square brackets with attributes at most; a sentence never is one.
+_SHORTCODE_RE = re.compile(
+    r"^\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*"
+    r"(?:\s+[a-z_][a-z0-9_-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))?)*\s*/?\]$"
+)
+# A caption kept inside its shortcode: "[caption id=\"attachment_5\" ...]<caption>[/caption]"
+_CAPTION_SHORTCODE_RE = re.compile(r"^\[caption\b[^\]]*\].*\[/caption\]$", re.IGNORECASE)
+
+
+def is_shortcode(text: str) -> bool:
+    return bool(_SHORTCODE_RE.match(text.strip()))
+
+
 # --------------------------------------------------------------------------- one-line rules
 
 LineRule = Callable[[str], bool]
@@ -1170,6 +1231,8 @@ def is_date_picker(text: str) -> bool:
 LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("markup-debris", is_markup_debris),
     ("template-code", is_template_code),
+    ("template-code", is_shortcode),
+    ("photo-caption", lambda t: bool(_CAPTION_SHORTCODE_RE.match(t.strip()))),
     ("image-filename", is_image_filename_line),
     ("url", lambda t: bool(URL_RE.match(t))),
     ("follow-us", is_follow_us),

@@ -24,6 +24,7 @@ from pipeline.cleaning.bylines import author_box, byline_like, is_prose
 from pipeline.cleaning.lines import BLANK, HEADER, Page
 from pipeline.cleaning.rules import (
     TAG_LABELS,
+    footer_reason,
     heading_key,
     is_image_filename_line,
     is_interview_turn,
@@ -87,6 +88,8 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
         return False  # "Từ khóa liên quan" / "giải ngân": a label, then its first keyword
     if heading_key(nxt) in TAG_LABELS:
         return False  # "từ khóa" in lowercase under a teaser title: the tags' label
+    if footer_reason(nxt) == "tags":
+        return False  # "bào chữa | luật sư | ...": a keyword row, under the writer's name
     first = nxt.split()[0]
     if nxt[0].islower() and not any(c.isupper() for c in first[1:]):  # not "iPhone", "eKYC"
         return True  # a sentence never starts lowercase: the line break is inside it
