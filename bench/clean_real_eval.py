@@ -64,7 +64,7 @@ SPLITS = (
     "test15",
 )
 # the newest splits, labelled before the rule changes they measure
-HELD_OUT = ("test5", "test13", "test14", "test15")
+HELD_OUT = ("test5", "test13")  # test14, test15: seen since their round-4 measure
 # Each held-out split counts as seen once its result is published and its lines examined: ``test``
 # since stop 7, ``test2`` since stop 8, ``test3`` and ``test4`` during stop 9 (tuned on after
 # their measures). ``test5`` (3 pages) was measured before and after stop 9's last round and at
@@ -145,9 +145,11 @@ def score_page(page: str, item: dict, text: str, labels: dict, want: dict) -> Pa
             else:
                 s.missing_body.append(n)
     for key in META_KEYS:
-        got = getattr(a, key, None)
-        if got != want.get(key):
-            s.meta[key] = (got, want.get(key))
+        got, expect = getattr(a, key, None), want.get(key)
+        if isinstance(expect, str):
+            expect = normalize(expect)  # labelled as printed; the cleaner's output is NFC
+        if got != expect:
+            s.meta[key] = (got, expect)
     return s
 
 
