@@ -949,12 +949,8 @@ def inline_link_box(page: Page) -> None:
         before, after = page.prev(run[0]), k
         firsts = {words(page[r].text)[0].casefold() for r in run}
         if (
-            before is not None
-            and after is not None
-            and page[before].kind is None
-            and page[after].kind is None
-            and is_prose(page[before].text)
-            and is_prose(page[after].text)
+            page.open_prose(before)
+            and page.open_prose(after)
             and not page[before].text.rstrip().endswith(":")
             and len(firsts) == len(run)
         ):
@@ -980,7 +976,7 @@ def related_run(page: Page) -> None:
                 break
             run.append(k)
             k = page.next(k, undecided=False)
-        if len(run) >= 2 and k is not None and page[k].kind is None and is_prose(page[k].text):
+        if len(run) >= 2 and page.open_prose(k):
             for r in run:
                 page.decide(r, "related-item")
 

@@ -266,8 +266,7 @@ def _neighbour_paragraphs(page: Page, i: int) -> tuple[int | None, int | None]:
     """The body paragraphs (open prose lines) directly above and below line i, if any."""
 
     def paragraph(j: int | None) -> int | None:
-        ok = j is not None and page[j].kind is None and is_prose(page[j].text)
-        return j if ok else None
+        return j if page.open_prose(j) else None
 
     return paragraph(page.prev(i)), paragraph(page.next(i, undecided=False))
 
@@ -335,9 +334,7 @@ def _closes_numbered_section(page: Page, i: int) -> bool:
     return (
         len(words(head)) <= 15
         and not head.rstrip().endswith(".")
-        and after is not None
-        and page[after].kind is None
-        and is_prose(page[after].text)
+        and page.open_prose(after)
     )
 
 
@@ -710,12 +707,7 @@ def learned_candidates(page: Page) -> list[int]:
     shaped = set(out)
 
     def paragraph(j: int | None) -> bool:
-        return (
-            j is not None
-            and j != page.title_idx
-            and page[j].kind is None
-            and is_prose(page[j].text)
-        )
+        return j != page.title_idx and page.open_prose(j)
 
     def run_touches(i: int, step: int) -> bool:
         j = i
@@ -904,15 +896,7 @@ def caption_siblings(page: Page) -> None:
         a, b = ln.text, page[n].text
         if a.endswith(".") or re.search(r"[\d“”\"]", a + b) or not _siblings(a, b):
             continue
-        above, below = page.prev(i), page.next(n, undecided=False)
-        if (
-            above is not None
-            and below is not None
-            and page[above].kind is None
-            and page[below].kind is None
-            and is_prose(page[above].text)
-            and is_prose(page[below].text)
-        ):
+        if page.open_prose(page.prev(i)) and page.open_prose(page.next(n, undecided=False)):
             page.decide(i, "photo-caption")
             page.decide(n, "photo-caption")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.cleaning.text import is_paragraph
+from pipeline.cleaning.text import is_paragraph, is_prose
 
 BLANK, HEADER, TITLE = "blank", "header", "title"
 NOT_REMOVED = frozenset({BLANK, HEADER, TITLE})
@@ -113,6 +113,10 @@ class Page:
             if self.lines[i].kind is None and is_paragraph(self.lines[i].text):
                 return i
         return None
+
+    def open_prose(self, i: int | None) -> bool:
+        """Line i is undecided prose: the body paragraph that steps judge a neighbour by."""
+        return i is not None and self.lines[i].kind is None and is_prose(self.lines[i].text)
 
     def blank_between(self, a: int, b: int) -> bool:
         return any(self.lines[k].kind == BLANK for k in range(a + 1, b))
