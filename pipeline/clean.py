@@ -116,6 +116,8 @@ def _local_step(page: Page) -> list[int]:
 
 
 _MEDIA_LABELS = frozenset({"photo-caption", "media-player"})
+# one-line families taken out of the page before any step reads it (see ``clean_text``)
+_DEBRIS_REASONS = ("markup-debris", "template-code")
 
 
 def _headline_place(page: Page) -> int | None:
@@ -177,10 +179,11 @@ def clean_text(text: str) -> CleanArticle:
     # markup debris (">", "')}}>") is no line of the page, so no step takes it for a neighbour;
     # a rule line ("***", "-----") stays, read as the break it stands for. Both are listed as
     # removed at the end.
-    debris = [ln for ln in lines if line_reason(ln.text, ("markup-debris", "template-code"))]
-    for ln in debris:
+    debris = [(ln, why) for ln in lines if (why := line_reason(ln.text, _DEBRIS_REASONS))]
+    for ln, _ in debris:
         ln.kind = BLANK
     page = Page([ln for ln in lines if ln.kind is None or is_rule_line(ln.text)])
+    taken_out = [ln for ln, _ in debris if not is_rule_line(ln.text)]  # not on the page
     for ln in page.lines:
         if not ln.text:
             ln.kind = BLANK
@@ -249,8 +252,8 @@ def clean_text(text: str) -> CleanArticle:
         writers = [bylines.parse_credits(ln.text) for ln in page.lines if ln.kind == "credits"]
         author = next((w for w in writers if w), None)
 
-    for ln in debris:
-        ln.kind = line_reason(ln.text, ("markup-debris", "template-code"))
+    for ln, why in debris:
+        ln.kind = why
     paragraphs, outlet = _paragraphs(page)
     wire = wire_name(outlet) if outlet else None  # "HÀ NỘI (TTXVN) -": the agency's dateline
     if wire:
@@ -283,7 +286,7 @@ def clean_text(text: str) -> CleanArticle:
             sorted(
                 (
                     RemovedLine(no, piece, ln.kind)
-                    for ln in {id(ln): ln for ln in page.lines + debris}.values()
+                    for ln in page.lines + taken_out
                     if ln.removed
                     for no, piece in ln.pieces()
                 ),

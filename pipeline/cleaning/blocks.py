@@ -757,9 +757,10 @@ def inline_teasers(page: Page) -> None:
     the captions, so a picture's caption is decided where it can be."""
     if page.hard_wrapped or page.title_idx is None:
         return  # in text wrapped at a fixed width a paragraph's lines look like headlines
+    lead = page.lead()  # never one of the lines decided here
     for i in page.open_indices():
         t = page[i].text
-        if i == page.title_idx or i in page.rows or i == page.lead():
+        if i == page.title_idx or i in page.rows or i == lead:
             continue
         if not _INLINE_MIN_WORDS <= len(words(t)) <= _INLINE_MAX_WORDS or not _linked_headline(t):
             continue
@@ -773,13 +774,15 @@ def inline_teasers(page: Page) -> None:
             continue
         if coherence(t, topic_words(page[n].text)) > _INLINE_MAX_BELOW:
             continue  # a subheading: it introduces the paragraph under it
-        rest = [ln.text for k, ln in enumerate(page.lines) if k != i and ln.kind in (None, TITLE)]
-        if coherence(t, topic_words(" ".join(rest))) > _INLINE_MAX_COHERENCE:
+        rest = " ".join(
+            ln.text for k, ln in enumerate(page.lines) if k != i and ln.kind in (None, TITLE)
+        )
+        if coherence(t, topic_words(rest)) > _INLINE_MAX_COHERENCE:
             continue
         head = re.split(r"\s[-–—]\s", t)[0]  # "TS Nguyễn Văn A - Học viện X": a signature
         if person_title_parts(t) is not None or is_full_name(head) or is_titled_name(head):
             continue
-        if _new_names(t, " ".join(rest)):
+        if _new_names(t, rest):
             page.decide(i, "related-item")
 
 

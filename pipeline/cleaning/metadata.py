@@ -465,14 +465,12 @@ def _dated_headline(page: Page, i: int) -> bool:
 # "báo cáo", "báo giá": words, not "Báo <name>"
 _NOT_PAPER = r"(?:cáo|giá|động|hiệu|danh|tin|thức|đáp|ân|chí)\b"
 # what opens a site's name after its headline: "- Chuyên trang Sinh viên Việt Nam", "- Đài ..."
+_SITE_OPENERS = r"báo(?!\s+" + _NOT_PAPER + r")|tạp chí|chuyên trang|thời báo|trang tin"
 _SITE_PREFIX_RE = re.compile(
-    r"^(?:báo(?!\s+" + _NOT_PAPER + r")|tạp chí|chuyên trang|thời báo|đài|trang tin|"
-    r"cổng thông tin|kênh)\s",
-    re.IGNORECASE,
+    r"^(?:" + _SITE_OPENERS + r"|đài|cổng thông tin|kênh)\s", re.IGNORECASE
 )
 _PREFIXED_SITE_RE = re.compile(
-    r"\s+[|\-–—]\s+(?P<site>(?:báo(?!\s+" + _NOT_PAPER + r")|tạp chí|chuyên trang|thời báo|"
-    r"trang tin)\s[^|\-–—]{2,40}"
+    r"\s+[|\-–—]\s+(?P<site>(?:" + _SITE_OPENERS + r")\s[^|\-–—]{2,40}"
     r"\s[\-–—]\s[^|\-–—\s]{2,20})$",
     re.IGNORECASE,
 )

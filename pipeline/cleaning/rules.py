@@ -358,12 +358,14 @@ _LEADING_LABELS = (
 _LEADING_LABEL_RE = re.compile(rf"^(?i:{_LEADING_LABELS})\s*(?=[A-ZÀ-ỸĐ\"“'‘])")
 
 
+def _linked_title(rest: str) -> bool:
+    """What a link label or arrow stands beside: one headline of 4-35 words."""
+    return 4 <= len(words(rest)) <= 35 and is_title_like(rest) and sentence_count(rest) == 1
+
+
 def _leading_label(text: str) -> bool:
     m = _LEADING_LABEL_RE.match(text)
-    if m is None:
-        return False
-    rest = text[m.end() :]
-    return 4 <= len(words(rest)) <= 35 and is_title_like(rest) and sentence_count(rest) == 1
+    return m is not None and _linked_title(text[m.end() :])
 
 
 # A headline with the link's arrow after it: "Thủ tướng yêu cầu ... >>", "... »"
@@ -372,10 +374,7 @@ _TRAILING_ARROW_RE = re.compile(r"\s*(?:>>+|»+|›|→)\s*$")
 
 def _arrowed_headline(text: str) -> bool:
     m = _TRAILING_ARROW_RE.search(text)
-    if m is None or m.start() == 0:
-        return False
-    rest = text[: m.start()]
-    return 4 <= len(words(rest)) <= 35 and is_title_like(rest) and sentence_count(rest) == 1
+    return m is not None and m.start() > 0 and _linked_title(text[: m.start()])
 
 
 def is_read_more(text: str) -> bool:
