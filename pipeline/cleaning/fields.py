@@ -30,8 +30,8 @@ from pipeline.cleaning.rules import (
     POSTED_RE,
     field_label,
     footer_reason,
-    is_aggregator_meta,
     is_breadcrumb,
+    read_aggregator_stamp,
 )
 from pipeline.cleaning.text import is_prose, words
 from pipeline.names import is_names_line
@@ -164,28 +164,19 @@ _STAMP_TAGS_MAX_WORDS = 5
 def aggregator_stamp(text: str) -> str | None:
     """ISO date of an aggregator's stamp line: the full date, then its counters and source
     link, then the story's topic tags ("21/07/22 GMT+7 89 liên quan Gốc Long An", "31/07/2022
-    8 liên quan Gốc"). The stamp must state a full date and be followed by at least one
-    aggregator item (``rules.is_aggregator_meta``); the tags after them are a few words with no
-    digit and no end mark. None for any other line."""
-    toks = text.split()
-    if not 3 <= len(toks) <= _STAMP_LINE_MAX_WORDS:
+    8 liên quan Gốc"), as ``rules.read_aggregator_stamp`` reads it. The stamp must state a full
+    date; the tags after the most items are a few words with no digit and no end mark (looser
+    than the line rule's one topic: the header zone only asks the line for its date). None for
+    any other line."""
+    if not 3 <= len(text.split()) <= _STAMP_LINE_MAX_WORDS:
         return None
-    for k in range(len(toks) - 1, 0, -1):
-        stamp = " ".join(toks[:k])
-        if not dates.is_timestamp_line(stamp):
-            continue
-        when = dates.timestamp_date(stamp)
-        if when is None:
-            return None
-        rest = toks[k:]
-        for j in range(len(rest), 0, -1):
-            if is_aggregator_meta(" ".join(rest[:j])):
-                tags = " ".join(rest[j:])
-                if len(rest) - j > _STAMP_TAGS_MAX_WORDS or _DIGIT_RE.search(tags):
-                    return None
-                return None if tags.endswith(_END_PUNCT) else when
+    read = read_aggregator_stamp(text)
+    if read is None or read.when is None:
         return None
-    return None
+    tags = read.splits[0][1]
+    if len(tags.split()) > _STAMP_TAGS_MAX_WORDS or _DIGIT_RE.search(tags):
+        return None
+    return None if tags.endswith(_END_PUNCT) else read.when
 
 
 _FIELD_SEP_RE = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+(?=[^\W\d_][^:]{0,24}:)")

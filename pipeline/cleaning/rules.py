@@ -13,7 +13,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from pipeline import dates
 from pipeline.cleaning.text import (
     ends_with_ellipsis,
     is_title_like,
@@ -1022,18 +1024,69 @@ _AGGREGATOR_META_RE = re.compile(
 
 # The same items after the story's date stamp, then the topic the aggregator filed it under,
 # linked after "Gốc": "21/07/22 GMT+7 89 liên quan Gốc Long An", "31/07/2022 8 liên quan Gốc".
-# A sentence never opens on a bare date followed by a count of related stories.
-_STAMPED_META_RE = re.compile(
-    r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?(?:\s+GMT\s*[+-]\s*\d{1,2})?"
-    rf"\s+{_AGGREGATOR_ITEM}(?:\s*[·•|]?\s*{_AGGREGATOR_ITEM})*"
-    r"(?:\s+[A-ZÀ-ỸĐ][^\d.!?,:;]{0,40})?$",
-    re.IGNORECASE,
+# A sentence never opens on a bare date followed by a count of related stories. One reader
+# (``read_aggregator_stamp``) splits such a line; the line rule and the header's date
+# (``fields.aggregator_stamp``) each accept it in their own way.
+_BARE_STAMP_RE = re.compile(
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?(?:\s+GMT\s*[+-]\s*\d{1,2})?(?=\s)"
 )
+# the topic the line rule lets follow the items: one run of words, no digit, no sentence mark
+_STAMP_TOPIC_RE = re.compile(r"[A-ZÀ-ỸĐ][^\d.!?,:;]{0,40}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AggregatorStamp:
+    """An aggregator's stamp line read apart: the story's date stamp, then the aggregator's
+    items and the story's tags, each way the words after the stamp split into the two."""
+
+    stamp: str
+    when: str | None  # the ISO date the stamp states; None when it states no full date
+    splits: tuple[tuple[str, str], ...]  # (items, tags), the most items first
+
+
+def read_aggregator_stamp(text: str, *, bare: bool = False) -> AggregatorStamp | None:
+    """A date stamp, then aggregator items (at least one), then anything: None when the line
+    does not open so. ``bare``: the line rule's stricter reading, where the stamp is a numeric
+    date with its clock and time zone and the items are items to the letter; otherwise the
+    stamp is the longest opening a timestamp line can be (a weekday, a clock before the date)
+    and the items may carry the separators ``is_aggregator_meta`` strips."""
+    if bare:
+        m = _BARE_STAMP_RE.match(text)
+        if m is None:
+            return None
+        stamp, rest = m.group(), text[m.end() :].split()
+        items_ok: Callable[[str], object] = _AGGREGATOR_META_RE.match
+    else:
+        toks = text.split()
+        k = next(
+            (k for k in range(len(toks) - 1, 0, -1) if dates.is_timestamp_line(" ".join(toks[:k]))),
+            None,
+        )
+        if k is None:
+            return None
+        stamp, rest = " ".join(toks[:k]), toks[k:]
+        items_ok = is_aggregator_meta
+    splits = tuple(
+        (" ".join(rest[:j]), " ".join(rest[j:]))
+        for j in range(len(rest), 0, -1)
+        if items_ok(" ".join(rest[:j]))
+    )
+    if not splits:
+        return None
+    return AggregatorStamp(stamp, dates.timestamp_date(stamp), splits)
+
+
+def _stamped_meta(text: str) -> bool:
+    """The line rule's acceptance: a bare stamp, items, and at most one topic after them."""
+    read = read_aggregator_stamp(text, bare=True)
+    return read is not None and any(
+        not tags or _STAMP_TOPIC_RE.fullmatch(tags) for _, tags in read.splits
+    )
 
 
 def is_aggregator_meta(text: str) -> bool:
     t = text.strip(" .·•|")
-    return bool(_AGGREGATOR_META_RE.match(t) or _STAMPED_META_RE.match(t))
+    return bool(_AGGREGATOR_META_RE.match(t) or _stamped_meta(t))
 
 
 # --------------------------------------------------------------------------- readers' comments
