@@ -15,6 +15,7 @@ from pipeline.cleaning.outlets import (
     is_location,
     is_outlet_credit,
     looks_like_outlet,
+    name_openers,
     outlet_name,
     wire_name,
 )
@@ -50,7 +51,10 @@ _BYLINE_PREFIX_RE = re.compile(
     r"|^(?:thơ|tản văn|truyện ngắn|bút ký|tùy bút)\s*:\s*",
     re.IGNORECASE,
 )
-_PAPER_RE = re.compile(r"^(?:báo|tạp chí|đài|kênh|trang)\s+\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
+# a publisher's name after a writer's ("Hà Lâm/Báo X", ".../Kênh Y", ".../Trang Z")
+_PAPER_RE = re.compile(
+    rf"^{name_openers('paper', 'broadcaster', 'page')}\s+\S+(?:\s+\S+){{0,6}}$", re.IGNORECASE
+)
 # A writer signing with initials: "T.B", "A.N", "Tr.Đức", "N.H."
 _INITIALS_RE = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.\s?){1,3}[A-ZĐ][^\W\d_]{0,6}\.?$")
 # What a newsroom signs with instead of a name: "PV" (a reporter), "BTV", "Nhóm phóng viên"
@@ -210,7 +214,10 @@ def parse_credits(text: str) -> str | None:
     return writer
 
 
-_MEDIUM_RE = re.compile(r"^(?:báo|tờ|trang|tạp chí|đài|kênh)\s+(?=\S)", re.IGNORECASE)
+# the word a credit puts before the paper's name ("Theo báo Tuổi Trẻ", "Theo tờ X")
+_MEDIUM_RE = re.compile(
+    rf"^{name_openers('paper', 'broadcaster', 'page', 'sheet')}\s+(?=\S)", re.IGNORECASE
+)
 
 
 def _writer_and_outlet(text: str) -> tuple[str | None, str | None]:

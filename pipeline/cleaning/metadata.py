@@ -15,10 +15,13 @@ from pipeline import dates
 from pipeline.cleaning.bylines import byline_like
 from pipeline.cleaning.lines import BLANK, HEADER, LINK_REASONS, TITLE, Page
 from pipeline.cleaning.outlets import (
+    BAO_E_EDITION,
+    E_EDITION,
     is_brand_name,
     is_location,
     is_outlet_credit,
     looks_like_outlet,
+    name_openers,
     outlet_name,
     strip_dateline,
     wire_name,
@@ -59,7 +62,7 @@ def read_headers(page: Page) -> tuple[str | None, str | None]:
         if m:
             ln.kind = HEADER
             name = m.group("name").strip()
-            bare = re.sub(r"^(?:báo(?: điện tử)?|tạp chí)\s+", "", name, flags=re.I)
+            bare = _PAPER_PREFIX_RE.sub("", name)
             outlet = outlet or outlet_name(name) or outlet_name(bare) or name
             continue
         iso = dates.parse_header(ln.text)
@@ -464,10 +467,14 @@ def _dated_headline(page: Page, i: int) -> bool:
 
 # "báo cáo", "báo giá": words, not "Báo <name>"
 _NOT_PAPER = r"(?:cáo|giá|động|hiệu|danh|tin|thức|đáp|ân|chí)\b"
+# what opens a publication's name that holds a dash ("- Tạp chí Nhà Quản Trị - TheLEADER"): a
+# paper's or a site's word ("Báo" not as in "báo cáo"); a broadcaster's or a portal's word opens
+# a site's name too (``_SITE_PREFIX_RE``) but not this one, as tuned
+_OPENERS_NOT_BAO = name_openers("paper", "site", "times", but=("báo", "cổng thông tin"))
+_SITE_OPENERS = rf"báo(?!\s+{_NOT_PAPER})|{_OPENERS_NOT_BAO}"
 # what opens a site's name after its headline: "- Chuyên trang Sinh viên Việt Nam", "- Đài ..."
-_SITE_OPENERS = r"báo(?!\s+" + _NOT_PAPER + r")|tạp chí|chuyên trang|thời báo|trang tin"
 _SITE_PREFIX_RE = re.compile(
-    r"^(?:" + _SITE_OPENERS + r"|đài|cổng thông tin|kênh)\s", re.IGNORECASE
+    r"^(?:" + _SITE_OPENERS + "|" + name_openers("broadcaster", "site") + r")\s", re.IGNORECASE
 )
 _PREFIXED_SITE_RE = re.compile(
     r"\s+[|\-–—]\s+(?P<site>(?:" + _SITE_OPENERS + r")\s[^|\-–—]{2,40}"
@@ -522,7 +529,8 @@ def _site_suffix(page: Page, i: int, head: str, site: re.Match[str]) -> bool:
     return site["sep"] == "|" and titled
 
 
-_E_PAPER_RE = re.compile(r"\s+điện tử$", re.IGNORECASE)
+_E_PAPER_RE = re.compile(rf"\s+{E_EDITION}$", re.IGNORECASE)
+_SITE_CORE_RE = re.compile(rf"^{name_openers('paper')}\s+", re.IGNORECASE)
 
 
 def site_outlet(name: str) -> str:
@@ -530,7 +538,7 @@ def site_outlet(name: str) -> str:
     VnExpress, a section after the outlet's name), else the name without "điện tử" (the
     e-paper of "Báo Hà Giang")."""
     bare = _E_PAPER_RE.sub("", name.strip())
-    core = re.sub(r"^(?:báo|tạp chí)\s+", "", bare, flags=re.IGNORECASE)
+    core = _SITE_CORE_RE.sub("", bare)
     if found := outlet_name(name) or outlet_name(bare):
         return found
     toks = core.split()
@@ -556,12 +564,20 @@ def outlet_from_follow(text: str) -> str | None:
     raw = m.group("o").strip(" .:")
     if raw.casefold() in {"chúng tôi", "báo", "tin tức", "tin"}:
         return None
-    bare = re.sub(r"^(?:báo(?: điện tử)?|tạp chí|kênh|trang)\s+", "", raw, flags=re.I)
+    bare = _FOLLOW_PREFIX_RE.sub("", raw)
     return outlet_name(raw) or outlet_name(bare) or raw
 
 
-_PAPER_NAME_RE = re.compile(r"^(?:báo|tạp chí|đài|kênh)\s", re.IGNORECASE)
-_PAPER_RE = re.compile(r"^(?:báo|tạp chí)\s", re.IGNORECASE)  # not "Đài KTTV": a station
+# "Theo dõi Báo X / Kênh Y / Trang Z": a follow-us line names the page readers follow, so
+# "Kênh" and "Trang" open it as well as a paper's word ("Đài" is left out, as tuned)
+_FOLLOW_PREFIX_RE = re.compile(
+    rf"^{name_openers('paper', 'broadcaster', 'page', but=('đài',), e_papers=BAO_E_EDITION)}\s+",
+    re.IGNORECASE,
+)
+# one name in a credit, never split on "và": a paper's or a broadcaster's
+_PAPER_NAME_RE = re.compile(rf"^{name_openers('paper', 'broadcaster')}\s", re.IGNORECASE)
+# not "Đài KTTV": a station
+_PAPER_RE = re.compile(rf"^{name_openers('paper')}\s", re.IGNORECASE)
 
 
 def _one_name(part: str) -> bool:
@@ -654,7 +670,10 @@ def known_paper(name: str) -> str | None:
     return outlet_name(name) or (outlet_name(core) if core != name else None)
 
 
-_PAPER_PREFIX_RE = re.compile(r"^(?:báo(?: điện tử)?|tạp chí)\s+", re.IGNORECASE)
+# "Báo " / "Báo điện tử " / "Tạp chí " before a listed paper's name
+_PAPER_PREFIX_RE = re.compile(
+    rf"^{name_openers('paper', e_papers=BAO_E_EDITION)}\s+", re.IGNORECASE
+)
 
 
 def closing_masthead(page: Page) -> str | None:

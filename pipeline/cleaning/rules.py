@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline import dates
+from pipeline.cleaning.outlets import E_EDITION, name_openers
 from pipeline.cleaning.text import (
     ends_with_ellipsis,
     is_title_like,
@@ -586,7 +587,7 @@ _FOOTER_RE = re.compile(
 )
 # The copyright line names whose the site is: "© 2003-2025 Bản quyền thuộc về Báo Thanh Niên."
 COPYRIGHT_OWNER_RE = re.compile(
-    r"bản quyền (?:thuộc về|của)\s+(?:(?:báo|tạp chí)\s+(?:điện tử\s+)?)?"
+    rf"bản quyền (?:thuộc về|của)\s+(?:{name_openers('paper')}\s+(?:{E_EDITION}\s+)?)?"
     r"(?P<owner>[^.,;()]{2,40})",
     re.IGNORECASE,
 )
