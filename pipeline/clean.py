@@ -143,11 +143,11 @@ def _headline_over(page: Page, i: int) -> bool:
     """The next line is a publication stamp ("3 giờ trước", "01/04/2014 11:53"), or the line
     is headline-shaped (six words or more, no end mark) with the lead right under it: a
     caption's credit shape in a headline ("... QUAY CLIP: KIỂM ĐIỂM ...") is no caption."""
+    if page.stamped(i, above=False, is_stamp=_stamp):  # judged by text: no stamp decided yet
+        return True
     j = page.next(i, undecided=False)
     if j is None:
         return False
-    if _stamp(page[j].text):
-        return True
     t = page[i].text
     return len(words(t)) >= _HEADLINE_MIN_WORDS and is_title_like(t) and is_prose(page[j].text)
 

@@ -446,8 +446,7 @@ def publisher_line(page: Page, i: int) -> bool:
     outlet, a place, or words the story itself uses as ordinary words (a writer's name is not
     a phrase of the story; "Chính phủ" is)."""
     t = page[i].text
-    n = page.next(i, undecided=False)
-    if n is None or page[n].kind != "timestamp" or len(words(t)) > 4 or not t[:1].isupper():
+    if not page.stamped(i, above=False) or len(words(t)) > 4 or not t[:1].isupper():
         return False
     if outlet_name(t) or t.casefold() in PLACES:  # not "NGỌC AN": caps is a writer's name
         return True

@@ -8,6 +8,7 @@ the order of the steps in ``pipeline.clean`` is the only precedence there is.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.cleaning.text import is_paragraph, is_prose
@@ -96,6 +97,32 @@ class Page:
             if self.lines[j].kind not in (BLANK, HEADER):
                 return j
         return None
+
+    def stamped(
+        self,
+        i: int,
+        *,
+        above: bool = True,
+        below: bool = True,
+        is_stamp: Callable[[str], bool] | None = None,
+    ) -> bool:
+        """The page's timestamp stands right next to line i: it is the nearest line under i
+        (``next`` with decided lines, blanks skipped) or over it (``prev``). Sites print a
+        headline's stamp under it or over it, so every step that asks "is this line dated"
+        asks here. ``is_stamp`` judges the neighbour's text, for steps that run before the
+        stamp steps have decided it; otherwise the neighbour must be decided "timestamp"."""
+        near = ([self.prev(i)] if above else []) + (
+            [self.next(i, undecided=False)] if below else []
+        )
+        return any(
+            k is not None
+            and (
+                self.lines[k].kind == "timestamp"
+                if is_stamp is None
+                else is_stamp(self.lines[k].text)
+            )
+            for k in near
+        )
 
     def open_indices(self) -> list[int]:
         return [i for i, ln in enumerate(self.lines) if ln.kind is None]

@@ -191,8 +191,7 @@ def _headline_over_stamp(page: Page, i: int) -> bool:
     if any(page[k].kind is None for k in above):
         return False
     trail = any(page[k].kind == "breadcrumb" and _TRAIL_SEP_RE.search(page[k].text) for k in above)
-    near = (page.prev(i), page.next(i, undecided=False))
-    return trail and any(k is not None and page[k].kind == "timestamp" for k in near)
+    return trail and page.stamped(i)
 
 
 _TRAIL_SEP_RE = re.compile(r"\s[>»›]\s")
@@ -378,9 +377,9 @@ def _label_over_stamped(page: Page, i: int) -> bool:
         return False
     b = page[j].text
     between = [k for k in range(i + 1, j) if page[k].kind not in (BLANK, HEADER)]
-    under = page.next(j, undecided=False)
+    # the stamp between the two (header lines skipped), or right under the headline
     stamped = [page[k].kind for k in between] == ["timestamp"] or (
-        not between and under is not None and page[under].kind == "timestamp"
+        not between and page.stamped(j, above=False)
     )
     return (
         stamped
@@ -456,10 +455,8 @@ def _dated_headline(page: Page, i: int) -> bool:
     """A short one-sentence first line ending in a full stop with the timestamp right under
     (or over) it is the headline ("Các phương pháp nhận biết mang thai sớm."), not a lead."""
     t = page[i].text
-    nxt, above = page.next(i, undecided=False), page.prev(i)
-    stamped = any(k is not None and page[k].kind == "timestamp" for k in (nxt, above))
     return (
-        stamped  # under the headline, or over it as many sites print it
+        page.stamped(i)  # under the headline, or over it as many sites print it
         and len(words(t)) <= 20
         and len(sentences(t)) == 1
     )

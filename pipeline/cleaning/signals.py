@@ -308,10 +308,8 @@ def _dated_headline(page: Page, i: int) -> bool:
     liệt" / "21/02"): an item of a list of stories, on whatever topic; a subheading has its
     section's text under it, never a date."""
     t = page[i].text
-    n = page.next(i, undecided=False)
     return (
-        n is not None
-        and page[n].kind == "timestamp"
+        page.stamped(i, above=False)  # a list prints each story's date under its headline
         and len(words(t)) >= _DATED_MIN_WORDS
         and is_title_like(t, 25)
         and not is_sentence(t)
