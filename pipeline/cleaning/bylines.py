@@ -21,6 +21,7 @@ from pipeline.cleaning.outlets import (
 )
 from pipeline.cleaning.rules import (
     PROSE_START_RE,
+    WRITER_LABELS,
     footer_reason,
     is_breadcrumb,
     is_caption_only,
@@ -29,6 +30,7 @@ from pipeline.cleaning.rules import (
 from pipeline.cleaning.text import (  # is_prose: re-exported for blocks and signals
     CLOSING_QUOTES,
     LIST_ITEM_RE,
+    alternation,
     is_prose,
     is_quote,
     is_title_like,
@@ -457,8 +459,11 @@ def publisher_line(page: Page, i: int) -> bool:
     return any(phrase in f" {key(o)} " for o in others)
 
 
+# a writer's label: the author field's ("Tác giả:"), or what they made ("Bài:", "Bài và ảnh:",
+# "Thực hiện:"), which no frame's field is labelled with
+_MADE_LABELS = ("bài", "bài viết", "bài và ảnh", "bài, ảnh", "thực hiện")
 _WRITER_LABEL_RE = re.compile(
-    r"^(?:tác giả|bài|bài viết|bài và ảnh|bài, ảnh|thực hiện|người viết)\s*:\s*\S", re.IGNORECASE
+    rf"^{alternation(WRITER_LABELS + _MADE_LABELS)}\s*:\s*\S", re.IGNORECASE
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.cleaning.text import has_vietnamese, words
+from pipeline.cleaning.text import alternation, has_vietnamese, words
 
 # Dateline/credit abbreviation -> outlet display name. Keys are casefolded.
 # fmt: off
@@ -105,8 +105,9 @@ BAO_E_EDITION = E_PAPERS[:1]
 def name_openers(*kinds: str, but: tuple[str, ...] = (), e_papers: tuple[str, ...] = ()) -> str:
     """A regex alternation of the opening words of ``kinds`` (less ``but``, plus the online
     editions ``e_papers``), longest first: "Báo điện tử X" is read whole before "Báo"."""
-    chosen = [w for k in kinds for w in OUTLET_OPENERS[k] if w not in but] + list(e_papers)
-    return "(?:" + "|".join(sorted(chosen, key=len, reverse=True)) + ")"
+    return alternation(
+        [w for k in kinds for w in OUTLET_OPENERS[k] if w not in but] + list(e_papers)
+    )
 
 
 # The opening of a name a credit gives that no list knows: papers, their online editions,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pipeline import dates
 from pipeline.cleaning.outlets import E_EDITION, name_openers
 from pipeline.cleaning.text import (
+    alternation,
     ends_with_ellipsis,
     is_title_like,
     normalize,
@@ -256,6 +257,18 @@ def slug_size(run: list[str]) -> int:
     return sum(len(re.split(r"[-]", t.removesuffix(".html").removesuffix(".htm"))) for t in run)
 
 
+# --------------------------------------------------------------------------- tag and topic labels
+
+# The words a site labels its keyword row with ("Tags:", "Từ khóa:", "Thẻ:", "Keywords:") and
+# the topic labels it prints the same way ("Chủ đề:", "Sự kiện:"). The tags rule, the glued
+# label, the frame's "tags" field and the heading over a keyword list are built from these.
+_KEYWORD_WORDS = ("từ khóa", "từ khoá")  # both spellings
+TAG_WORDS = ("tag", "tags", *_KEYWORD_WORDS, "thẻ", "keyword", "keywords")
+TOPIC_LABEL_WORDS = ("chủ đề", "sự kiện")
+# a tags label alone as the heading over its keywords ("Từ khóa liên quan" / "giải ngân")
+TAG_LABELS = {*_KEYWORD_WORDS, *(f"{w} liên quan" for w in _KEYWORD_WORDS), "tags"}
+
+
 # --------------------------------------------------------------------------- related / read more
 
 # fmt: off
@@ -430,9 +443,11 @@ def is_rule_line(text: str) -> bool:
 
 # A topic or tags label glued after the sapo's last sentence ("... một lớp.Sự kiện:"): the
 # link under it names the site's event page, not a line of the story
-_GLUED_TOPIC_RE = re.compile(
-    r"[.!?…\"”)](?:sự kiện|chủ đề|tags?|từ khóa|từ khoá|thẻ)\s*:\s*$", re.I
+# ("Keywords" is left out, as tuned)
+_GLUED_TOPIC_LABELS = alternation(
+    [w for w in TAG_WORDS if not w.startswith("keyword")] + list(TOPIC_LABEL_WORDS)
 )
+_GLUED_TOPIC_RE = re.compile(rf"[.!?…\"”)]{_GLUED_TOPIC_LABELS}\s*:\s*$", re.I)
 
 
 def ends_with_topic_label(text: str) -> bool:
@@ -591,10 +606,9 @@ COPYRIGHT_OWNER_RE = re.compile(
     r"(?P<owner>[^.,;()]{2,40})",
     re.IGNORECASE,
 )
-TAG_LABELS = {"từ khóa", "từ khoá", "từ khóa liên quan", "từ khoá liên quan", "tags"}
 # A table of contents over a long article: its entries repeat the subheadings below
 TOC_HEADINGS = {"mục lục", "nội dung chính", "nội dung bài viết", "các nội dung chính"}
-_TAGS_RE = re.compile(r"^(?:tags?|từ khóa|từ khoá|thẻ|keywords?|chủ đề|sự kiện)\s*:", re.I)
+_TAGS_RE = re.compile(rf"^{alternation(TAG_WORDS + TOPIC_LABEL_WORDS)}\s*:", re.I)
 _COUNTER_RE = re.compile(
     r"^(?:(?:bình luận|ý kiến|thích|chia sẻ|lượt xem|lượt đọc|lượt thích|like|share|comments?"
     r"|views?|likes?|shares?)\s*[:(]?\s*\d[\d.,]*\s*\)?|\d[\d.,]*\s*(?:bình luận|ý kiến|"
@@ -855,9 +869,11 @@ def is_breadcrumb(text: str) -> bool:
 # "Tag SKT T1 ,Faker", "Chuyên mục: Thể thao", "Nguồn: VTV". Field -> its labels; the removal
 # reason each field's line carries is ``FIELD_REASONS``.
 # fmt: off
+# the labels a byline shares with a frame's author field (see ``bylines.labelled_byline``)
+WRITER_LABELS = ("tác giả", "người viết")
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "author": (
-        "author", "authors", "written by", "posted by", "by", "tác giả", "người viết",
+        "author", "authors", "written by", "posted by", "by", *WRITER_LABELS,
         "biên tập", "biên tập viên", "đăng bởi", "viết bởi", "người đăng", "phóng viên",
     ),
     "date": (
@@ -865,7 +881,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "posted", "posted on", "posted at", "ngày đăng", "ngày", "cập nhật", "cập nhật lúc",
         "ngày cập nhật", "đăng lúc", "đăng ngày", "xuất bản", "ngày xuất bản", "thời gian đăng",
     ),
-    "tags": ("tag", "tags", "từ khóa", "từ khoá", "chủ đề", "keywords", "keyword", "thẻ"),
+    # "Chủ đề:" lists the story's topics as tags do; "Sự kiện:" (an event page) is left out
+    "tags": (*TAG_WORDS, "chủ đề"),
     "category": ("category", "categories", "section", "chuyên mục", "danh mục"),
     "source": ("source", "nguồn"),
 }
@@ -883,10 +900,13 @@ _FIELD_ALT = "|".join(
 )
 # "Label: value" (the colon may be "-" or "|" in a frame: "Tác giả - X")
 FIELD_RE = re.compile(rf"^(?P<label>{_FIELD_ALT})\s*[:：|]\s*(?P<value>\S.*)$", re.IGNORECASE)
-# "Label value" with no colon: a tag row ("Tag SKT T1 ,Faker") and an English byline ("By X")
+# "Label value" with no colon: a tag row ("Tag SKT T1 ,Faker") and an English byline ("By X").
+# Only labels that cannot open a sentence: not "Thẻ" ("Thẻ tín dụng ..."), nor "Keywords" (as
+# tuned); of the author's, those ending on "by"/"bởi", and a lone "By" only capitalised.
+_BARE_TAGS = ("tag", "tags", *_KEYWORD_WORDS)
+_BARE_AUTHOR = [w for w in FIELD_LABELS["author"] if w.endswith((" by", " bởi"))]
 FIELD_BARE_RE = re.compile(
-    r"^(?P<label>tags?|từ khóa|từ khoá|(?-i:By)|viết bởi|đăng bởi|posted by|written by)"
-    r"\s+(?P<value>\S.*)$",
+    rf"^(?P<label>{alternation([*_BARE_TAGS, *_BARE_AUTHOR])}|(?-i:By))\s+(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 # "Nguyễn Thanh Tuấn đăng lúc 20:50 13/04/2019", "Posted by X on 3 May 2019": who posted it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from pipeline.segment import split_sentences
 from pipeline.stopwords import STOPWORDS
@@ -25,6 +26,13 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH_RE.sub("", text)
     return _SPACE_RE.sub(" ", text).strip()
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex group for any of ``phrases`` (plain words: no regex syntax), longest first, so
+    a phrase is read whole before a shorter one it opens on ("báo điện tử" before "báo").
+    Word lists stay data; the patterns that read them are built with this."""
+    return "(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + ")"
 
 
 def words(text: str) -> list[str]:
