@@ -20,6 +20,7 @@ from pipeline.cleaning.outlets import (
     wire_name,
 )
 from pipeline.cleaning.rules import (
+    BYLINE_LABELS,
     PROSE_START_RE,
     WRITER_LABELS,
     footer_reason,
@@ -44,10 +45,17 @@ from pipeline.names import is_full_name, is_names_line, is_titled_name, person_t
 
 # "Bài và ảnh:", "Tin, ảnh:", "Tin-ảnh-clip:": what the writer made, joined any way
 _MADE = r"(?:bài|tin|ảnh|clip|video)"
+# a byline's own labels, beside those it shares with a frame's author field (``BYLINE_LABELS``):
+# who made the story and how ("Thực hiện:", "Ghi chép:", "Lược dịch:", "CTV:")
+# fmt: off
+_MAKER_LABELS = (
+    "thực hiện", "nhóm thực hiện", "người thực hiện", "bởi", "by", "ghi chép", "ghi", "lược dịch",
+    "biên dịch", "dịch", "tổng hợp", "btv", "cộng tác viên", "ctv",
+)
+# fmt: on
+_BYLINE_LABELS_ALT = alternation(BYLINE_LABELS + _MAKER_LABELS)
 _BYLINE_PREFIX_RE = re.compile(
-    rf"^(?:(?:bài|tin)(?:\s*(?:,|-|/|&|và)\s*{_MADE}){{0,3}}|tác giả|thực hiện|nhóm thực hiện|"
-    r"bởi|by|ghi chép|ghi|lược dịch|biên dịch|dịch|tổng hợp|người đăng|đăng bởi|người viết|"
-    r"người thực hiện|biên tập viên|biên tập|btv|phóng viên|cộng tác viên|ctv)\s*:?\s+"
+    rf"^(?:(?:bài|tin)(?:\s*(?:,|-|/|&|và)\s*{_MADE}){{0,3}}|{_BYLINE_LABELS_ALT})\s*:?\s+"
     # the genre, then the writer: "Thơ: X", "Tản văn: X" (the colon is needed: "Thơ Nguyễn
     # Du" is a subheading)
     r"|^(?:thơ|tản văn|truyện ngắn|bút ký|tùy bút)\s*:\s*",

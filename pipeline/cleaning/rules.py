@@ -864,18 +864,24 @@ def is_breadcrumb(text: str) -> bool:
 
 # --------------------------------------------------------------------------- labelled fields
 
+# Who wrote or posted the story, as the label before a name that a frame's author field and a
+# byline (``bylines``) both print: "Tác giả: X", "Phóng viên: Y", "Đăng bởi Z". The first two
+# name the writer outright, whatever follows (``bylines.labelled_byline``).
+WRITER_LABELS = ("tác giả", "người viết")
+# fmt: off
+BYLINE_LABELS = (
+    *WRITER_LABELS, "biên tập", "biên tập viên", "đăng bởi", "người đăng", "phóng viên",
+)
+# fmt: on
+
 # A site's frame prints its metadata as labelled fields in the header zone, in either language:
 # "Author: Khang Nguyen", "Tác giả: X", "Date: 20/04/2019", "Cập nhật: 10:05 12/3/2024",
 # "Tag SKT T1 ,Faker", "Chuyên mục: Thể thao", "Nguồn: VTV". Field -> its labels; the removal
 # reason each field's line carries is ``FIELD_REASONS``.
 # fmt: off
-# the labels a byline shares with a frame's author field (see ``bylines.labelled_byline``)
-WRITER_LABELS = ("tác giả", "người viết")
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "author": (
-        "author", "authors", "written by", "posted by", "by", *WRITER_LABELS,
-        "biên tập", "biên tập viên", "đăng bởi", "viết bởi", "người đăng", "phóng viên",
-    ),
+    # "Viết bởi" is read as a field's label only (the byline parser never took it, as tuned)
+    "author": ("author", "authors", "written by", "posted by", "by", *BYLINE_LABELS, "viết bởi"),
     "date": (
         "date", "published", "published on", "published at", "updated", "last updated",
         "posted", "posted on", "posted at", "ngày đăng", "ngày", "cập nhật", "cập nhật lúc",
