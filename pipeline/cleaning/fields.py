@@ -173,7 +173,7 @@ def aggregator_stamp(text: str) -> str | None:
     read = read_aggregator_stamp(text)
     if read is None or read.when is None:
         return None
-    tags = read.splits[0][1]
+    tags = " ".join(read.splits[0][1].split())
     if len(tags.split()) > _STAMP_TAGS_MAX_WORDS or _DIGIT_RE.search(tags):
         return None
     return None if tags.endswith(_END_PUNCT) else read.when

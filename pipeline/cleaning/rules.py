@@ -1073,34 +1073,47 @@ class AggregatorStamp:
 
 def read_aggregator_stamp(text: str, *, bare: bool = False) -> AggregatorStamp | None:
     """A date stamp, then aggregator items (at least one), then anything: None when the line
-    does not open so. ``bare``: the line rule's stricter reading, where the stamp is a numeric
-    date with its clock and time zone and the items are items to the letter; otherwise the
-    stamp is the longest opening a timestamp line can be (a weekday, a clock before the date)
-    and the items may carry the separators ``is_aggregator_meta`` strips."""
+    does not open so. The words after the stamp are cut at each run of white space into items
+    and tags, as the text spells them. ``bare``: the line rule's stricter reading, where the
+    stamp is a numeric date with its clock and time zone and the items are items to the
+    letter; otherwise the stamp is the longest opening a timestamp line can be (a weekday, a
+    clock before the date) and the items are read with white space folded and with the
+    separators ``is_aggregator_meta`` strips."""
     if bare:
         m = _BARE_STAMP_RE.match(text)
         if m is None:
             return None
-        stamp, rest = m.group(), text[m.end() :].split()
+        stamp, end = m.group(), m.end()
         items_ok: Callable[[str], object] = _AGGREGATOR_META_RE.match
     else:
-        toks = text.split()
+        ends = [t.end() for t in re.finditer(r"\S+", text)]
         k = next(
-            (k for k in range(len(toks) - 1, 0, -1) if dates.is_timestamp_line(" ".join(toks[:k]))),
+            (
+                k
+                for k in range(len(ends) - 1, 0, -1)
+                if dates.is_timestamp_line(_folded(text[: ends[k - 1]]))
+            ),
             None,
         )
         if k is None:
             return None
-        stamp, rest = " ".join(toks[:k]), toks[k:]
-        items_ok = is_aggregator_meta
-    splits = tuple(
-        (" ".join(rest[:j]), " ".join(rest[j:]))
-        for j in range(len(rest), 0, -1)
-        if items_ok(" ".join(rest[:j]))
-    )
+        stamp, end = _folded(text[: ends[k - 1]]), ends[k - 1]
+        items_ok = _loose_items
+    body = text[end:].lstrip()
+    runs = [(r.start(), r.end()) for r in re.finditer(r"\s+", body) if r.end() < len(body)]
+    cuts = [(len(body), len(body)), *reversed(runs)]  # the most items first
+    splits = tuple((body[:a], body[b:]) for a, b in cuts if items_ok(body[:a]))
     if not splits:
         return None
     return AggregatorStamp(stamp, dates.timestamp_date(stamp), splits)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _loose_items(text: str) -> bool:
+    return is_aggregator_meta(_folded(text))
 
 
 def _stamped_meta(text: str) -> bool:
