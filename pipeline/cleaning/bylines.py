@@ -45,6 +45,8 @@ from pipeline.names import is_full_name, is_names_line, is_titled_name, person_t
 
 # "Bài và ảnh:", "Tin, ảnh:", "Tin-ảnh-clip:": what the writer made, joined any way
 _MADE = r"(?:bài|tin|ảnh|clip|video)"
+# what the writer made, as the label before their name ("Bài:", "Bài và ảnh:", "Thực hiện:")
+_MADE_LABELS = ("bài", "bài viết", "bài và ảnh", "bài, ảnh", "thực hiện")
 # a byline's own labels, beside those it shares with a frame's author field (``BYLINE_LABELS``):
 # who made the story and how ("Thực hiện:", "Ghi chép:", "Lược dịch:", "CTV:")
 # fmt: off
@@ -183,23 +185,20 @@ def _source(raw: str) -> str:
     return (m.group("src") if m else raw).strip(" .")
 
 
+# the roles that credit the writer (what they made: ``_MADE_LABELS``), the photographer, and
+# the rest of a long-form page's team
+_WRITER_ROLES = frozenset({"nội dung", "tác giả", "nhóm thực hiện", *_MADE_LABELS})
+_PHOTO_ROLES = frozenset({"ảnh", "video", "ảnh và video"})
+# fmt: off
+_TEAM_ROLES = (
+    "thiết kế", "đồ họa", "đồ hoạ", "trình bày", "biên tập", "kỹ thuật", "dựng video", "quay phim",
+    "infographic",
+)
+# fmt: on
 _CREDIT_ROLE_RE = re.compile(
-    r"^(?P<role>nội dung|bài viết|bài và ảnh|bài, ảnh|bài|tác giả|thực hiện|nhóm thực hiện|"
-    r"ảnh|thiết kế|đồ họa|đồ hoạ|trình bày|biên tập|kỹ thuật|video|dựng video|quay phim|"
-    r"ảnh và video|infographic)\s*:\s*(?P<name>.+)$",
+    rf"^(?P<role>{alternation([*_WRITER_ROLES, *_PHOTO_ROLES, *_TEAM_ROLES])})\s*:\s*(?P<name>.+)$",
     re.IGNORECASE,
 )
-_WRITER_ROLES = {
-    "nội dung",
-    "bài viết",
-    "bài và ảnh",
-    "bài, ảnh",
-    "bài",
-    "tác giả",
-    "thực hiện",
-    "nhóm thực hiện",
-}
-_PHOTO_ROLES = {"ảnh", "video", "ảnh và video"}
 
 
 def parse_credits(text: str) -> str | None:
@@ -467,9 +466,8 @@ def publisher_line(page: Page, i: int) -> bool:
     return any(phrase in f" {key(o)} " for o in others)
 
 
-# a writer's label: the author field's ("Tác giả:"), or what they made ("Bài:", "Bài và ảnh:",
-# "Thực hiện:"), which no frame's field is labelled with
-_MADE_LABELS = ("bài", "bài viết", "bài và ảnh", "bài, ảnh", "thực hiện")
+# a writer's label: the author field's ("Tác giả:"), or what they made (``_MADE_LABELS``), which
+# no frame's field is labelled with
 _WRITER_LABEL_RE = re.compile(
     rf"^{alternation(WRITER_LABELS + _MADE_LABELS)}\s*:\s*\S", re.IGNORECASE
 )

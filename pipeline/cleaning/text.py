@@ -32,7 +32,7 @@ def alternation(phrases: Iterable[str]) -> str:
     """A regex group for any of ``phrases`` (plain words: no regex syntax), longest first, so
     a phrase is read whole before a shorter one it opens on ("báo điện tử" before "báo").
     Word lists stay data; the patterns that read them are built with this."""
-    return "(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(sorted(set(phrases), key=lambda p: (-len(p), p))) + ")"
 
 
 def words(text: str) -> list[str]:
