@@ -62,6 +62,7 @@ SPLITS = (
     "test13",
     "test14",
     "test15",
+    "test16",
 )
 # the newest splits, labelled before the rule changes they measure
 HELD_OUT = ("test5", "test13", "test16")  # test14, test15: seen since their round-4 measure
