@@ -847,3 +847,18 @@ def test_titled_name_after_a_pull_quote_is_its_attribution() -> None:
     assert removed(a) == {"Nghệ nhân nhân dân Lê Minh Tâm": "quote-attribution"}
     heading = "Nghệ nhân nhân dân Lê Minh Tâm"  # not after a quote: a subheading, kept
     assert heading in clean_text(article(TITLE, P1, heading, P2, P3)).paragraphs
+
+
+def test_headline_printed_again_inside_the_story_is_a_copy() -> None:
+    # the top picture captioned with the headline: case and end mark differ, still a copy
+    again = TITLE.replace("Thủ tướng", "thủ tướng", 1) + "."
+    a = clean_text(article(TITLE, P1, again, P2, P3))
+    assert removed(a)[again] == "duplicate-line"
+    assert a.title == TITLE and a.paragraphs == (P1, P2, P3)
+    # a quiz's first question repeating the headline is a row of its list, kept
+    quiz = "Tỉnh nào có nhiều huyện đảo nhất cả nước?"
+    a = clean_text(article(quiz, P1, "1. " + quiz, P2))
+    assert "1. " + quiz in a.paragraphs
+    # a short headline ("Thanh âm của niềm tin", 5 words) printed again goes too
+    a = clean_text(article("Thanh âm của niềm tin", P1, "Thanh âm của niềm tin", P2))
+    assert a.paragraphs == (P1, P2)

@@ -162,13 +162,28 @@ def decide_duplicates(page: Page, title_idx: int | None) -> None:
         # a sentence the article says twice (a sapo quoting the body, one sentence per line)
         # is the article's own; a repeated headline, caption or link is not
         repeated = k in seen and len(words(ln.text)) >= 6 and not is_sentence(ln.text, 6)
-        if consecutive or repeated:
+        if consecutive or repeated or _headline_again(page, title_idx, i):
             page.decide(i, "duplicate-line")
             first = seen.get(k)
             if not consecutive and first is not None and _repeated_caption(page, first, i):
                 page.decide(first, "repeated-caption")
             continue
         seen.setdefault(k, i)
+
+
+_HEADLINE_COPY_WORDS = 4
+
+
+def _headline_again(page: Page, title_idx: int | None, i: int) -> bool:
+    """The headline printed again inside the story, whatever its case and end mark ("Mỹ lên
+    kế hoạch ... tại châu Âu." under the sapo): many outlets caption the top picture with the
+    headline, and a page copied twice repeats it; the article never says its headline as a
+    sentence of its own. A numbered item ("1. <headline>?", a quiz's first question) is a
+    list's row, not a copy."""
+    if title_idx is None or i == title_idx or LIST_ITEM_RE.match(page[i].text):
+        return False
+    k = key(page[i].text)
+    return len(k.split()) >= _HEADLINE_COPY_WORDS and k == key(page[title_idx].text)
 
 
 _REPEATED_CAPTION_WORDS = 25
