@@ -39,7 +39,6 @@ parity; nothing fetched is written.
 from __future__ import annotations
 
 import argparse
-import copy
 import hashlib
 import json
 import re
@@ -51,6 +50,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
+
+from pipeline.htmlmarks import (
+    all_inside,
+    classes,
+    element_lines,
+    follows_picture,
+    frame_captions,
+    has_picture,
+    inside,
+    is_caption_element,
+)
 
 sys.path.append(str(Path(__file__).resolve().parent))
 import clean_real_build as build  # noqa: E402
@@ -150,39 +160,13 @@ _ANY_HOST = re.compile(
     r"tinyurl|imgur|wp\.com|drive\.|localhost|127\.0"
 )
 
-# a class token naming a caption ("chú thích" is Vietnamese for caption); "noCaption" marks a
-# picture without one, and an element holding a picture is a wrapper, never a caption
-CAPTION_CLASS = re.compile(
-    r"(?i)^(?!nocaption$)(?:.*caption.*|.*chu[_-]?thich.*|expnoedit|image_desc|desc_cation|image)$"
-)
 SKIP_AREA = re.compile(
     r"(?i)relat|lienquan|sharing|share|social|\btags?\b|comment|signature|link-content-footer|"
     r"\bads?\b|banner|sponsor|inread|author|box|quote|notebox|zalo|swiper|slide"
 )
 _RELATED_TYPE = re.compile(r"(?i)related|link|box|news")
-CAPTION_FIELD = re.compile(r"(?i)chú thích|caption")
-MEDIA_TYPE = re.compile(r"(?i)^(?:photo|video|videostream|image)$")
 _VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 _BYLINE_WORDS = 8  # a closing body line this short with no full stop is the writer's line
-
-
-def _lines(el: lxml.html.HtmlElement) -> list[str]:
-    """The element's lines as ``clean_real_build.blocks`` renders it (its tail left out)."""
-    c = copy.deepcopy(el)
-    c.tail = None
-    return build.blocks(c)
-
-
-def _classes(el) -> list[str]:
-    return (el.get("class") or "").split()
-
-
-def _has_img(el) -> bool:
-    return el.tag == "img" or bool(el.xpath(".//img"))
-
-
-def _in(el, tags: set[str]) -> bool:
-    return any(a.tag in tags for a in el.iterancestors())
 
 
 def _skipped(el) -> bool:
@@ -190,37 +174,6 @@ def _skipped(el) -> bool:
     for a in el.iterancestors():
         name = " ".join([a.get("class") or "", a.get("id") or ""])
         if SKIP_AREA.search(name) or _RELATED_TYPE.search(a.get("type") or ""):
-            return True
-    return False
-
-
-def _is_caption_el(el) -> bool:
-    """A caption element: ``figcaption``, a caption class, a CMS caption field ("nhập chú
-    thích": "type the caption"), or a text block of a photo/video box (``type="Photo"``)."""
-    if el.tag == "figcaption" or CAPTION_FIELD.search(el.get("data-placeholder") or ""):
-        return True
-    if el.tag in ("p", "div") and any(
-        MEDIA_TYPE.match(a.get("type") or "") for a in el.iterancestors()
-    ):
-        return not el.xpath(".//div|.//p")
-    return any(CAPTION_CLASS.match(c) for c in _classes(el))
-
-
-def _all_in(el, tags: str) -> bool:
-    """The element's whole text sits inside the given inline tags (bold, italics)."""
-    text = " ".join(el.text_content().split())
-    inner = " ".join(" ".join(x.text_content() for x in el.xpath(tags)).split())
-    return bool(text) and inner == text
-
-
-def _prev_is_picture(el) -> bool:
-    """The nearest earlier sibling with something in it is a picture (empty ones skipped)."""
-    for prev in el.itersiblings(preceding=True):
-        if not isinstance(prev.tag, str):  # a comment
-            continue
-        if " ".join(prev.text_content().split()):
-            return False
-        if _has_img(prev):
             return True
     return False
 
@@ -242,49 +195,43 @@ def roles(content: str) -> dict[str, str]:
     for el in doc.iter():
         if not isinstance(el.tag, str) or el in done:
             continue
-        caption_el = _is_caption_el(el) and not _has_img(el)
-        framed = el.tag in ("table", "figure") and _has_img(el)
-        if framed:
-            cells = [
-                c for c in el.xpath(".//td|.//figcaption|.//p")
-                if not _has_img(c) and not c.xpath(".//td|.//p")
-            ]
-            lines = [x for c in cells for x in _lines(c)]
-            if len(el.xpath(".//img")) <= 2 and sum(len(x) for x in lines) <= 600:
-                put(lines, "caption")
+        caption_el = is_caption_element(el) and not has_picture(el)
+        framed = frame_captions(el)  # a picture's table or figure: its text cells
+        if framed is not None:
+            put(framed, "caption")
             done.update(el.iterdescendants())
             continue
         if caption_el:
-            put(_lines(el), "caption")
+            put(element_lines(el), "caption")
             done.update(el.iterdescendants())
             continue
-        if el.tag == "p" and not _in(el, {"li", "table", "blockquote", "figure"}):
-            text_lines = _lines(el)
+        if el.tag == "p" and not inside(el, {"li", "table", "blockquote", "figure"}):
+            text_lines = element_lines(el)
             if not text_lines:
                 continue
-            if _prev_is_picture(el):
-                put(text_lines, "caption" if _all_in(el, ".//em|.//i") else "unsure")
+            if follows_picture(el):
+                put(text_lines, "caption" if all_inside(el, ".//em|.//i") else "unsure")
                 continue
             if _skipped(el):
                 continue
             style = (el.get("style") or "").replace(" ", "").lower()
             words = sum(len(x.split()) for x in text_lines)
-            if "text-align:right" in style or any("author" in c.lower() for c in _classes(el)):
+            if "text-align:right" in style or any("author" in c.lower() for c in classes(el)):
                 put(text_lines, "author")
-            elif "text-align:center" in style and not _all_in(el, ".//strong|.//b"):
+            elif "text-align:center" in style and not all_inside(el, ".//strong|.//b"):
                 put(text_lines, "unsure")  # many outlets centre their photo captions
-            elif _all_in(el, ".//strong|.//b"):
+            elif all_inside(el, ".//strong|.//b"):
                 if words <= 25 and not text_lines[-1].endswith("."):
                     put(text_lines, "subheading")
                     last_bold = text_lines
                     continue
-            elif _all_in(el, ".//em|.//i"):
+            elif all_inside(el, ".//em|.//i"):
                 continue
             else:
                 put(text_lines, "body")
             last_bold = []
         elif el.tag in ("h2", "h3", "h4") and not _skipped(el):
-            put(_lines(el), "subheading")
+            put(element_lines(el), "subheading")
     if len(last_bold) == 1 and len(last_bold[0].split()) <= 6:  # the closing name: a byline
         out[last_bold[0]] = "author"
     for line in conflict:

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import lxml.html
 
+from pipeline.htmlmarks import blocks, marked_captions
+
 REPO = Path(__file__).resolve().parents[1]
 MANIFEST = REPO / "tests" / "clean_real" / "manifest.json"
 MIRRORS = Path("/work/.mirror")
@@ -31,61 +33,6 @@ DEFAULT_OUT = Path("/work/data/issue-8/real")
 # Raw files read with the search tools' ``read_file`` (repositories that cannot be fetched),
 # saved as returned under <INDEX_CACHE>/<owner>+<name>/<path>; never committed.
 INDEX_CACHE = Path("/work/data/issue-8/index")
-
-_DROP = {
-    "script",
-    "style",
-    "noscript",
-    "svg",
-    "iframe",
-    "form",
-    "button",
-    "input",
-    "select",
-    "textarea",
-    "template",
-    "video",
-    "audio",
-    "source",
-    "picture",
-    "img",
-}
-_BLOCK = {
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "figcaption",
-    "figure",
-    "blockquote",
-    "div",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "aside",
-    "nav",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "tbody",
-    "thead",
-    "dl",
-    "dt",
-    "dd",
-    "pre",
-    "main",
-    "time",
-    "hr",
-}
-
 
 def git_dir(repo: str) -> Path:
     """The git directory of a repository's fetch mirror."""
@@ -103,43 +50,15 @@ def _blob(repo: str, commit: str, path: str) -> bytes:
     ).stdout
 
 
+# the HTML a page was rendered from, kept while it is built: the captions its markup marks
+# (``pipeline.htmlmarks``) are written beside the page for ``clean_real_eval.py --marks``
+_RENDERED: list[str] = []
+
+
 def html_blocks(fragment: str) -> list[str]:
     """The blocks of an HTML fragment (a record's content field)."""
+    _RENDERED.append(fragment)
     return blocks(lxml.html.fromstring(f"<div>{fragment}</div>"))
-
-
-def blocks(element: lxml.html.HtmlElement) -> list[str]:
-    """innerText-like: one line per block element, inline text joined, <br> breaks a line."""
-    lines: list[str] = []
-    buf: list[str] = []
-
-    def flush() -> None:
-        text = " ".join("".join(buf).split())
-        if text:
-            lines.append(text)
-        buf.clear()
-
-    def walk(el: lxml.html.HtmlElement) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _DROP or not tag:
-            if el.tail:
-                buf.append(el.tail)
-            return
-        block = tag in _BLOCK
-        if block or tag == "br":
-            flush()
-        if el.text and tag != "br":
-            buf.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            flush()
-        if el.tail:
-            buf.append(el.tail)
-
-    walk(element)
-    flush()
-    return lines
 
 
 def html_page(raw: bytes, xpath: str) -> list[str]:
@@ -150,6 +69,7 @@ def html_page(raw: bytes, xpath: str) -> list[str]:
     out: list[str] = []
     for el in found:
         el.tail = None  # innerText of the container: the text after it is not in it
+        _RENDERED.append(lxml.html.tostring(el, encoding="unicode"))
         out.extend(blocks(el))
     return out
 
@@ -576,7 +496,14 @@ def main(argv: list[str] | None = None) -> int:
         if item["kind"] in _INDEX_KINDS and not _index_path(item).exists():
             print(f"skip {item['id']}: no cached index file {_index_path(item)} (read_file only)")
             continue
+        _RENDERED.clear()
         (out / f"{item['id']}.txt").write_text(build(item), encoding="utf-8")
+        marks = out / f"{item['id']}.marks.json"
+        if _RENDERED:
+            keys = sorted(marked_captions(_RENDERED))
+            marks.write_text(json.dumps(keys, ensure_ascii=False, indent=0), encoding="utf-8")
+        elif marks.exists():
+            marks.unlink()
         wrote += 1
     print(f"wrote {wrote} pages to {out}")
     return 0

@@ -120,8 +120,10 @@ def _found(want: str, para: str, family: str) -> bool:
     return family == "dateline" and want.endswith(para) and len(para) >= len(want) // 2
 
 
-def score_page(page: str, item: dict, text: str, labels: dict, want: dict) -> PageScore:
-    a = clean_text(text)
+def score_page(
+    page: str, item: dict, text: str, labels: dict, want: dict, marks: frozenset[str] = frozenset()
+) -> PageScore:
+    a = clean_text(text, marks)
     s = PageScore(page, item["outlet"], item["split"], item["kind"])
     raw = text.split("\n")
     removed = {r.line for r in a.removed}
@@ -154,7 +156,10 @@ def score_page(page: str, item: dict, text: str, labels: dict, want: dict) -> Pa
     return s
 
 
-def evaluate(data: Path, split: str = "all") -> list[PageScore]:
+def evaluate(data: Path, split: str = "all", marks: bool = False) -> list[PageScore]:
+    """Every page of the split scored; with ``marks``, pages built from HTML are cleaned with
+    the captions their markup marks (``<id>.marks.json``, as ``vnbrief clean page.html``
+    does)."""
     items = json.loads((CASES / "manifest.json").read_text(encoding="utf-8"))
     expected = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))
     scores = []
@@ -168,7 +173,10 @@ def evaluate(data: Path, split: str = "all") -> list[PageScore]:
             continue
         text = (data / f"{page}.txt").read_text(encoding="utf-8")
         labels = load_labels(CASES / "labels" / f"{page}.tsv")
-        scores.append(score_page(page, item, text, labels, expected[page]))
+        marked: frozenset[str] = frozenset()
+        if marks and (data / f"{page}.marks.json").exists():
+            marked = frozenset(json.loads((data / f"{page}.marks.json").read_text("utf-8")))
+        scores.append(score_page(page, item, text, labels, expected[page], marked))
     return scores
 
 
@@ -265,6 +273,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
     p.add_argument("--lines", action="store_true")
+    p.add_argument(
+        "--marks",
+        action="store_true",
+        help="clean pages built from HTML with the captions their markup marks (HTML input)",
+    )
     args = p.parse_args(sys.argv[1:] if argv is None else argv)
     if not args.data.exists():
         print(f"{args.data} missing: run bench/clean_real_build.py first", file=sys.stderr)
@@ -274,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     splits = SPLITS if args.split == "all" else (args.split,)
     checked = HELD_OUT if args.split == "all" else (args.split,)
     for split in splits:
-        m = print_table(split, evaluate(args.data, split), expected, args.lines)
+        m = print_table(split, evaluate(args.data, split, args.marks), expected, args.lines)
         if split in checked:
             ok = ok and meets_targets(m)
         print()

@@ -33,7 +33,7 @@ from pipeline.article import CleanArticle
 from pipeline.clean import clean_text
 from pipeline.config import Config, RunnerConfig, load_config
 from pipeline.fingerprint import brief_fingerprint
-from pipeline.htmltext import html_to_text
+from pipeline.htmltext import HtmlInput, read_html
 from pipeline.ingest import (
     IngestError,
     SourceDocument,
@@ -142,13 +142,13 @@ def ingest_chunk(paths: list[str], max_bytes: int) -> list[Work]:
 
 
 def clean_document(doc: SourceDocument) -> CleanArticle:
-    text = doc.text
+    page = HtmlInput(doc.text, frozenset())
     if doc.is_html:
         try:
-            text = html_to_text(text)
+            page = read_html(doc.text)
         except ValueError as exc:
             raise IngestError(str(exc)) from exc
-    article = clean_text(text)
+    article = clean_text(page.text, page.captions)
     if not article.paragraphs:
         raise IngestError("no article text left after removing boilerplate")
     check_vietnamese(article.title + "\n" + article.body)

@@ -253,18 +253,18 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     from pipeline.clean import article_to_json, clean_text
-    from pipeline.htmltext import html_to_text
+    from pipeline.htmltext import HtmlInput, read_html
     from pipeline.ingest import IngestError, read_source
 
     try:
         doc = read_source(args.file, max_bytes=50 * 1024 * 1024)
-        text = html_to_text(doc.text) if doc.is_html else doc.text
+        page = read_html(doc.text) if doc.is_html else HtmlInput(doc.text, frozenset())
     except (IngestError, ValueError) as exc:
         print(f"vnbrief: error: {args.file}: {exc}", file=sys.stderr)
         return EXIT_INCOMPLETE
     if doc.notes:  # repairs made while decoding: worth knowing, not worth failing for
         print(f"vnbrief: note: {args.file}: {'; '.join(doc.notes)}", file=sys.stderr)
-    article = clean_text(text)
+    article = clean_text(page.text, page.captions)
     if args.json:
         print(json.dumps(article_to_json(article), ensure_ascii=False, indent=2))
     else:

@@ -52,6 +52,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection
 from typing import Any
 
 from pipeline import dates
@@ -70,7 +72,7 @@ from pipeline.cleaning.lines import BLANK, Line, Page, split_lines
 from pipeline.cleaning.outlets import strip_dateline, wire_name
 from pipeline.cleaning.rules import is_breadcrumb, is_link_label, is_rule_line, line_reason
 from pipeline.cleaning.slugs import slug_context, slug_reason
-from pipeline.cleaning.text import is_prose, is_title_like, normalize, words
+from pipeline.cleaning.text import is_prose, is_title_like, key, normalize, words
 
 
 def _local_step(page: Page) -> list[int]:
@@ -173,8 +175,26 @@ def _paragraphs(page: Page) -> tuple[list[str], str | None]:
     return paragraphs, outlet
 
 
-def clean_text(text: str) -> CleanArticle:
-    """Split a scraped article into title, body paragraphs, metadata and audited removals."""
+def _mark_captions(page: Page, marked: Collection[str]) -> None:
+    """Lines the page's markup marks as photo captions are captions, no step need guess; but
+    where the text says the same words twice, the first is the headline or the story's own
+    sentence (the top picture captioned with the headline) and only the later ones go."""
+    if not marked:
+        return
+    said = Counter(key(ln.text) for ln in page.lines if ln.kind is None)
+    first: dict[str, int] = {}
+    for i, ln in enumerate(page.lines):
+        k = key(ln.text) if ln.kind is None else ""
+        if k in marked and (first.setdefault(k, i) != i or said[k] == 1):
+            ln.kind = "photo-caption"
+
+
+def clean_text(text: str, marked_captions: Collection[str] = frozenset()) -> CleanArticle:
+    """Split a scraped article into title, body paragraphs, metadata and audited removals.
+
+    ``marked_captions``: comparison keys (``cleaning.text.key``) of the lines the page's HTML
+    marks as photo captions (``pipeline.htmlmarks.marked_captions``), when the input was HTML:
+    those lines are captions whatever they read like."""
     lines = [Line(no, normalize(raw)) for no, raw in enumerate(split_lines(text), 1)]
     # markup debris (">", "')}}>") is no line of the page, so no step takes it for a neighbour;
     # a rule line ("***", "-----") stays, read as the break it stands for. Both are listed as
@@ -187,6 +207,7 @@ def clean_text(text: str) -> CleanArticle:
     for ln in page.lines:
         if not ln.text:
             ln.kind = BLANK
+    _mark_captions(page, marked_captions)
     published, header_outlet = metadata.read_headers(page)
     md_title = metadata.markdown_headings(page)
     signals.join_wrapped(page)

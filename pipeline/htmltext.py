@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from dataclasses import dataclass
 
 import trafilatura
 
 from pipeline.cleaning.rules import footer_reason, is_breadcrumb
 from pipeline.dates import to_iso
+from pipeline.htmlmarks import marked_captions
 from pipeline.names import is_names_line
 
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -90,3 +92,16 @@ def html_to_text(html: str) -> str:
     if author and is_names_line(author) and author not in paragraphs:
         parts.append(author)  # closing byline line, so the cleaner records the author
     return "\n\n".join(parts) + "\n"
+
+
+@dataclass(frozen=True)
+class HtmlInput:
+    """An HTML page read for the cleaner: its text layout and what its markup says."""
+
+    text: str  # ``html_to_text``
+    captions: frozenset[str]  # keys of the lines marked as photo captions (``htmlmarks``)
+
+
+def read_html(html: str) -> HtmlInput:
+    """``html_to_text`` plus the page's marked captions (raises ValueError as it does)."""
+    return HtmlInput(html_to_text(html), marked_captions(html))
