@@ -183,8 +183,13 @@ def _mark_captions(page: Page, marked: Collection[str]) -> None:
         return
     said = Counter(key(ln.text) for ln in page.lines if ln.kind is None)
     first: dict[str, int] = {}
+    opening = next((i for i, ln in enumerate(page.lines) if ln.kind is None), None)
+    if opening is not None:  # a page opens with its headline, never with a caption
+        first[key(page[opening].text)] = opening
     for i, ln in enumerate(page.lines):
-        k = key(ln.text) if ln.kind is None else ""
+        if ln.kind is not None or i == opening:
+            continue
+        k = key(ln.text)
         if k in marked and (first.setdefault(k, i) != i or said[k] == 1):
             ln.kind = "photo-caption"
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import trafilatura
 
 from pipeline.cleaning.rules import footer_reason, is_breadcrumb
+from pipeline.cleaning.text import key
 from pipeline.dates import to_iso
 from pipeline.htmlmarks import marked_captions
 from pipeline.names import is_names_line
@@ -103,5 +104,9 @@ class HtmlInput:
 
 
 def read_html(html: str) -> HtmlInput:
-    """``html_to_text`` plus the page's marked captions (raises ValueError as it does)."""
-    return HtmlInput(html_to_text(html), marked_captions(html))
+    """``html_to_text`` plus the page's marked captions (raises ValueError as it does). The
+    headline is never one of them: an outlet that captions the top picture with its headline
+    (dropped with the <figure>) would otherwise take the headline away."""
+    text = html_to_text(html)
+    headline = next((line for line in text.splitlines() if line and not line.startswith(" ")), "")
+    return HtmlInput(text, marked_captions(html) - {key(headline)})

@@ -96,3 +96,11 @@ def test_vnbrief_clean_of_an_html_page_uses_its_markup(tmp_path, capsys) -> None
     assert STORY_LIKE not in out["paragraphs"]
     caption = {"text": STORY_LIKE, "reason": "photo-caption"}
     assert any(caption.items() <= r.items() for r in out["removed"])
+
+
+def test_headline_captioning_the_top_picture_of_an_html_page_stays_the_title() -> None:
+    # trafilatura drops the <figure>; its caption, the headline again, must not take the title
+    top = f"<figure><img src='a.jpg'><figcaption>{TITLE}</figcaption></figure>"
+    page = read_html(story(top, f"<p>{P1}</p>", f"<p>{P2}</p>", f"<p>{P3}</p>"))
+    assert key(TITLE) not in page.captions
+    assert clean_text(page.text, page.captions).title == TITLE
