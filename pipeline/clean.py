@@ -8,6 +8,8 @@ every removed line keeps its line number and a precise reason. The steps, in ord
    ("***") stays as a blank, the break it stands for. Both are listed as removed.
 1. ``metadata.read_headers``: `` date YYYY-MM-DD [headline] `` and `` outlet NAME `` headers;
    ``metadata.markdown_headings``: a ``.md`` input's ``# Heading`` is the title.
+   From an HTML input, the lines its markup names as photo captions are captions
+   (``_mark_captions``; ``pipeline.htmlmarks``).
 2. ``signals.join_wrapped``: text hard-wrapped at a fixed width is re-joined into paragraphs;
    a photo story's credited paragraphs are found first (``layouts.photo_story``): body.
 3. One-line families (``rules.LINE_RULES``, plus URL slugs, timestamps and credits blocks;
@@ -212,9 +214,9 @@ def clean_text(text: str, marked_captions: Collection[str] = frozenset()) -> Cle
     for ln in page.lines:
         if not ln.text:
             ln.kind = BLANK
-    _mark_captions(page, marked_captions)
     published, header_outlet = metadata.read_headers(page)
     md_title = metadata.markdown_headings(page)
+    _mark_captions(page, marked_captions)  # after the headers: the page opens with its headline
     signals.join_wrapped(page)
     page.story = layouts.photo_story(page)
     layouts.story_copies(page)  # a photo story's paragraph printed twice in a row
