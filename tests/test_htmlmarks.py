@@ -104,3 +104,18 @@ def test_headline_captioning_the_top_picture_of_an_html_page_stays_the_title() -
     page = read_html(story(top, f"<p>{P1}</p>", f"<p>{P2}</p>", f"<p>{P3}</p>"))
     assert key(TITLE) not in page.captions
     assert clean_text(page.text, page.captions).title == TITLE
+
+
+def test_a_run_cleans_an_html_input_with_its_marks() -> None:
+    from flows.brief_flow import clean_document
+    from pipeline.ingest import SourceDocument
+
+    html = story(
+        f"<p>{P1}</p>",
+        f"<p><img src='a.jpg'></p><p><em>{STORY_LIKE}</em></p>",
+        f"<p>{P2}</p>",
+        f"<p>{P3}</p>",
+    )
+    doc = SourceDocument("page.html", html, "0" * 64, "utf-8", True, len(html.encode()))
+    article = clean_document(doc)
+    assert STORY_LIKE not in article.paragraphs and P2 in article.paragraphs
