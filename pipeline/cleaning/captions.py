@@ -148,8 +148,9 @@ def decide_captions(page: Page) -> None:
 def decide_duplicates(page: Page, title_idx: int | None) -> None:
     """Keep the first of repeated lines (consecutive ones always, others when 6+ words)."""
     seen: dict[str, int] = {}
+    headline = key(page[title_idx].text) if title_idx is not None else ""
     if title_idx is not None:
-        seen[key(page[title_idx].text)] = title_idx
+        seen[headline] = title_idx
     for i, ln in enumerate(page.lines):
         k = key(ln.text)
         if ln.kind is not None or i == title_idx or not k:
@@ -162,7 +163,7 @@ def decide_duplicates(page: Page, title_idx: int | None) -> None:
         # a sentence the article says twice (a sapo quoting the body, one sentence per line)
         # is the article's own; a repeated headline, caption or link is not
         repeated = k in seen and len(words(ln.text)) >= 6 and not is_sentence(ln.text, 6)
-        if consecutive or repeated or _headline_again(page, title_idx, i):
+        if consecutive or repeated or _headline_again(k, headline, ln.text):
             page.decide(i, "duplicate-line")
             first = seen.get(k)
             if not consecutive and first is not None and _repeated_caption(page, first, i):
@@ -174,16 +175,18 @@ def decide_duplicates(page: Page, title_idx: int | None) -> None:
 _HEADLINE_COPY_WORDS = 4
 
 
-def _headline_again(page: Page, title_idx: int | None, i: int) -> bool:
-    """The headline printed again inside the story, whatever its case and end mark ("Mỹ lên
-    kế hoạch ... tại châu Âu." under the sapo): many outlets caption the top picture with the
-    headline, and a page copied twice repeats it; the article never says its headline as a
-    sentence of its own. A numbered item ("1. <headline>?", a quiz's first question) is a
-    list's row, not a copy."""
-    if title_idx is None or i == title_idx or LIST_ITEM_RE.match(page[i].text):
-        return False
-    k = key(page[i].text)
-    return len(k.split()) >= _HEADLINE_COPY_WORDS and k == key(page[title_idx].text)
+def _headline_again(k: str, headline: str, text: str) -> bool:
+    """A line (comparison key ``k``) that prints the headline again inside the story, whatever
+    its case and end mark ("Mỹ lên kế hoạch ... tại châu Âu." under the sapo): many outlets
+    caption the top picture with the headline, and a page copied twice repeats it; the article
+    never says its headline as a sentence of its own. A numbered item ("1. <headline>?", a
+    quiz's first question) is a list's row, not a copy."""
+    return (
+        bool(headline)
+        and k == headline
+        and len(k.split()) >= _HEADLINE_COPY_WORDS
+        and not LIST_ITEM_RE.match(text)
+    )
 
 
 _REPEATED_CAPTION_WORDS = 25
