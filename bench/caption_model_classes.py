@@ -210,12 +210,11 @@ def main() -> int:
     shipped = caption_model.shipped_model()
 
     def shipped_scores(_train, test):
-        out = []
-        for k in test:
-            w = shipped.weights_open if ends[k] == "open" else shipped.weights
-            z = sum(w.get(n, 0.0) * v for n, v in feats[k].items())
-            out.append(1.0 / (1.0 + np.exp(-max(-50.0, min(50.0, z)))))
-        return np.array(out)
+        return np.array([
+            linear.score(shipped.weights_open if ends[k] == "open" else shipped.weights,
+                         feats, [k])[0]
+            for k in test
+        ])
 
     models = {
         "linear, as shipped": shipped_scores,
