@@ -12,7 +12,13 @@ from pathlib import Path
 
 def read_blobs(git_dir: Path, commit: str, paths: list[str]) -> list[bytes]:
     """The contents of ``commit:path`` for each path, in order."""
-    query = "".join(f"{commit}:{p}\n" for p in paths).encode("utf-8")
+    return read_objects(git_dir, [f"{commit}:{p}" for p in paths])
+
+
+def read_objects(git_dir: Path, names: list[str]) -> list[bytes]:
+    """The contents of each named object (a blob id, or ``commit:path``), in order. Blob ids
+    are the fast way through a folder of 100,000 files: each ``commit:path`` walks the tree."""
+    query = "".join(f"{n}\n" for n in names).encode("utf-8")
     data = subprocess.run(
         ["git", "--git-dir", str(git_dir), "cat-file", "--batch"],
         input=query,
@@ -20,7 +26,7 @@ def read_blobs(git_dir: Path, commit: str, paths: list[str]) -> list[bytes]:
         capture_output=True,
     ).stdout
     out, pos = [], 0
-    for _ in paths:
+    for _ in names:
         end = data.index(b"\n", pos)
         size = int(data[pos:end].split()[2])
         out.append(data[end + 1 : end + 1 + size])
