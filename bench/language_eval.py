@@ -41,8 +41,8 @@ from pipeline.language import (  # noqa: E402
     NO_DIACRITICS,
     VIETNAMESE,
     identify,
-    strip_diacritics,
 )
+from pipeline.unicode_forms import strip_diacritics  # noqa: E402
 
 LINGUA_REPO = "pemistahl/lingua-py"
 LINGUA_COMMIT = "754ce21122c083a7200763015fdaf7cda8d85453"

@@ -27,9 +27,9 @@ from prefect.futures import PrefectFuture
 
 from flows.digest_step import write_digest
 from flows.prefect_env import VERBOSE_ENV, quiet_logging
-from models.base import BackendStatus, Summarizer, Summary
+from models.base import Summarizer
 from models.registry import forget_failures, get_summarizer, get_translator
-from pipeline.article import CleanArticle
+from pipeline.article import BackendStatus, CleanArticle, Summary
 from pipeline.clean import clean_text
 from pipeline.config import Config, RunnerConfig, load_config
 from pipeline.fingerprint import brief_fingerprint

@@ -1,22 +1,15 @@
-"""The two interfaces every backend implements, and how a backend reports that it could not load."""
+"""The two interfaces every backend implements, and how a backend reports that it could not load.
+
+What they return and how a backend's state is shown (``Summary``, ``BackendStatus``) are data
+the pure stages render, so those types live in ``pipeline.article``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
-from pipeline.article import CleanArticle
-
-
-@dataclass(frozen=True)
-class Summary:
-    """A Vietnamese summary plus key points, which are always sentences of the article itself."""
-
-    text: str
-    key_points: tuple[str, ...]
-    method: str  # e.g. "extractive" or "seq2seq:VietAI/vit5-base-vietnews-summarization"
-    note: str | None = None  # said once in the brief, e.g. the input was cut to fit the model
+from pipeline.article import CleanArticle, Summary
 
 
 class Summarizer(Protocol):
@@ -39,18 +32,3 @@ class Translator(Protocol):
 
 class ModelLoadError(RuntimeError):
     """A configured model could not be loaded; the message is shown to users as the reason."""
-
-
-@dataclass(frozen=True)
-class BackendStatus:
-    """What was asked for, what is used, and why they differ: shown in briefs and reports."""
-
-    role: str  # "summarizer" | "translator"
-    requested: str  # e.g. "seq2seq:vinai/vinai-translate-vi2en-v2"
-    used: str | None  # None when nothing could be used (translator unavailable)
-    fell_back: bool
-    reason: str | None = None
-
-    @property
-    def available(self) -> bool:
-        return self.used is not None

@@ -9,9 +9,8 @@ NLTK tokenizers know no Vietnamese.
 
 from __future__ import annotations
 
-from models.base import Summary
 from models.extractive import _article_sentences, _eligible
-from pipeline.article import CleanArticle
+from pipeline.article import CleanArticle, Summary
 from pipeline.metrics import syllables
 from pipeline.stopwords import STOPWORDS
 

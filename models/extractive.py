@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.base import Summary
-from pipeline.article import CleanArticle
+from pipeline.article import CleanArticle, Summary
 from pipeline.segment import split_sentences
 from pipeline.stopwords import STOPWORDS
+from pipeline.unicode_forms import nfc
 
 # --- scoring weights (see module docstring) -------------------------------------------------
 # WHY: position dominates because news leads carry the story; it alone would be Lead-N.
@@ -143,13 +142,8 @@ class ExtractiveSummarizer:
         )
 
 
-def _nfc(text: str) -> str:
-    """Scraped text mixes composed and decomposed diacritics; compare syllables in one form."""
-    return unicodedata.normalize("NFC", text)
-
-
 def _syllables(text: str) -> list[str]:
-    return _WORD.findall(_nfc(text).lower())
+    return _WORD.findall(nfc(text).lower())
 
 
 def _features(text: str, syl: list[str] | None = None) -> Counter[str]:
@@ -255,14 +249,19 @@ def _with_position(base: list[float], cands: list[_Sentence], decay: float) -> l
     ]
 
 
+def opens_anaphorically(sentence: str) -> bool:
+    """Whether the sentence opens by pointing back ("Theo đó", "Ông cho biết"), past any opening
+    quote or dash: out of its place it reads as a fragment."""
+    return nfc(sentence).lower().lstrip("“\"'‘(–- ").startswith(_ANAPHORIC_OPENERS)
+
+
 def _penalty(s: _Sentence) -> float:
     factor = 1.0
     if s.syllables < SHORT_SYLLABLES:
         factor *= 0.5 + 0.5 * s.syllables / SHORT_SYLLABLES
     elif s.syllables > LONG_SYLLABLES:
         factor *= max(LONG_FLOOR, LONG_SYLLABLES / s.syllables)
-    lowered = _nfc(s.text).lower().lstrip("“\"'‘(–- ")
-    if lowered.startswith(_ANAPHORIC_OPENERS):
+    if opens_anaphorically(s.text):
         factor *= ANAPHORA_PENALTY
     quoted = sum(len(q) for q in _QUOTED.findall(s.text))
     if s.text[:1] in '“"' or quoted > 0.6 * len(s.text):

@@ -20,7 +20,6 @@ of the model's hands entirely:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.names import COMMON_WORD_SURNAMES, SURNAMES
+from pipeline.unicode_forms import nfc
 
 PLACEHOLDER_PREFIX = "ZXQ"
 _PLACEHOLDER_RE = re.compile(r"z\s?x\s?q\s?(\d+)", re.IGNORECASE)
@@ -63,11 +63,6 @@ class Slot:
     kind: str  # "term" (glossary entry) | "name" (kept verbatim)
 
 
-def _nfc(text: str) -> str:
-    # Scraped Vietnamese mixes composed and decomposed diacritics; matching needs one form.
-    return unicodedata.normalize("NFC", text)
-
-
 def _is_title_word(word: str) -> bool:
     return word[0].isupper() and (len(word) == 1 or word[1:].islower())
 
@@ -81,8 +76,8 @@ class Glossary:
         keep: Iterable[str] = (),
         detect_names: bool = True,
     ) -> None:
-        self.terms = {_nfc(k).strip(): v.strip() for k, v in terms.items() if k.strip()}
-        self.keep = tuple(_nfc(name).strip() for name in keep if name.strip())
+        self.terms = {nfc(k).strip(): v.strip() for k, v in terms.items() if k.strip()}
+        self.keep = tuple(nfc(name).strip() for name in keep if name.strip())
         self.detect_names = detect_names
         targets = dict(self.terms)
         for name in self.keep:
@@ -146,7 +141,7 @@ class Glossary:
 
     def protect(self, text: str) -> tuple[str, tuple[Slot, ...]]:
         """Replace terms and names by placeholders; the slots say what each one stands for."""
-        text = _nfc(text)
+        text = nfc(text)
         slots: list[Slot] = []
 
         def add(source: str, target: str, kind: str) -> str:

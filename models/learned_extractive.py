@@ -18,14 +18,11 @@ the standard library, so it loads offline and fast. Train it with
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.base import Summary
 from models.extractive import (
-    _ANAPHORIC_OPENERS,
     _QUOTED,
     _article_sentences,
     _cosine,
@@ -36,8 +33,9 @@ from models.extractive import (
     _Sentence,
     _tfidf,
     centrality,
+    opens_anaphorically,
 )
-from pipeline.article import CleanArticle
+from pipeline.article import CleanArticle, Summary
 from pipeline.stopwords import STOPWORDS
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "learned_extractive.json"
@@ -141,7 +139,6 @@ def sentence_features(article: CleanArticle) -> tuple[list[_Sentence], list[list
     rows = []
     for i, s in enumerate(cands):
         words = s.text.split()
-        lowered = unicodedata.normalize("NFC", s.text).lower().lstrip("“\"'‘(–- ")
         syl = max(1, s.syllables)
         rows.append(
             [
@@ -154,7 +151,7 @@ def sentence_features(article: CleanArticle) -> tuple[list[_Sentence], list[list
                 titled[i],
                 titled[i] / max_t,
                 float(s.has_number),
-                float(lowered.startswith(_ANAPHORIC_OPENERS)),
+                float(opens_anaphorically(s.text)),
                 sum(len(q) for q in _QUOTED.findall(s.text)) / max(1, len(s.text)),
                 float(s.text.rstrip("”’\"'»)] ").endswith("?")),
                 sum(w.lower() in STOPWORDS for w in words) / syl,

@@ -17,10 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from models.base import BackendStatus, ModelLoadError, Summarizer, Translator
+from models.base import ModelLoadError, Summarizer, Translator
 from models.extractive import ExtractiveSummarizer
 from models.glossary import Glossary, GlossaryError
 from models.hf_loading import load_seq2seq, resolve_model_ref
+from pipeline.article import BackendStatus
 from pipeline.config import SummarizerConfig, TranslatorConfig
 
 TRANSLATION_DISABLED = "translation disabled in config (translator.backend: none)"

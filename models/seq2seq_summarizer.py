@@ -19,11 +19,11 @@ from typing import Any
 
 import torch
 
-from models.base import ModelLoadError, Summary
+from models.base import ModelLoadError
 from models.extractive import ExtractiveSummarizer
 from models.families import summarizer_input_format
 from models.locking import model_lock
-from pipeline.article import CleanArticle
+from pipeline.article import CleanArticle, Summary
 from pipeline.config import SummarizerConfig
 from pipeline.segment import split_sentences
 

@@ -32,3 +32,28 @@ class CleanArticle:
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A Vietnamese summary plus key points, which are always sentences of the article itself."""
+
+    text: str
+    key_points: tuple[str, ...]
+    method: str  # e.g. "extractive" or "seq2seq:VietAI/vit5-base-vietnews-summarization"
+    note: str | None = None  # said once in the brief, e.g. the input was cut to fit the model
+
+
+@dataclass(frozen=True)
+class BackendStatus:
+    """What was asked for, what is used, and why they differ: shown in briefs and reports."""
+
+    role: str  # "summarizer" | "translator"
+    requested: str  # e.g. "seq2seq:vinai/vinai-translate-vi2en-v2"
+    used: str | None  # None when nothing could be used (translator unavailable)
+    fell_back: bool
+    reason: str | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.used is not None

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401 - registers sloppy-windows-1252 (what browsers decode)
 from charset_normalizer import from_bytes
 from ftfy.badness import badness
+
+from pipeline.unicode_forms import nfc
 
 # Longest BOM first: the UTF-32-LE mark begins with the UTF-16-LE one.
 BOMS = (
@@ -80,10 +81,6 @@ class Decoded:
             notes.append(f"{self.replaced_bytes} undecodable {noun} replaced")
         notes.extend(self.repairs)
         return notes
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def vietnamese_word_share(text: str) -> float:

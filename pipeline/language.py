@@ -11,7 +11,6 @@ Measured by bench/language_eval.py.
 from __future__ import annotations
 
 import threading
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,13 +95,6 @@ def load_identifier(background: bool = False) -> None:
         threading.Thread(target=_identifier, name="langid-load", daemon=True).start()
     else:
         _identifier()
-
-
-def strip_diacritics(text: str) -> str:
-    """Vietnamese as typed without tone marks: 'Tổng Bí thư' -> 'Tong Bi thu'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare)
 
 
 def identify(text: str) -> LanguageGuess:

@@ -18,11 +18,12 @@ import random
 import re
 import statistics
 import sys
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+
+from pipeline.unicode_forms import nfc
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
 _SYLLABLE = re.compile(r"\w+")
@@ -32,7 +33,7 @@ BOOTSTRAP_SAMPLES = 1000
 
 def syllables(text: str) -> list[str]:
     """ROUGE units: NFC-normalised, lowercased syllables (runs of letters/digits)."""
-    return _SYLLABLE.findall(unicodedata.normalize("NFC", text).lower())
+    return _SYLLABLE.findall(nfc(text).lower())
 
 
 class SyllableTokenizer:
@@ -114,8 +115,8 @@ def translation_scores(hypotheses: Sequence[str], references: Sequence[str]) -> 
     """Corpus BLEU and chrF (sacreBLEU defaults) on NFC text, with sacreBLEU's signatures."""
     from sacrebleu.metrics import BLEU, CHRF
 
-    hyps = [unicodedata.normalize("NFC", h) for h in hypotheses]
-    refs = [[unicodedata.normalize("NFC", r) for r in references]]
+    hyps = [nfc(h) for h in hypotheses]
+    refs = [[nfc(r) for r in references]]
     bleu, chrf = BLEU(), CHRF()
     return {
         "bleu": bleu.corpus_score(hyps, refs).score,

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from models.base import BackendStatus, Summary
-from pipeline.article import CleanArticle
+from pipeline.article import BackendStatus, CleanArticle, Summary
 from pipeline.digest_sketch import body_sketch, encode
+from pipeline.unicode_forms import strip_diacritics
 
 SLUG_MAX_WORDS = 10
 SLUG_MAX_CHARS = 70
@@ -44,13 +43,7 @@ class Brief:
 
 def ascii_fold(text: str) -> str:
     """Vietnamese to ASCII ('Đông Dương' -> 'Dong Duong'); đ has no Unicode decomposition."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return (
-        "".join(c for c in decomposed if not unicodedata.combining(c))
-        .encode("ascii", "ignore")
-        .decode()
-    )
+    return strip_diacritics(text, compatibility=True).encode("ascii", "ignore").decode()
 
 
 def slugify(title: str, sha256: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from models.base import BackendStatus
+from pipeline.article import BackendStatus
 
 WRITTEN, UNCHANGED, SKIPPED, FAILED = "written", "unchanged", "skipped", "failed"
 REPORT_ARTIFACT_KEY = "run-report"  # the Prefect artifact `vnbrief trigger --wait` reads back

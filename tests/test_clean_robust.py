@@ -296,7 +296,7 @@ def test_long_lead_title_is_not_cut_inside_a_list_of_names() -> None:
 def test_brief_says_when_its_title_comes_from_the_lead() -> None:
     from dataclasses import replace
 
-    from models.base import BackendStatus, Summary
+    from pipeline.article import BackendStatus, Summary
     from pipeline.render import Brief, English, parse_front_matter, render_brief
 
     ok = BackendStatus("summarizer", "extractive", "extractive", False, None)

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from models.base import BackendStatus, Summary
 from models.extractive import ExtractiveSummarizer
-from pipeline.article import CleanArticle
+from pipeline.article import BackendStatus, CleanArticle, Summary
 from pipeline.config import DigestConfig
 from pipeline.digest import DigestItem, group
 from pipeline.digest_build import build_digest, distinct_sentences, parse_brief, read_items

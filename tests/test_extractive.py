@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from models.base import Summary
 from models.extractive import ExtractiveSummarizer
-from pipeline.article import CleanArticle
+from pipeline.article import CleanArticle, Summary
 from pipeline.segment import split_sentences
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest import IngestError, check_vietnamese
-from pipeline.language import NO_DIACRITICS, identify, strip_diacritics
+from pipeline.language import NO_DIACRITICS, identify
+from pipeline.unicode_forms import strip_diacritics
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (ROOT / "samples" / "vnexpress-to-lam-hoc-vien-lao.txt").read_text(encoding="utf-8")

@@ -3,8 +3,7 @@ import time
 
 import pytest
 
-from models.base import BackendStatus, Summary
-from pipeline.article import CleanArticle
+from pipeline.article import BackendStatus, CleanArticle, Summary
 from pipeline.render import (
     Brief,
     English,

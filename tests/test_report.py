@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.base import BackendStatus
+from pipeline.article import BackendStatus
 from pipeline.report import (
     FAILED,
     SKIPPED,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from pipeline.segment import split_sentences
 from pipeline.stopwords import STOPWORDS
+from pipeline.unicode_forms import nfc, strip_diacritics
 
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_RE = re.compile(r"\s+")
@@ -23,7 +23,7 @@ def normalize(text: str) -> str:
 
     Body paragraphs are compared and emitted in this form, so tests and editors see stable text.
     """
-    text = unicodedata.normalize("NFC", text)
+    text = nfc(text)
     text = _ZERO_WIDTH_RE.sub("", text)
     return _SPACE_RE.sub(" ", text).strip()
 
@@ -42,10 +42,7 @@ def words(text: str) -> list[str]:
 
 def fold(text: str) -> str:
     """Lowercase ASCII without diacritics, so a URL slug can be matched against a title."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", stripped.lower()).strip()
+    return re.sub(r"[^a-z0-9]+", " ", strip_diacritics(text).lower()).strip()
 
 
 def has_vietnamese(text: str) -> bool:
