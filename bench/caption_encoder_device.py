@@ -98,30 +98,18 @@ data[:, -1] = SEP
 data = torch.from_numpy(data)
 log("chunks", tuple(data.shape))
 
-if TINY:
-    cfg = BertConfig(
-        vocab_size=V,
-        hidden_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=128,
-        max_position_embeddings=256,
-        type_vocab_size=2,
-        pad_token_id=PAD,
-    )
-    BATCH = 16
-else:
-    cfg = BertConfig(
-        vocab_size=V,
-        hidden_size=512,
-        num_hidden_layers=8,
-        num_attention_heads=8,
-        intermediate_size=2048,
-        max_position_embeddings=256,
-        type_vocab_size=2,
-        pad_token_id=PAD,
-    )
-    BATCH = 512
+# (hidden size, layers, heads, feed-forward size, MLM batch)
+HIDDEN, LAYERS, HEADS, FEED_FORWARD, BATCH = (64, 2, 2, 128, 16) if TINY else (512, 8, 8, 2048, 512)
+cfg = BertConfig(
+    vocab_size=V,
+    hidden_size=HIDDEN,
+    num_hidden_layers=LAYERS,
+    num_attention_heads=HEADS,
+    intermediate_size=FEED_FORWARD,
+    max_position_embeddings=256,
+    type_vocab_size=2,
+    pad_token_id=PAD,
+)
 
 
 def mask_batch(x):
