@@ -7,12 +7,12 @@ questions left: does far more caption data help, and does an encoder that has le
 language (pretrained here, since no registry ships Vietnamese encoder weights) help?
 
 Data:
-- VietNews (ThanhChinhBK/vietnews @a20d9b7, fetched mirror): 150,703 articles from three
-  outlets, each file title / sapo / body sentences / photo captions, word-segmented. Read as
+- VietNews (ThanhChinhBK/vietnews @a20d9b7, fetched mirror): 150,703 articles of Vietnamese
+  news sites, each file title / sapo / body sentences / photo captions, word-segmented. Read as
   text with underscores turned back into spaces. Its 246,929 caption sentences are the largest
-  set of real captions there is; its text is the encoder's pretraining corpus (articles sharing
-  a 40+ character line with any labelled page of ``tests/clean_real`` are left out: 2, one of
-  them a held-out page's).
+  set of real captions this project has found; its text is the encoder's pretraining corpus
+  (articles sharing a 40+ character line with any labelled page of ``tests/clean_real`` are
+  left out: 2, one of them a held-out page's).
 - The candidate rows and folds of ``caption_model_classes`` (outlet-grouped 5-fold CV over the
   hand-labelled seen pages; held-out splits never enter).
 
