@@ -296,7 +296,7 @@ def _paragraphed(page: Page, share: float = _PARAGRAPHED_SHARE) -> bool:
     """Whether the body is written in paragraphs (a quarter of them hold two sentences or
     more). Text with one sentence a line gives a lone short line no evidence of its own: there
     only a caption's own words count."""
-    prose = [ln.text for ln in page.lines if ln.kind is None and is_prose(ln.text)]
+    prose = [page[i].text for i in page.prose_indices()]
     multi = sum(sentence_count(t) >= 2 for t in prose)
     return multi > 0 and multi >= share * len(prose)
 
@@ -588,7 +588,7 @@ def caption_rhythm(page: Page) -> None:
     lead = page.lead()
     if lead is None or page.hard_wrapped:
         return
-    prose = [j for j in page.open_indices() if j != page.title_idx and is_prose(page[j].text)]
+    prose = page.prose_indices(with_title=False)
     df = Counter(w for j in prose for w in topic_words(page[j].text))
     leaning = []
     for i in page.open_indices():
@@ -792,7 +792,7 @@ class PageView:
 
 def page_view(page: Page) -> PageView:
     shown = [j for j, ln in enumerate(page.lines) if ln.kind not in (BLANK, HEADER)]
-    texts = [ln.text for ln in page.lines if ln.kind is None and is_prose(ln.text)]
+    texts = [page[i].text for i in page.prose_indices()]
     prose = sorted(len(words(t)) for t in texts)
     return PageView(
         place={j: k for k, j in enumerate(shown)},

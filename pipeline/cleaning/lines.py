@@ -145,6 +145,15 @@ class Page:
         """Line i is undecided prose: the body paragraph that steps judge a neighbour by."""
         return i is not None and self.lines[i].kind is None and is_prose(self.lines[i].text)
 
+    def prose_indices(self, *, with_title: bool = True) -> list[int]:
+        """The undecided prose lines (``open_prose``) in page order; ``with_title=False`` leaves
+        out the title line, which stays open when the title is taken from the lead."""
+        return [
+            i
+            for i in range(len(self.lines))
+            if self.open_prose(i) and (with_title or i != self.title_idx)
+        ]
+
     def blank_between(self, a: int, b: int) -> bool:
         return any(self.lines[k].kind == BLANK for k in range(a + 1, b))
 

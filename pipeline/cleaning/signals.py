@@ -254,7 +254,7 @@ def live_blog_times(page: Page) -> frozenset[int]:
     A live page ("Bấm F5 để tiếp tục cập nhật") stamps each entry with a time on its own line;
     two or more such times between the first and the last prose paragraph are body. "0:00" is
     an audio player's counter, never an entry."""
-    prose = [i for i, ln in enumerate(page.lines) if ln.kind is None and is_prose(ln.text)]
+    prose = page.prose_indices()
     if len(prose) < 2:
         return frozenset()
     times = []
@@ -287,7 +287,7 @@ def trailing_teasers(page: Page, max_coherence: float = 0.25) -> None:
 def _dated_lists(page: Page) -> None:
     """Two or more headlines in a row, each with its story's date under it, are a list of other
     stories wherever it stands (a subheading has its section's text under it, never a date)."""
-    prose = [i for i in page.open_indices() if i != page.title_idx and is_prose(page[i].text)]
+    prose = page.prose_indices(with_title=False)
     if not prose:
         return
     run: list[int] = []
@@ -321,7 +321,7 @@ def _dated_headline(page: Page, i: int) -> bool:
 def _trailing_block(page: Page, max_coherence: float) -> None:
     """The last run of lines in teaser rhythm above the writer's box, when it is other stories."""
     open_idx = [i for i in page.open_indices() if i != page.title_idx]
-    prose = [i for i in open_idx if is_prose(page[i].text)]
+    prose = page.prose_indices(with_title=False)
     if len(prose) < 3:
         return
     reference = topic_words(page[page.title_idx].text) | topic_words(page[prose[0]].text)
