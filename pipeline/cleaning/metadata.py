@@ -62,8 +62,7 @@ def read_headers(page: Page) -> tuple[str | None, str | None]:
         if m:
             ln.kind = HEADER
             name = m.group("name").strip()
-            bare = _PAPER_PREFIX_RE.sub("", name)
-            outlet = outlet or outlet_name(name) or outlet_name(bare) or name
+            outlet = outlet or known_paper(name) or name
             continue
         iso = dates.parse_header(ln.text)
         if iso is None and re.match(r"^date\s+\S+$", ln.text, re.IGNORECASE):
