@@ -247,6 +247,7 @@ def clean_text(text: str, marked_captions: Collection[str] = frozenset()) -> Cle
     blocks.read_on_card(page)
     blocks.next_part_teaser(page)
     blocks.closing_glued_teaser(page)  # "...tại Đà LạtÔng Nguyễn ..." above the byline
+    blocks.closing_dateline_teaser(page)  # another story's card: "(PLO) - ..." closing it
     signals.trailing_teasers(page)
     signals.broken_captions(page)
     blocks.teasers_without_heading(page, page.title_idx)
@@ -275,6 +276,7 @@ def clean_text(text: str, marked_captions: Collection[str] = frozenset()) -> Cle
     blocks.inline_teasers(page)  # another story's headline alone between two paragraphs
     captions.figure_titles(page)  # "Biến động VN30-Index" over "Nguồn: VietstockFinance"
     captions.caption_sandwiches(page)  # a short line between two captions
+    captions.caption_siblings(page)  # two captions of one series of pictures in a row
     author = author or header.author
     if author is None:  # long-form credits block: "Nội dung: X", "Bài: X - Ảnh: Y"
         writers = [bylines.parse_credits(ln.text) for ln in page.lines if ln.kind == "credits"]

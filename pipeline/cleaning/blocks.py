@@ -187,9 +187,7 @@ def closing_glued_teaser(page: Page) -> None:
     together, with no space or with one). Only that place: a seam inside the body may be a
     brand name or a typo. The teasers stacked right above it (a headline about something else
     than the page's, then its lead) are the same box's."""
-    open_idx = [i for i in page.open_indices() if i != page.title_idx]
-    while open_idx and byline_like(page[open_idx[-1]].text):
-        open_idx.pop()
+    open_idx = _open_above_byline(page)
     if len(open_idx) < 4:
         return
     found = False
@@ -204,7 +202,15 @@ def closing_glued_teaser(page: Page) -> None:
         open_idx, found = open_idx[:-1], True
     if found:
         _teasers_above(page, open_idx)
-    closing_dateline_teaser(page)
+
+
+def _open_above_byline(page: Page) -> list[int]:
+    """The open lines but the title, less the writer's lines that close the page: where a
+    related box scraped as text ends the story."""
+    open_idx = [i for i in page.open_indices() if i != page.title_idx]
+    while open_idx and byline_like(page[open_idx[-1]].text):
+        open_idx.pop()
+    return open_idx
 
 
 # An outlet's dateline opening a paragraph: "(PLO)- TP.HCM sẽ ...", "(Dân trí) - Trong ..."
@@ -216,9 +222,7 @@ def closing_dateline_teaser(page: Page) -> None:
     its lead): the lead opens on an outlet's dateline, which only a story's first paragraph
     carries, yet it is not this page's lead, it is the only such line after it, and nothing of
     the story follows it. The headline right above it goes with it."""
-    open_idx = [i for i in page.open_indices() if i != page.title_idx]
-    while open_idx and byline_like(page[open_idx[-1]].text):
-        open_idx.pop()
+    open_idx = _open_above_byline(page)
     lead = page.lead()
     if len(open_idx) < 4 or lead is None or page.hard_wrapped:
         return

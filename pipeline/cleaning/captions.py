@@ -859,14 +859,14 @@ def _sandwich_shaped(text: str) -> bool:
 def caption_sandwiches(page: Page) -> None:
     """A short one-sentence line between two captions ("Quang cảnh lễ tiễn ...",
     "Đắk Nông khen thưởng quân nhân ...", "Trao quà tặng quân nhân ..."): pictures one under
-    another, the middle caption the only one no signal found. Run after every caption family."""
+    another, the middle caption the only one no signal found. Run after every caption family
+    (then ``caption_siblings``)."""
     for i, ln in enumerate(page.lines):
         if ln.kind is not None or i in page.rows or not _sandwich_shaped(ln.text):
             continue
         p, n = page.prev(i), page.next(i, undecided=False)
         if p is not None and n is not None and {page[p].kind, page[n].kind} <= _CAPTION_KINDS:
             page.decide(i, "photo-caption")
-    caption_siblings(page)
 
 
 _SIBLING_MAX_WORDS = 25
